@@ -1,0 +1,275 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import { ConcurrentModification, ValidationFailed } from '#domain/errors.js';
+import type { Phase } from '#domain/phases.js';
+import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
+import { keys, TABLE } from './table.js';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+
+export class DynamoCaseStore implements CaseStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async nextReference(year: number): Promise<string> {
+    const out = await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.counter(`REF#${year}`),
+        UpdateExpression: 'ADD #value :one',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const counter = Number(out.Attributes?.value);
+    return `OMS-${year}-${String(counter).padStart(6, '0')}`;
+  }
+
+  async getCase(caseId: string): Promise<CaseState | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }));
+    return out.Item ? toCase(out.Item) : undefined;
+  }
+
+  async getHistory(caseId: string): Promise<CaseEvent[]> {
+    return (await this.queryPartition(caseId, keys.eventPrefix)).map(toEvent);
+  }
+
+  async load(caseId: string): Promise<LoadedCase | undefined> {
+    let state: CaseState | undefined;
+    const history: CaseEvent[] = [];
+    const items: Record<string, unknown>[] = [];
+    for (const item of await this.queryPartition(caseId)) {
+      if (item.entity === 'case') state = toCase(item);
+      else if (item.entity === 'event') history.push(toEvent(item));
+      else if (item.entity !== 'membership') items.push(item);
+    }
+    return state ? { state, history, items } : undefined;
+  }
+
+  private async queryPartition(caseId: string, sortPrefix?: string): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: sortPrefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ...(sortPrefix ? { ':prefix': sortPrefix } : {}) },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  async findByReference(reference: string): Promise<string | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.reference(reference) }));
+    return out.Item?.caseId as string | undefined;
+  }
+
+  async listByOrganisation(
+    organisationId: string,
+    query: { phase?: Phase; limit: number; cursor?: string },
+  ): Promise<Page<CaseSummary>> {
+    const partition = keys.organisationPartition(organisationId);
+    const index = TABLE.indexes.byOrganisation;
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: query.phase ? '#pk = :pk AND begins_with(#sk, :phase)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, ...(query.phase ? { '#sk': index.sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...(query.phase ? { ':phase': `${query.phase}#` } : {}) },
+        Limit: query.limit,
+        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, index.partitionKey, partition) : undefined,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((item) => ({
+        caseId: item.caseId as string,
+        reference: item.reference as string,
+        phase: item.phase as Phase,
+        regio: item.regio as string,
+        updatedAt: item.updatedAt as string,
+      })),
+      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async getIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const out = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }),
+    );
+    const item = out.Item;
+    if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
+    return { scope, key, fingerprint: item.fingerprint as string, response: item.response as IdempotencyRecord['response'] };
+  }
+
+  async commit(change: CaseCommit): Promise<void> {
+    const items = this.transactItems(change);
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const idempotencyIndex = change.idempotency ? items.length - 1 : -1;
+        if (idempotencyIndex >= 0 && reasons[idempotencyIndex]?.Code === 'ConditionalCheckFailed') throw new IdempotencyRace();
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+          throw new ConcurrentModification();
+        }
+      }
+      throw error;
+    }
+  }
+
+  private transactItems(change: CaseCommit): TransactItem[] {
+    const { case: state, event } = change;
+    const TableName = this.tableName;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName,
+          Item: { ...keys.case(state.caseId), entity: 'case', ...state },
+          ...(change.expectedVersion === 0
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': change.expectedVersion } }),
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: { ...keys.event(state.caseId, event.seq), entity: 'event', ...event },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+    ];
+    for (const organisationId of new Set(change.organisations)) {
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.membership(state.caseId, organisationId),
+            entity: 'membership',
+            [TABLE.indexes.byOrganisation.partitionKey]: keys.organisationPartition(organisationId),
+            [TABLE.indexes.byOrganisation.sortKey]: keys.organisationSort(state.phase, state.updatedAt, state.caseId),
+            caseId: state.caseId,
+            reference: state.reference,
+            phase: state.phase,
+            regio: state.regio,
+            updatedAt: state.updatedAt,
+          },
+        },
+      });
+    }
+    for (const organisationId of change.removedOrganisations ?? []) {
+      items.push({ Delete: { TableName, Key: keys.membership(state.caseId, organisationId) } });
+    }
+    if (change.expectedVersion === 0) {
+      items.push({
+        Put: {
+          TableName,
+          Item: { ...keys.reference(state.reference), entity: 'reference', caseId: state.caseId, regio: state.regio },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    for (const effect of change.effects ?? []) items.push(toTransactItem(TableName, effect));
+    if (change.idempotency) {
+      const record = change.idempotency;
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...keys.idempotency(record.scope, record.key),
+            entity: 'idempotency',
+            fingerprint: record.fingerprint,
+            response: record.response,
+            [TABLE.ttlAttribute]: Math.floor(Date.parse(state.updatedAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    return items;
+  }
+}
+
+export function toTransactItem(TableName: string, effect: StoreEffect): TransactItem {
+  switch (effect.kind) {
+    case 'put':
+      return { Put: { TableName, Item: effect.item, ...(effect.ifAbsent ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}) } };
+    case 'delete':
+      return { Delete: { TableName, Key: effect.key } };
+    case 'update': {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const sets = Object.entries(effect.set).map(([name, value], i) => {
+        names[`#s${i}`] = name;
+        values[`:s${i}`] = value;
+        return `#s${i} = :s${i}`;
+      });
+      const removes = (effect.remove ?? []).map((name, i) => {
+        names[`#r${i}`] = name;
+        return `#r${i}`;
+      });
+      Object.assign(values, effect.conditionValues ?? {});
+      return {
+        Update: {
+          TableName,
+          Key: effect.key,
+          UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : '']
+            .filter(Boolean)
+            .join(' '),
+          ExpressionAttributeNames: names,
+          ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
+          ...(effect.condition ? { ConditionExpression: effect.condition } : {}),
+        },
+      };
+    }
+  }
+}
+
+const STORE_ONLY = new Set(['PK', 'SK', 'entity', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK']);
+
+function strip(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORE_ONLY.has(name)));
+}
+
+function toCase(item: Record<string, unknown>): CaseState {
+  return strip(item) as unknown as CaseState;
+}
+
+function toEvent(item: Record<string, unknown>): CaseEvent {
+  return strip(item) as unknown as CaseEvent;
+}
+
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor and checks it belongs to the partition being read, so a cursor cannot open another's list. */
+export function decodeCursor(cursor: string, partitionAttribute: string, partition: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key[partitionAttribute] !== partition) throw new Error('foreign cursor');
+    return key;
+  } catch {
+    throw new ValidationFailed([{ path: 'query.cursor', message: 'Ongeldige cursor' }]);
+  }
+}

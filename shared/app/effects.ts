@@ -1,0 +1,30 @@
+/**
+ * What a change implies besides the case and its event: reminders for the new deadlines, cancelled reminders for
+ * met deadlines, Wonen queue items, outbox events. Each concern contributes a planner; all their writes are
+ * committed in the same transaction as the case change.
+ */
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import type { StoreEffect } from './ports.js';
+
+export interface ChangeContext {
+  before: CaseState | undefined;
+  after: CaseState;
+  event: CaseEvent;
+  /** The full history including `event`. */
+  history: CaseEvent[];
+  now: string;
+}
+
+export type EffectPlanner = (change: ChangeContext, existing: ExistingItems) => StoreEffect[];
+
+/** Items of other concerns already stored for the case (e.g. pending reminders), loaded once per change. */
+export interface ExistingItems {
+  items: Record<string, unknown>[];
+}
+
+/** The planners of all concerns, in the order their writes are added to the transaction. */
+const PLANNERS: EffectPlanner[] = [];
+
+export function planEffects(change: ChangeContext, existing: ExistingItems): StoreEffect[] {
+  return PLANNERS.flatMap((planner) => planner(change, existing));
+}

@@ -1,0 +1,87 @@
+/**
+ * Ports the use cases depend on. Adapters (shared/adapters) implement them with the AWS SDK; tests hand in the
+ * same adapters pointed at local servers.
+ */
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import type { Clock } from '#domain/clock.js';
+import type { Phase } from '#domain/phases.js';
+
+/** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface IdempotencyRecord {
+  /** `<organisationId>#<userId>`: keys are scoped per caller, so two callers can never collide. */
+  scope: string;
+  key: string;
+  /** Hash of method, path and body; a different request under the same key is refused. */
+  fingerprint: string;
+  response: StoredResponse;
+}
+
+/** Everything one accepted change writes, committed in a single transaction (all or nothing). */
+export interface CaseCommit {
+  case: CaseState;
+  /** The version the change was decided on; `0` for a new case. The write fails if the stored version differs. */
+  expectedVersion: number;
+  event: CaseEvent;
+  /** Organisations that see the case in their listings (zorgaanbieder, corporatie once involved). */
+  organisations: string[];
+  /** Organisations that no longer see the case (e.g. consent withdrawn); their membership items are deleted. */
+  removedOrganisations?: string[];
+  idempotency?: IdempotencyRecord;
+  /** Further items of other concerns (reminders, Wonen queue, outbox), already in store form. */
+  effects?: StoreEffect[];
+}
+
+/** A put or delete of one item, produced by a concern's planner and written in the same transaction. */
+export type StoreEffect =
+  | { kind: 'put'; item: Record<string, unknown>; /** only if it does not exist yet */ ifAbsent?: boolean }
+  | { kind: 'delete'; key: { PK: string; SK: string } }
+  | { kind: 'update'; key: { PK: string; SK: string }; set: Record<string, unknown>; remove?: string[]; condition?: string; conditionValues?: Record<string, unknown> };
+
+export interface CaseSummary {
+  caseId: string;
+  reference: string;
+  phase: Phase;
+  regio: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
+  cursor?: string;
+}
+
+/** A case read in one query of its partition: state, history in order, and the other items stored with it. */
+export interface LoadedCase {
+  state: CaseState;
+  history: CaseEvent[];
+  /** Reminders, queue items, drafts…: everything in the partition that is not the case or an event. */
+  items: Record<string, unknown>[];
+}
+
+export interface CaseStore {
+  load(caseId: string): Promise<LoadedCase | undefined>;
+  /** The next human reference for the year, e.g. `OMS-2026-000124`. */
+  nextReference(year: number): Promise<string>;
+  getCase(caseId: string): Promise<CaseState | undefined>;
+  getHistory(caseId: string): Promise<CaseEvent[]>;
+  findByReference(reference: string): Promise<string | undefined>;
+  listByOrganisation(organisationId: string, query: { phase?: Phase; limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
+  commit(change: CaseCommit): Promise<void>;
+  getIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+}
+
+export interface AppDeps {
+  store: CaseStore;
+  clock: Clock;
+  newId: () => string;
+}
+
+/** Thrown by `CaseStore.commit` when the same Idempotency-Key was committed by a concurrent request first. */
+export class IdempotencyRace extends Error {}

@@ -1,0 +1,31 @@
+import { canSeeCase } from '#domain/access.js';
+import { CaseNotFound, Forbidden } from '#domain/errors.js';
+import type { Phase } from '#domain/phases.js';
+import type { Principal } from '#domain/roles.js';
+import { caseView, type CaseView } from '#domain/views.js';
+import type { AppDeps, CaseSummary, Page } from './ports.js';
+
+export async function getCase(deps: AppDeps, principal: Principal, caseId: string): Promise<CaseView> {
+  const loaded = await deps.store.load(caseId);
+  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  return caseView(principal, loaded.state, loaded.history);
+}
+
+export interface ListQuery {
+  phase?: Phase;
+  reference?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** An organisation's cases by phase, or one case by its reference; never a table scan. */
+export async function listCases(deps: AppDeps, principal: Principal, query: ListQuery): Promise<Page<CaseSummary>> {
+  if (principal.role === 'systeembeheerder') throw new Forbidden('Systeembeheer heeft geen toegang tot dossiers.');
+  if (query.reference) {
+    const caseId = await deps.store.findByReference(query.reference);
+    const state = caseId ? await deps.store.getCase(caseId) : undefined;
+    if (!state || !canSeeCase(principal, state)) return { items: [] };
+    return { items: [{ caseId: state.caseId, reference: state.reference, phase: state.phase, regio: state.regio, updatedAt: state.updatedAt }] };
+  }
+  return deps.store.listByOrganisation(principal.organisationId, query);
+}

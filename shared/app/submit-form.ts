@@ -1,0 +1,119 @@
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import { toAmsterdamDate } from '#domain/calendar.js';
+import { canSeeCase, organisationsOf } from '#domain/access.js';
+import { CaseNotFound, ConcurrentModification, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
+import type { FormDefinition } from '#domain/forms/types.js';
+import { isAllowed, targetsOf } from '#domain/phases.js';
+import { actorOf, mayTake, type Principal } from '#domain/roles.js';
+import { caseView } from '#domain/views.js';
+import { planEffects } from './effects.js';
+import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
+import type { AppDeps, StoredResponse } from './ports.js';
+
+export interface SubmitOptions {
+  /** The version the caller based the form on (If-Match); a different stored version answers 412. */
+  expectedVersion?: number;
+  /** Correction of an earlier submission of the same form: that event's seq. */
+  supersedes?: number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Submits a form: authorise, check the transition matrix, let the form decide, and commit the case, its event and
+ * everything the change implies (reminders, queue items, outbox) in one transaction.
+ */
+export async function submitForm(
+  deps: AppDeps,
+  principal: Principal,
+  caseId: string,
+  form: FormDefinition,
+  input: unknown,
+  request: IdempotentRequest,
+  options: SubmitOptions = {},
+): Promise<Answer> {
+  return idempotent(deps.store, principal, request, async (recordFor) => {
+    // Without If-Match the caller wants the change on whatever is current: retry a lost race on a fresh read.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptSubmit(deps, principal, caseId, form, input, options, recordFor);
+      } catch (error) {
+        if (!(error instanceof ConcurrentModification) || options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  });
+}
+
+async function attemptSubmit(
+  deps: AppDeps,
+  principal: Principal,
+  caseId: string,
+  form: FormDefinition,
+  input: unknown,
+  options: SubmitOptions,
+  recordFor: Parameters<Parameters<typeof idempotent>[3]>[0],
+): Promise<StoredResponse> {
+  const loaded = await deps.store.load(caseId);
+  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  const { state: before, history } = loaded;
+  if (!mayTake(principal.role, form.action)) throw new Forbidden();
+  if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
+    throw new StaleVersion(options.expectedVersion, before.version);
+  }
+  if (!isAllowed(form.action, before.phase)) throw new TransitionNotAllowed(before.phase, form.action);
+  if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
+
+  const now = deps.clock.now();
+  const decision = form.decide({ case: before, history, input, now, today: toAmsterdamDate(now), principal });
+  if (!targetsOf(form.action, before.phase).includes(decision.phase)) {
+    throw new Error(`Form ${form.action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
+  }
+  const version = before.version + 1;
+  const after: CaseState = {
+    ...before,
+    phase: decision.phase,
+    version,
+    updatedAt: now,
+    ...(decision.corporatieId ? { corporatieId: decision.corporatieId } : {}),
+    facts: { ...before.facts, ...decision.facts },
+  };
+  const event: CaseEvent = {
+    caseId,
+    seq: version,
+    type: form.action,
+    occurredOn: decision.occurredOn,
+    recordedAt: now,
+    actor: actorOf(principal),
+    data: decision.data ?? (input as Record<string, unknown>),
+    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
+  };
+  const newHistory = [...history, event];
+  const response: StoredResponse = {
+    statusCode: 201,
+    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+    headers: { etag: `"${version}"`, location: `/cases/${caseId}` },
+  };
+  const organisationsBefore = organisationsOf(before);
+  const organisationsAfter = organisationsOf(after);
+  await deps.store.commit({
+    case: after,
+    expectedVersion: before.version,
+    event,
+    organisations: organisationsAfter,
+    removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
+    effects: planEffects({ before, after, event, history: newHistory, now }, { items: loaded.items }),
+    idempotency: recordFor(response),
+  });
+  return response;
+}
+
+/** A submitted form is immutable; a correction is a new version that points at the latest version of the same form. */
+function assertCorrectable(history: CaseEvent[], form: FormDefinition, supersedes: number): void {
+  const target = history.find((e) => e.seq === supersedes);
+  const alreadySuperseded = history.some((e) => e.supersedes === supersedes);
+  if (!target || target.type !== form.action || alreadySuperseded) {
+    throw new ValidationFailed([
+      { path: 'query.supersedes', message: `Geen (nog niet gecorrigeerd) eerder '${form.action}'-formulier met volgnummer ${supersedes}` },
+    ]);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Builds the production dependencies from the environment: one SDK client per container, reused by every
+ * invocation. The endpoint comes from the SDK's configuration (AWS_ENDPOINT_URL_* locally).
+ */
+import { randomUUID } from 'node:crypto';
+import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoCaseStore } from '#adapters/dynamo/case-store.js';
+import { env } from '#config/env.js';
+import { systemClock, type Clock } from '#domain/clock.js';
+import type { AppDeps } from './ports.js';
+
+let deps: AppDeps | undefined;
+let clockOverride: Clock | undefined;
+
+export function appDeps(): AppDeps {
+  if (!deps) {
+    const db = createDocumentClient();
+    deps = { store: new DynamoCaseStore(db, env().TABLE_NAME), clock: clockOverride ?? systemClock, newId: randomUUID };
+  }
+  return deps;
+}
+
+/** The local stack and tests move time through this; on AWS the system clock is used. */
+export function useClock(clock: Clock): void {
+  clockOverride = clock;
+  if (deps) deps = { ...deps, clock };
+}
+
+/** Forget cached dependencies (tests that point the same module at another local server). */
+export function resetAppDeps(): void {
+  deps = undefined;
+}

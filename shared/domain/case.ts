@@ -1,0 +1,108 @@
+/**
+ * The case (dossier) of one client on the Omslagroute, and the events that make up its history.
+ * Pure types: no AWS imports. The client is stored as a pseudonym only (AVG data minimisation, 002 WA10).
+ */
+import type { Action, Phase } from './phases.js';
+import type { Actor } from './roles.js';
+
+/** Regions whose rules differ (DOMAIN.md: keep rules as data per regio, Amsterdam first). */
+export const REGIOS = ['amsterdam', 'klantreis-2023'] as const;
+export type Regio = (typeof REGIOS)[number];
+
+/** Entry routes and the akkoorddocument each needs for the aanvraag urgentie (001 §3). */
+export const ROUTES = {
+  MO: 'akkoordbrief veldtafel',
+  BW_LVB: 'akkoordbrief veldtafel',
+  BW_WLZ: 'akkoordbrief veldtafel WLZ met Omslag',
+  JEUGDHULP: 'SPIC',
+  OMPG: 'MPG-urgentie',
+  TREITERAANPAK: 'Treiteraanpak-brief',
+  NIEUWE_KANS: 'Nieuwe Kans-brief',
+  LAATSTE_KANS: 'Einde Interventie Verklaring en ontruimingsvonnis',
+} as const;
+export type Route = keyof typeof ROUTES;
+export const ROUTE_KEYS = Object.keys(ROUTES) as [Route, ...Route[]];
+
+/**
+ * Doelgroep decides the woonevaluatie frequency: half-yearly for jongvolwassenen and multiprobleemgezinnen
+ * (002 WA4 note 5), yearly otherwise.
+ */
+export const DOELGROEPEN = ['volwassene', 'gezin', 'jongvolwassene', 'multiprobleemgezin'] as const;
+export type Doelgroep = (typeof DOELGROEPEN)[number];
+
+/** The leefgebieden of the urgentievoorwaarden Uitstroom MO/BW (001 §3; 002 WA1/WA2). */
+export const LEEFGEBIEDEN = [
+  'dagbesteding', //        1 passende zinvolle dagbesteding
+  'sociaal', //             2 sociaal stabiel
+  'psychisch', //           3 psychisch stabiel
+  'financieel', //          4 financieel stabiel
+  'veiligheid_kinderen', // 5 geen risico voor de veiligheid van de kinderen (only with children)
+] as const;
+export type Leefgebied = (typeof LEEFGEBIEDEN)[number];
+
+/** The current state of a case: what listings, authorisation and decisions need without replaying history. */
+export interface CaseState {
+  caseId: string;
+  /** Human reference for mail subjects and phone calls, e.g. `OMS-2026-000123`. */
+  reference: string;
+  regio: Regio;
+  route: Route;
+  doelgroep: Doelgroep;
+  /** Pseudonym or initials chosen by the zorgaanbieder; never a full name, never a BSN. */
+  clientPseudonym: string;
+  zorgaanbiederId: string;
+  /** Optional team within the zorgaanbieder, to scope a begeleider's view (issue "Who may see"). */
+  teamId?: string;
+  /** Set when a corporatie is involved (woningaanbod); until then no corporatie sees the case. */
+  corporatieId?: string;
+  phase: Phase;
+  /** Optimistic locking: incremented by every accepted change; also the sequence number of the last event. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Facts later rules depend on, kept small (e.g. the date an aanbod was refused, consent state). */
+  facts: CaseFacts;
+}
+
+export interface CaseFacts {
+  /** 001 §3: refusing the one offer means no new offer for two years; ISO date until which no offer may be made. */
+  aanbodGeblokkeerdTot?: string;
+  /** 002 WA10: client consent to share with the corporatie, as recorded. */
+  toestemmingDelen?: { gegeven: boolean; sinds: string; doelen: string[] };
+  /** ISO date of the sleuteloverdracht (start intermediaire verhuur). */
+  sleuteloverdrachtOp?: string;
+  [key: string]: unknown;
+}
+
+/** One entry of the case's history: an accepted form (or the case's creation), immutable once written. */
+export interface CaseEvent {
+  caseId: string;
+  /** Sequence number within the case, 1-based, equal to the case version this event produced. */
+  seq: number;
+  type: Action | 'case-aangemaakt';
+  /** The calendar date the fact happened (Europe/Amsterdam), e.g. the sleuteloverdracht date; may be back-dated. */
+  occurredOn: string;
+  /** The instant it was recorded. */
+  recordedAt: string;
+  actor: Actor;
+  /** The validated form content. */
+  data: Record<string, unknown>;
+  /** When this event corrects an earlier submission of the same form: that event's seq. */
+  supersedes?: number;
+}
+
+const REFERENCE_PATTERN = /^OMS-(\d{4})-(\d{6})$/;
+
+/** Formats the human case reference from the year and a per-year counter: `OMS-2026-000123`. */
+export function formatReference(year: number, counter: number): string {
+  return `OMS-${year}-${String(counter).padStart(6, '0')}`;
+}
+
+export function isReference(value: string): boolean {
+  return REFERENCE_PATTERN.test(value);
+}
+
+/** Finds the first case reference in a text such as a mail subject (`[OMS-2026-000123] Voordracht`). */
+export function findReference(text: string): string | undefined {
+  return /OMS-\d{4}-\d{6}/.exec(text)?.[0];
+}

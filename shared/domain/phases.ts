@@ -1,0 +1,149 @@
+/**
+ * Phases of a case and the transition matrix.
+ *
+ * Source: 001 Handleiding Omslagroute, Figuur 1–2 and §2–§4; side exits from 001 §3 and 002 WA3/WA6.
+ * onderzoek → urgentie aangevraagd → wachtlijst (actieve bemiddeling) → aanbod/match → sleuteloverdracht
+ * (herstelfase) → omklapfase (voordracht → toets onafhankelijke derde → toets Wonen → contract op eigen naam).
+ */
+export const PHASES = [
+  'onderzoek', //               case opened by the zorgaanbieder; goals being written (001 §2)
+  'urgentie_aangevraagd', //    aanvraag urgentie onder voorwaarden is with Wonen (001 §3)
+  'wachtlijst', //              urgentie onder voorwaarden granted; actieve bemiddeling (001 §3)
+  'aanbod', //                  a woning is offered; reactie, bezichtiging, match (002 WA1)
+  'herstelfase', //             intermediaire verhuur: kennismaking, begeleidingsplan, woonevaluaties (001 §3, 002 WA2–WA7)
+  'duurzame_verhuur', //        duurzame intermediaire verhuur (002 WA3)
+  'voordracht', //              voordracht voor omklap written, awaiting the onafhankelijke derde (002 WA8 stap 3)
+  'toets_wonen', //             voordracht with Wonen, 5 werkdagen (002 WA8 stap 4)
+  'omklap_akkoord', //          definitieve urgentie; corporatie puts the contract in the client's name (002 WA8 stap 4)
+  'tijdelijk_afgemeld', //      (tijdelijke) afmelding from the wachtlijst (001 §3)
+  'omgeklapt', //               contract op eigen naam; nazorg and vijfjarencontract clocks may still run (002 Bijlage 4)
+  'afgesloten', //              ended: definitive afmelding, intrekking urgentie, einde intermediaire verhuur, ontbinding
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Phases in which the client lives in the omslagwoning under intermediaire verhuur. */
+export const LIVING_PHASES = ['herstelfase', 'duurzame_verhuur', 'voordracht', 'toets_wonen', 'omklap_akkoord'] as const satisfies readonly Phase[];
+/** Phases in which the case is still open for the route. */
+export const ACTIVE_PHASES = PHASES.filter((p) => p !== 'afgesloten' && p !== 'omgeklapt');
+export const TERMINAL_PHASES = ['afgesloten'] as const satisfies readonly Phase[];
+
+/**
+ * Every action that changes a case. Each form of the route is one action; the case's creation is one too.
+ * Names are the URL segments of the form endpoints (`POST /cases/{caseId}/forms/{action}`).
+ */
+export const ACTIONS = [
+  'aanvraag-urgentie',
+  'besluit-urgentie',
+  'afmelding',
+  'heraanmelding',
+  'trajectwijziging',
+  'intrekking-urgentie',
+  'woningaanbod',
+  'reactie-aanbod',
+  'bezichtiging',
+  'weigering-aanbod',
+  'sleuteloverdracht',
+  'afspraak-gepland',
+  'kennismaking',
+  'begeleidingsplan',
+  'woonevaluatie',
+  'voordracht-omklap',
+  'toets-derde',
+  'besluit-omklap',
+  'huurcontract-eigen-naam',
+  'einde-intermediaire-verhuur',
+  'duurzame-verhuur',
+  'overlast-melding',
+  'overlast-actie',
+  'mzwo-escalatie',
+  'woningruil',
+  'verhuizing',
+  'besluit-woningruil',
+  'nieuwe-kans',
+  'time-out',
+  'fibu-afspraken',
+  'fibu-evaluatie',
+  'vijfjarencontract',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+interface Transition {
+  /** Phases in which the action may be taken. */
+  readonly from: readonly Phase[];
+  /** Phases the action may lead to; the form's decision picks one. `'same'` keeps the case where it is. */
+  readonly to: readonly (Phase | 'same')[];
+}
+
+const living = LIVING_PHASES;
+const open = ACTIVE_PHASES;
+
+/**
+ * The transition matrix. A form submitted in a phase not in `from` is refused with 409 naming phase and action.
+ * `'same'` in `to` means the action may record something without moving the case.
+ */
+export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
+  // 001 §3: de zorgaanbieder vraagt een urgentie onder voorwaarden aan (with the akkoorddocument of the route).
+  'aanvraag-urgentie': { from: ['onderzoek'], to: ['urgentie_aangevraagd'] },
+  // 001 §3: de afdeling Wonen toetst de aanvraag; in orde → urgentie onder voorwaarden, wachtlijst.
+  'besluit-urgentie': { from: ['urgentie_aangevraagd'], to: ['wachtlijst', 'onderzoek'] },
+  // 001 §3: (tijdelijke) afmelding while on the wachtlijst; overlijden/vertrek end the case.
+  afmelding: { from: ['urgentie_aangevraagd', 'wachtlijst', 'aanbod'], to: ['tijdelijk_afgemeld', 'afgesloten'] },
+  heraanmelding: { from: ['tijdelijk_afgemeld'], to: ['wachtlijst'] },
+  // 001 §3 footnote 1 and Kernboodschap herstelfase 5–6: herijking perspectief; Wonen withdraws when 24-uurs zorg/groepswonen.
+  trajectwijziging: { from: open, to: ['same'] },
+  'intrekking-urgentie': { from: open, to: ['afgesloten'] },
+  // 002 WA1 stap 2–3; 001 §3: eenmalig aanbod.
+  woningaanbod: { from: ['wachtlijst'], to: ['aanbod'] },
+  'reactie-aanbod': { from: ['aanbod'], to: ['same'] },
+  bezichtiging: { from: ['aanbod'], to: ['same'] },
+  'weigering-aanbod': { from: ['aanbod'], to: ['wachtlijst'] },
+  // 002 WA3: het sleutelmoment; start intermediaire verhuur.
+  sleuteloverdracht: { from: ['aanbod'], to: ['herstelfase'] },
+  // 002 WA4, Bijlage 2a: the begeleider plans the kennismaking (binnen zes weken) and later woonevaluaties.
+  'afspraak-gepland': { from: living, to: ['same'] },
+  // 002 WA4, Bijlage 2a/2b.
+  kennismaking: { from: living, to: ['same'] },
+  // 002 WA2: begeleidingsplan binnen zes weken na de kennismaking.
+  begeleidingsplan: { from: living, to: ['same'] },
+  // 002 WA4, Bijlage 3.
+  woonevaluatie: { from: living, to: ['same'] },
+  // 002 WA8 stap 3; a returned voordracht ('voordracht' after terug) may be corrected and submitted again.
+  'voordracht-omklap': { from: ['herstelfase', 'duurzame_verhuur', 'voordracht'], to: ['voordracht'] },
+  // 002 WA8 stap 3: onafhankelijke derde toetst; akkoord → naar Wonen, anders terug.
+  'toets-derde': { from: ['voordracht'], to: ['toets_wonen', 'herstelfase'] },
+  // 002 WA8 stap 4: Wonen akkoord (definitieve urgentie) or terug met motivatie (reopens the voordracht).
+  'besluit-omklap': { from: ['toets_wonen'], to: ['omklap_akkoord', 'voordracht'] },
+  // 002 WA8 stap 4: corporatie zet de huurovereenkomst op naam van de bewoner.
+  'huurcontract-eigen-naam': { from: ['omklap_akkoord'], to: ['omgeklapt'] },
+  // 002 WA1 NB; WA3: intermediaire verhuur stopt vóór omklap.
+  'einde-intermediaire-verhuur': { from: living, to: ['afgesloten'] },
+  // 002 WA3: duurzame intermediaire verhuur, decided in the woonevaluatie.
+  'duurzame-verhuur': { from: ['herstelfase'], to: ['duurzame_verhuur'] },
+  // 002 WA6, Bijlage 1. Overlast runs beside the main track; actie 6 (ontbinding) ends the case.
+  'overlast-melding': { from: [...living, 'omgeklapt'], to: ['same'] },
+  'overlast-actie': { from: [...living, 'omgeklapt'], to: ['same', 'afgesloten'] },
+  'mzwo-escalatie': { from: [...living, 'omgeklapt'], to: ['same'] },
+  // 002 Bijlage 6.
+  woningruil: { from: living, to: ['same'] },
+  verhuizing: { from: living, to: ['same'] },
+  'besluit-woningruil': { from: living, to: ['same'] },
+  // 002 Bijlage 5: Nieuwe Kans is an entry route; its brief is recorded while the case is being prepared.
+  'nieuwe-kans': { from: ['onderzoek'], to: ['same'] },
+  // 002 WA5: time-out één tot maximaal twee weken.
+  'time-out': { from: living, to: ['same'] },
+  // 002 WA7: Fibu-team afspraken, evaluatie eens per zes maanden.
+  'fibu-afspraken': { from: [...living, 'omgeklapt'], to: ['same'] },
+  'fibu-evaluatie': { from: [...living, 'omgeklapt'], to: ['same'] },
+  // 002 Bijlage 4: vijfjarencontract for jongvolwassenen, starts at the contract op eigen naam.
+  vijfjarencontract: { from: ['omgeklapt'], to: ['same'] },
+};
+
+/** True when `action` may be taken in `phase`. */
+export function isAllowed(action: Action, phase: Phase): boolean {
+  return TRANSITIONS[action].from.includes(phase);
+}
+
+/** The phases `action` may lead to from `phase` (the current phase when the action does not move the case). */
+export function targetsOf(action: Action, phase: Phase): readonly Phase[] {
+  return TRANSITIONS[action].to.map((p) => (p === 'same' ? phase : p));
+}

@@ -1,0 +1,97 @@
+/**
+ * Who may do what. Roles from DOMAIN.md "Parties and roles"; the organisation and role of a caller come from the
+ * verified token only, never from a request body.
+ */
+import type { Action } from './phases.js';
+
+export const ORGANISATION_KINDS = ['zorgaanbieder', 'woningcorporatie', 'gemeente', 'beheer'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const ROLES = [
+  'begeleider', //              zorgaanbieder: guides the client, files nearly every form
+  'onafhankelijke-derde', //    zorgaanbieder: toetst the voordracht voor omklap (002 WA8 stap 3)
+  'organisatiebeheerder', //    zorgaanbieder: sees the organisation's cases, manages its mailboxes
+  'contactpersoon', //          woningcorporatie
+  'medewerker-wonen', //        gemeente, directie Wonen (woonzaken)
+  'systeembeheerder', //        operations; no access to case content
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_ORGANISATION_KIND: Readonly<Record<Role, OrganisationKind>> = {
+  begeleider: 'zorgaanbieder',
+  'onafhankelijke-derde': 'zorgaanbieder',
+  organisatiebeheerder: 'zorgaanbieder',
+  contactpersoon: 'woningcorporatie',
+  'medewerker-wonen': 'gemeente',
+  systeembeheerder: 'beheer',
+};
+
+/** The authenticated caller, built from verified token claims. */
+export interface Principal {
+  userId: string;
+  organisationId: string;
+  role: Role;
+  teamId?: string;
+  /** Regio of the caller's organisation (Wonen works per regio). */
+  regio?: string;
+}
+
+/** Who did something, as stored in a case's history and the audit trail. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  role: Role;
+}
+
+export function actorOf(p: Principal): Actor {
+  return { userId: p.userId, organisationId: p.organisationId, role: p.role };
+}
+
+const ZA: readonly Role[] = ['begeleider', 'organisatiebeheerder'];
+const WONEN: readonly Role[] = ['medewerker-wonen'];
+const CORPORATIE: readonly Role[] = ['contactpersoon'];
+
+/**
+ * The one table of which roles may take each action (issue "Who may see and do what").
+ * Forms filed jointly (kennismaking, woonevaluatie) are filed by the begeleider, who is the gespreksleider
+ * (002 Bijlage 2a); the corporatie signs inside the form.
+ */
+export const ACTION_ROLES: Readonly<Record<Action | 'case-aanmaken', readonly Role[]>> = {
+  'case-aanmaken': ZA,
+  'aanvraag-urgentie': ZA,
+  'besluit-urgentie': WONEN,
+  afmelding: ZA,
+  heraanmelding: ZA,
+  trajectwijziging: ZA,
+  'intrekking-urgentie': WONEN,
+  woningaanbod: CORPORATIE,
+  'reactie-aanbod': ZA,
+  bezichtiging: ZA,
+  'weigering-aanbod': ZA,
+  sleuteloverdracht: ZA,
+  'afspraak-gepland': ZA,
+  kennismaking: ZA,
+  begeleidingsplan: ZA,
+  woonevaluatie: ZA,
+  'voordracht-omklap': ZA,
+  'toets-derde': ['onafhankelijke-derde'],
+  'besluit-omklap': WONEN,
+  'huurcontract-eigen-naam': CORPORATIE,
+  'einde-intermediaire-verhuur': [...ZA, ...CORPORATIE],
+  'duurzame-verhuur': ZA,
+  'overlast-melding': [...ZA, ...CORPORATIE],
+  'overlast-actie': ZA,
+  'mzwo-escalatie': [...ZA, ...CORPORATIE],
+  woningruil: ZA,
+  verhuizing: ZA,
+  'besluit-woningruil': WONEN,
+  'nieuwe-kans': ZA,
+  'time-out': ZA,
+  'fibu-afspraken': ZA,
+  'fibu-evaluatie': ZA,
+  vijfjarencontract: CORPORATIE,
+};
+
+export function mayTake(role: Role, action: Action | 'case-aanmaken'): boolean {
+  return ACTION_ROLES[action].includes(role);
+}

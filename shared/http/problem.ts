@@ -1,0 +1,46 @@
+/**
+ * The one place errors become HTTP answers: RFC 9457 problem+json. Unknown errors become a bare 500 with the
+ * request id; no stack trace or message of an unexpected error ever reaches a caller.
+ */
+import { DomainError } from '#domain/errors.js';
+
+export interface HttpResult {
+  statusCode: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const PROBLEM_TYPE_BASE = 'https://omslagroute.example/problems/';
+
+export function problemFor(error: unknown, requestId: string, instance?: string): HttpResult {
+  if (error instanceof DomainError) {
+    return {
+      statusCode: error.status,
+      headers: { 'content-type': 'application/problem+json', ...(error.status === 405 ? { allow: (error.extensions.allowed as string[]).join(', ') } : {}) },
+      body: {
+        type: PROBLEM_TYPE_BASE + kebab(error.name),
+        title: error.title,
+        status: error.status,
+        detail: error.message,
+        ...(instance ? { instance } : {}),
+        requestId,
+        ...error.extensions,
+      },
+    };
+  }
+  return {
+    statusCode: 500,
+    headers: { 'content-type': 'application/problem+json' },
+    body: {
+      type: PROBLEM_TYPE_BASE + 'internal',
+      title: 'Er ging iets mis',
+      status: 500,
+      detail: 'Probeer het later opnieuw; noem dit requestId als het blijft gebeuren.',
+      requestId,
+    },
+  };
+}
+
+function kebab(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+}
