@@ -1,18 +1,17 @@
-/** The handlers the local server can invoke, loaded on first use like a cold start. */
-import type { FunctionName } from '#http/routes.js';
-
+/**
+ * Loads a handler of `functions/<name>.ts` on first use, like a Lambda cold start. Every function file exports
+ * `handler`; the local stack invokes exactly the code that is bundled for AWS.
+ */
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
-const loaders: Record<FunctionName, () => Promise<{ handler: Handler }>> = {
-  health: () => import('../../functions/health.js') as Promise<{ handler: Handler }>,
-  openapi: () => import('../../functions/openapi.js') as Promise<{ handler: Handler }>,
-  'not-found': () => import('../../functions/not-found.js') as Promise<{ handler: Handler }>,
-  'create-case': () => import('../../functions/create-case.js') as Promise<{ handler: Handler }>,
-  'get-case': () => import('../../functions/get-case.js') as Promise<{ handler: Handler }>,
-  'list-cases': () => import('../../functions/list-cases.js') as Promise<{ handler: Handler }>,
-  'submit-form': () => import('../../functions/submit-form.js') as Promise<{ handler: Handler }>,
-};
+const cache = new Map<string, Promise<Handler>>();
 
-export async function loadHandler(name: FunctionName): Promise<Handler> {
-  return (await loaders[name]()).handler;
+export function loadHandler(name: string): Promise<Handler> {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Invalid function name ${name}`);
+  let loaded = cache.get(name);
+  if (!loaded) {
+    loaded = import(`../../functions/${name}.js`).then((module: { handler: Handler }) => module.handler);
+    cache.set(name, loaded);
+  }
+  return loaded;
 }
