@@ -85,3 +85,17 @@ export interface AppDeps {
 
 /** Thrown by `CaseStore.commit` when the same Idempotency-Key was committed by a concurrent request first. */
 export class IdempotencyRace extends Error {}
+
+/** An e-mail as the system sends it: a case reference and a link, never personal or health details. */
+export interface OutgoingMail {
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+  /** Message tags for SES events (bounce, delivery) to find their way back, e.g. { reminderId }. */
+  tags?: Record<string, string>;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
