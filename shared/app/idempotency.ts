@@ -3,7 +3,7 @@
  * with a different request is refused. The record is written in the same transaction as the change it answers.
  */
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReused } from '#domain/errors.js';
+import { ConcurrentModification, IdempotencyKeyReused } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { IdempotencyRace, type CaseStore, type IdempotencyRecord, type StoredResponse } from './ports.js';
 
@@ -22,13 +22,15 @@ export function fingerprintOf(request: IdempotentRequest): string {
 
 /**
  * Runs `execute` at most once per (caller, key). `execute` receives the record to commit with its change, built from
- * the response it is about to return.
+ * the response it is about to return. A lost race (the case changed underneath) is first checked for a concurrent
+ * request with the same key — whose answer is then replayed — and otherwise retried up to `retries` times.
  */
 export async function idempotent(
   store: CaseStore,
   principal: Principal,
   request: IdempotentRequest,
   execute: (recordFor: (response: StoredResponse) => IdempotencyRecord) => Promise<StoredResponse>,
+  options: { retries?: number } = {},
 ): Promise<Answer> {
   const scope = `${principal.organisationId}#${principal.userId}`;
   const fingerprint = fingerprintOf(request);
@@ -40,13 +42,22 @@ export async function idempotent(
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  try {
-    return await execute((response) => ({ scope, key: request.key, fingerprint, response }));
-  } catch (error) {
-    if (error instanceof IdempotencyRace) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await execute((response) => ({ scope, key: request.key, fingerprint, response }));
+    } catch (error) {
+      const race = error instanceof IdempotencyRace || error instanceof ConcurrentModification;
+      // A request with the same key may have committed while this one ran (then this one read the changed case and
+      // may have been refused): its answer is the answer. The winner of a race may still be committing: wait a moment.
+      if (race) await sleep(20 * 2 ** attempt + Math.random() * 20);
       const winner = await replay();
       if (winner) return winner;
+      if (!race) throw error;
+      if (error instanceof IdempotencyRace || attempt >= (options.retries ?? 0)) throw error;
     }
-    throw error;
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,7 +1,7 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { canSeeCase, organisationsOf } from '#domain/access.js';
-import { CaseNotFound, ConcurrentModification, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
+import { CaseNotFound, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
 import type { FormDefinition } from '#domain/forms/types.js';
 import { isAllowed, targetsOf } from '#domain/phases.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
@@ -17,7 +17,7 @@ export interface SubmitOptions {
   supersedes?: number;
 }
 
-const MAX_ATTEMPTS = 3;
+const MAX_RETRIES = 2;
 
 /**
  * Submits a form: authorise, check the transition matrix, let the form decide, and commit the case, its event and
@@ -32,16 +32,9 @@ export async function submitForm(
   request: IdempotentRequest,
   options: SubmitOptions = {},
 ): Promise<Answer> {
-  return idempotent(deps.store, principal, request, async (recordFor) => {
-    // Without If-Match the caller wants the change on whatever is current: retry a lost race on a fresh read.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await attemptSubmit(deps, principal, caseId, form, input, options, recordFor);
-      } catch (error) {
-        if (!(error instanceof ConcurrentModification) || options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
-  });
+  // Without If-Match the caller wants the change on whatever is current: a lost race is retried on a fresh read.
+  const retries = options.expectedVersion === undefined ? MAX_RETRIES : 0;
+  return idempotent(deps.store, principal, request, (recordFor) => attemptSubmit(deps, principal, caseId, form, input, options, recordFor), { retries });
 }
 
 async function attemptSubmit(

@@ -64,7 +64,7 @@ export const ACTION_ROLES: Readonly<Record<Action | 'case-aanmaken', readonly Ro
   heraanmelding: ZA,
   trajectwijziging: ZA,
   'intrekking-urgentie': WONEN,
-  woningaanbod: CORPORATIE,
+  woningaanbod: [...ZA, ...CORPORATIE],
   'reactie-aanbod': ZA,
   bezichtiging: ZA,
   'weigering-aanbod': ZA,

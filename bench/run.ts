@@ -1,0 +1,10 @@
+/** `npm run bench`: every benchmark in turn, printing figures. Benchmarks never run in `npm test`. */
+import { existsSync } from 'node:fs';
+
+const benches = ['./bundles.ts', './api.ts', './reminders.ts'];
+for (const bench of benches) {
+  if (!existsSync(new URL(bench, import.meta.url))) continue;
+  const module = (await import(bench)) as { main: () => Promise<void> };
+  await module.main();
+}
+process.exit(0);

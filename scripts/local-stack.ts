@@ -1,0 +1,31 @@
+/**
+ * `npm start`: the whole system locally on embedded stand-ins that speak the AWS APIs. No AWS account, no Docker.
+ *   --in-memory   keep nothing (default: persist under .data/)
+ *   --port N      API port (default 3000)
+ */
+import { startLocalStack } from '../shared/local/stack.js';
+
+const args = process.argv.slice(2);
+const inMemory = args.includes('--in-memory');
+const portFlag = args.indexOf('--port');
+const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 3000);
+
+const started = Date.now();
+const stack = await startLocalStack({ ...(inMemory ? {} : { dataDir: '.data' }), port, log: (line) => console.log(`  ${line}`) });
+
+console.log(`
+Omslagroute runs locally (${Date.now() - started} ms)
+  API            ${stack.api.url}            (GET /health, GET /openapi.json)
+  DynamoDB Local ${stack.services.endpoints.dynamodb}   table ${stack.tableName}${inMemory ? ' (in memory)' : ' (data in .data/)'}
+  SQS + S3       ${stack.services.endpoints.sqs}
+  SES outbox     ${stack.services.sesInboxUrl}   (every e-mail the system sends)
+  Dev token      POST ${stack.api.url}/_dev/token {"organisationId":"za-hvo-querido","role":"begeleider"}
+  Dev clock      GET/POST ${stack.api.url}/_dev/clock {"advanceDays": 7}
+Ctrl-C stops everything.`);
+
+const shutdown = async () => {
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

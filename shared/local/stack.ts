@@ -1,0 +1,91 @@
+/**
+ * The whole system on one machine: DynamoDB Local, local SQS/S3 and SES, the dev token issuer, and the same
+ * handlers behind a local API Gateway. Used by `npm start` and by the integration and end-to-end tests.
+ */
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '#adapters/dynamo/create-table.js';
+import { TABLE_NAME_DEFAULT } from '#adapters/dynamo/table.js';
+import { resetAppDeps, useClock } from '#app/wiring.js';
+import { resetEnvCache } from '#config/env.js';
+import { AdjustableClock } from '#domain/clock.js';
+import { ROLES, type Role } from '#domain/roles.js';
+import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
+import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
+import { applyLocalEnv, startLocalServices, type LocalServices } from './services.js';
+
+export interface LocalStackOptions {
+  /** Persist data under this folder (`.data` for `npm start`); in memory when absent. */
+  dataDir?: string;
+  port?: number;
+  /** Start the clock at this instant (tests); the real time otherwise. */
+  now?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  api: LocalApi;
+  services: LocalServices;
+  clock: AdjustableClock;
+  issuer: DevIssuer;
+  tableName: string;
+  token(claims: Partial<DevClaims> & { organisationId: string; role: Role }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const services = await startLocalServices({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.log ? { log: options.log } : {}) });
+  applyLocalEnv(services);
+  const tableName = process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT;
+  process.env.TABLE_NAME = tableName;
+  resetEnvCache();
+  resetAppDeps();
+  await ensureTable(new DynamoDBClient({}), tableName);
+
+  const clock = new AdjustableClock(options.now);
+  useClock(clock);
+  const issuer = await devIssuer(options.dataDir ? join(options.dataDir, 'dev-issuer.json') : undefined);
+  const api = await startLocalApi({ issuer, port: options.port, devRoutes: [clockRoute(clock), tokenRoute(issuer)] });
+  process.env.APP_BASE_URL ??= api.url;
+
+  return {
+    api,
+    services,
+    clock,
+    issuer,
+    tableName,
+    token: (claims) => issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, ...claims }),
+    async stop() {
+      await api.close();
+      await services.stop();
+    },
+  };
+}
+
+/** `GET /_dev/clock`; `POST /_dev/clock {"now": ISO}` or `{"advanceDays": n}`: move the local time. */
+function clockRoute(clock: AdjustableClock): DevRoute {
+  return async ({ method, path, body }) => {
+    if (path !== '/_dev/clock') return undefined;
+    if (method === 'POST') {
+      const { now, advanceDays, advanceMinutes } = (body ?? {}) as { now?: string; advanceDays?: number; advanceMinutes?: number };
+      if (now && Number.isNaN(Date.parse(now))) return { status: 400, body: { error: 'now must be an ISO instant' } };
+      if (now) clock.set(now);
+      if (typeof advanceDays === 'number') clock.advance(advanceDays * 86_400_000);
+      if (typeof advanceMinutes === 'number') clock.advance(advanceMinutes * 60_000);
+    }
+    return { status: 200, body: { now: clock.now() } };
+  };
+}
+
+/** `POST /_dev/token {"organisationId","role",…}` mints a dev token: a local convenience, never on AWS. */
+function tokenRoute(issuer: DevIssuer): DevRoute {
+  return async ({ method, path, body }) => {
+    if (path !== '/_dev/token' || method !== 'POST') return undefined;
+    const claims = (body ?? {}) as Partial<DevClaims>;
+    if (!claims.organisationId || !ROLES.includes(claims.role as Role)) {
+      return { status: 400, body: { error: `organisationId and role (${ROLES.join(', ')}) are required` } };
+    }
+    const token = await issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, organisationId: claims.organisationId, role: claims.role as Role, ...(claims.teamId ? { teamId: claims.teamId } : {}), ...(claims.regio ? { regio: claims.regio } : {}) });
+    return { status: 200, body: { token } };
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * A small HTTP client for tests against the local stack: every call goes through the local API Gateway and the
+ * real handlers. POSTs get a fresh Idempotency-Key unless a test passes its own.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll } from 'vitest';
+import type { Role } from '../../shared/domain/roles.js';
+import { startLocalStack, type LocalStack } from '../../shared/local/stack.js';
+
+export interface ApiAnswer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface Caller {
+  organisationId: string;
+  role: Role;
+  sub?: string;
+  teamId?: string;
+  regio?: string;
+}
+
+export class TestApi {
+  private tokens = new Map<string, string>();
+  constructor(readonly stack: LocalStack) {}
+
+  async tokenFor(caller: Caller): Promise<string> {
+    const id = JSON.stringify(caller);
+    let token = this.tokens.get(id);
+    if (!token) {
+      token = await this.stack.token(caller);
+      this.tokens.set(id, token);
+    }
+    return token;
+  }
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { caller?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string>; idempotencyKey?: string | null } = {},
+  ): Promise<ApiAnswer<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.caller) headers.authorization = `Bearer ${await this.tokenFor(options.caller)}`;
+    if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
+    if (method === 'POST' && options.idempotencyKey !== null) headers['idempotency-key'] ??= options.idempotencyKey ?? randomUUID();
+    const response = await fetch(this.stack.api.url + path, {
+      method,
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  get<T = any>(path: string, caller?: Caller) {
+    return this.request<T>('GET', path, { caller });
+  }
+
+  post<T = any>(path: string, caller: Caller, body: unknown, options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {}) {
+    return this.request<T>('POST', path, { caller, body, ...options });
+  }
+}
+
+let shared: Promise<TestApi> | undefined;
+
+/** One local stack per test file (DynamoDB Local in memory), stopped after the file. */
+export function localApi(options: { now?: string } = {}): Promise<TestApi> {
+  if (!shared) {
+    shared = startLocalStack({ ...(options.now ? { now: options.now } : {}) }).then((stack) => new TestApi(stack));
+    const mine = shared;
+    afterAll(async () => {
+      await (await mine.catch(() => undefined))?.stack.stop();
+      shared = undefined;
+    });
+  }
+  return shared;
+}
+
+/** The organisations of the seeded local directory, as test callers. */
+export const callers = {
+  begeleider: { organisationId: 'za-hvo-querido', role: 'begeleider', sub: 'begeleider-1' },
+  derde: { organisationId: 'za-hvo-querido', role: 'onafhankelijke-derde', sub: 'derde-1' },
+  beheerder: { organisationId: 'za-hvo-querido', role: 'organisatiebeheerder', sub: 'beheer-1' },
+  corporatie: { organisationId: 'corp-ymere', role: 'contactpersoon', sub: 'ymere-1' },
+  wonen: { organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', sub: 'wonen-1', regio: 'amsterdam' },
+  andereZorgaanbieder: { organisationId: 'za-leger-des-heils', role: 'begeleider', sub: 'ldh-1' },
+  andereCorporatie: { organisationId: 'corp-eigen-haard', role: 'contactpersoon', sub: 'eh-1' },
+} satisfies Record<string, Caller>;
