@@ -4,6 +4,7 @@
  * committed in the same transaction as the case change.
  */
 import type { CaseEvent, CaseState } from '#domain/case.js';
+import { deadlineIndexPlanner } from './deadlines.js';
 import type { StoreEffect } from './ports.js';
 
 export interface ChangeContext {
@@ -23,7 +24,7 @@ export interface ExistingItems {
 }
 
 /** The planners of all concerns, in the order their writes are added to the transaction. */
-const PLANNERS: EffectPlanner[] = [];
+const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner];
 
 export function planEffects(change: ChangeContext, existing: ExistingItems): StoreEffect[] {
   return PLANNERS.flatMap((planner) => planner(change, existing));

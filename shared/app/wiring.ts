@@ -5,17 +5,27 @@
 import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoCaseStore } from '#adapters/dynamo/case-store.js';
+import { DynamoDeadlineIndex } from '#adapters/dynamo/deadline-index.js';
 import { env } from '#config/env.js';
 import { systemClock, type Clock } from '#domain/clock.js';
+import type { DeadlineIndexReader } from './deadlines.js';
 import type { AppDeps } from './ports.js';
 
-let deps: AppDeps | undefined;
+export type Deps = AppDeps & { deadlineIndex: DeadlineIndexReader };
+
+let deps: Deps | undefined;
 let clockOverride: Clock | undefined;
 
-export function appDeps(): AppDeps {
+export function appDeps(): Deps {
   if (!deps) {
     const db = createDocumentClient();
-    deps = { store: new DynamoCaseStore(db, env().TABLE_NAME), clock: clockOverride ?? systemClock, newId: randomUUID };
+    const tableName = env().TABLE_NAME;
+    deps = {
+      store: new DynamoCaseStore(db, tableName),
+      deadlineIndex: new DynamoDeadlineIndex(db, tableName),
+      clock: clockOverride ?? systemClock,
+      newId: randomUUID,
+    };
   }
   return deps;
 }

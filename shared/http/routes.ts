@@ -7,7 +7,16 @@ import { createCaseSchema } from '#app/create-case.js';
 import { FORMS } from '#domain/forms/index.js';
 import { PHASES } from '#domain/phases.js';
 
-export type FunctionName = 'health' | 'openapi' | 'not-found' | 'create-case' | 'get-case' | 'list-cases' | 'submit-form';
+export type FunctionName =
+  | 'health'
+  | 'openapi'
+  | 'not-found'
+  | 'create-case'
+  | 'get-case'
+  | 'list-cases'
+  | 'submit-form'
+  | 'case-deadlines'
+  | 'list-deadlines';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -33,6 +42,12 @@ export const listCasesQuery = z.object({
   reference: z.string().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
+});
+
+export const listDeadlinesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(2048).optional(),
+  dueBefore: z.iso.date().optional().describe('Alleen termijnen die uiterlijk op deze datum verlopen'),
 });
 
 export const submitFormQuery = z.object({
@@ -87,6 +102,25 @@ export const ROUTES: RouteDefinition[] = [
     operationId: 'getCase',
     summary: 'A case with its timeline, as the caller’s role may see it',
     tags: ['dossiers'],
+  },
+  {
+    method: 'GET',
+    path: '/cases/{caseId}/deadlines',
+    function: 'case-deadlines',
+    authenticated: true,
+    operationId: 'caseDeadlines',
+    summary: 'The case’s deadlines (open, overdue, met, missed, cancelled) with their seed source',
+    tags: ['termijnen'],
+  },
+  {
+    method: 'GET',
+    path: '/deadlines',
+    function: 'list-deadlines',
+    authenticated: true,
+    operationId: 'listDeadlines',
+    summary: 'The caller’s organisation’s open deadlines across its cases, by due date',
+    tags: ['termijnen'],
+    query: listDeadlinesQuery,
   },
   ...formRoutes,
 ];

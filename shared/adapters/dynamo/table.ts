@@ -44,4 +44,6 @@ export const keys = {
   reference: (reference: string) => ({ PK: `REF#${reference}`, SK: 'REF' }),
   counter: (name: string) => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
+  deadlineIndex: (caseId: string, organisationId: string, deadlineId: string) => ({ PK: `CASE#${caseId}`, SK: `DL#${organisationId}#${deadlineId}` }),
+  deadlinePartition: (organisationId: string) => `DEADLINES#${organisationId}`,
 } as const;

@@ -1,0 +1,128 @@
+/**
+ * Deadlines as the professionals see them: a case's deadlines (open, met, missed) recomputed from its history, and
+ * an organisation's open deadlines by due date, read from an index the planner below keeps in step with every change.
+ */
+import { canSeeCase, organisationsOf } from '#domain/access.js';
+import type { CaseState } from '#domain/case.js';
+import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
+import { CaseNotFound, Forbidden } from '#domain/errors.js';
+import type { Principal } from '#domain/roles.js';
+import { keys, TABLE } from '#adapters/dynamo/table.js';
+import type { EffectPlanner } from './effects.js';
+import type { AppDeps, Page, StoreEffect } from './ports.js';
+
+const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
+
+/** Which organisations of the case are concerned by a deadline: who must act or is told. */
+export function organisationsConcerned(deadline: Deadline, state: CaseState): string[] {
+  const parties = new Set<string>([deadline.actor, ...deadline.stages.flatMap((s) => s.to)]);
+  const organisations: string[] = [];
+  const members = organisationsOf(state);
+  if ([...parties].some((p) => ZORGAANBIEDER_PARTIES.has(p))) organisations.push(state.zorgaanbiederId);
+  if (parties.has('corporatie') && state.corporatieId && members.includes(state.corporatieId)) organisations.push(state.corporatieId);
+  return organisations;
+}
+
+/** What a role may see of the deadlines: the zorgaanbieder all; the corporatie those it acts on or is told of. */
+function visibleTo(principal: Principal, deadline: Deadline): boolean {
+  if (principal.role === 'contactpersoon') return deadline.actor === 'corporatie' || deadline.stages.some((s) => s.to.includes('corporatie'));
+  if (principal.role === 'medewerker-wonen') return deadline.actor === 'woonzaken' || deadline.stages.some((s) => s.to.includes('woonzaken'));
+  return true;
+}
+
+export interface DeadlineView {
+  deadlineId: string;
+  ruleId: string;
+  title: string;
+  source: string;
+  actor: string;
+  dueDate: string;
+  dueAt: string;
+  status: Deadline['status'];
+  metOn?: string;
+}
+
+function view(deadline: Deadline): DeadlineView {
+  const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn } = deadline;
+  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}) };
+}
+
+export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId: string): Promise<{ reference: string; deadlines: DeadlineView[] }> {
+  const loaded = await deps.store.load(caseId);
+  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  const deadlines = evaluateDeadlines({ case: loaded.state, history: loaded.history, now: deps.clock.now() })
+    .filter((d) => visibleTo(principal, d))
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return { reference: loaded.state.reference, deadlines: deadlines.map(view) };
+}
+
+export interface OpenDeadline {
+  caseId: string;
+  reference: string;
+  deadlineId: string;
+  ruleId: string;
+  title: string;
+  actor: string;
+  dueDate: string;
+  dueAt: string;
+  overdue: boolean;
+}
+
+/** The caller's organisation's open deadlines by due date, across its cases, from the deadline index. */
+export async function organisationDeadlines(
+  deps: AppDeps & { deadlineIndex: DeadlineIndexReader },
+  principal: Principal,
+  query: { limit: number; cursor?: string; dueBefore?: string },
+): Promise<Page<OpenDeadline>> {
+  if (principal.role === 'systeembeheerder' || principal.role === 'medewerker-wonen') {
+    throw new Forbidden('Wonen werkt vanuit de Wonen-wachtrij; systeembeheer ziet geen dossiers.');
+  }
+  const now = deps.clock.now();
+  const page = await deps.deadlineIndex.listOpen(principal.organisationId, query);
+  return { ...page, items: page.items.map((item) => ({ ...item, overdue: item.dueAt < now })) };
+}
+
+export interface DeadlineIndexReader {
+  listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue'>>>;
+}
+
+const ENTITY = 'deadline-index';
+
+/**
+ * Keeps one index item per open deadline and concerned organisation (GSI3 `DEADLINES#<org>` by due instant), written
+ * in the same transaction as the change that opened, moved or met the deadline. Overdue is computed at read time.
+ */
+export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
+  const open = evaluateDeadlines({ case: change.after, history: change.history, now: change.now }).filter(
+    (d) => d.status === 'open' || d.status === 'overdue',
+  );
+  const wanted = new Map<string, Record<string, unknown>>();
+  for (const deadline of open) {
+    for (const organisationId of organisationsConcerned(deadline, change.after)) {
+      const key = keys.deadlineIndex(change.after.caseId, organisationId, deadline.deadlineId);
+      wanted.set(key.SK, {
+        ...key,
+        entity: ENTITY,
+        [TABLE.indexes.byQueue.partitionKey]: keys.deadlinePartition(organisationId),
+        [TABLE.indexes.byQueue.sortKey]: `${deadline.dueAt}#${change.after.caseId}#${deadline.deadlineId}`,
+        caseId: change.after.caseId,
+        reference: change.after.reference,
+        deadlineId: deadline.deadlineId,
+        ruleId: deadline.ruleId,
+        title: deadline.title,
+        actor: deadline.actor,
+        dueDate: deadline.dueDate,
+        dueAt: deadline.dueAt,
+      });
+    }
+  }
+  const effects: StoreEffect[] = [];
+  for (const item of existing.items) {
+    if (item.entity === ENTITY && !wanted.has(item.SK as string)) effects.push({ kind: 'delete', key: { PK: item.PK as string, SK: item.SK as string } });
+  }
+  for (const [sk, item] of wanted) {
+    const stored = existing.items.find((i) => i.SK === sk);
+    if (!stored || stored[TABLE.indexes.byQueue.sortKey] !== item[TABLE.indexes.byQueue.sortKey]) effects.push({ kind: 'put', item });
+  }
+  return effects;
+};

@@ -1,0 +1,63 @@
+/**
+ * The deadline endpoints on the local stack: a case's deadlines recomputed from its history, and an organisation's
+ * open deadlines by due date from the index kept in the same transaction as each form.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
+import { callers, localApi, type TestApi } from '../support/api.js';
+
+const TODAY = '2026-11-23';
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await localApi({ now: '2026-11-23T10:00:00.000Z' });
+});
+
+async function caseWithSleuteloverdracht(): Promise<string> {
+  const { body } = await api.post('/cases', callers.begeleider, createCaseBody());
+  const id = body.caseId as string;
+  for (const [action, who, form] of [
+    ['aanvraag-urgentie', callers.begeleider, aanvraagUrgentieBody(TODAY)],
+    ['besluit-urgentie', callers.wonen, besluitUrgentieBody(TODAY)],
+    ['woningaanbod', callers.begeleider, woningaanbodBody(TODAY, { corporatieId: 'corp-ymere' })],
+    ['sleuteloverdracht', callers.begeleider, sleuteloverdrachtBody(TODAY)],
+  ] as const) {
+    const answer = await api.post(`/cases/${id}/forms/${action}`, who, form);
+    expect(answer.status, `${action}: ${JSON.stringify(answer.body)}`).toBe(201);
+  }
+  return id;
+}
+
+describe('deadlines', () => {
+  it('shows the kennismaking deadlines after the sleuteloverdracht, with their source (002 WA4)', async () => {
+    const id = await caseWithSleuteloverdracht();
+    const answer = await api.get(`/cases/${id}/deadlines`, callers.begeleider);
+    expect(answer.status).toBe(200);
+    const plan = answer.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'kennismaking-plannen');
+    expect(plan).toMatchObject({ status: 'open', dueDate: '2027-01-04' });
+    expect(plan.source).toMatch(/002/);
+    const held = answer.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'kennismaking-gehouden');
+    expect(held).toMatchObject({ status: 'open', dueDate: '2027-02-23' });
+    const met = answer.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'wonen-toets-urgentie');
+    expect(met?.status).toBe('met');
+  });
+
+  it('lists an organisation’s open deadlines by due date, for the zorgaanbieder and the corporatie', async () => {
+    const id = await caseWithSleuteloverdracht();
+    const mine = await api.get('/deadlines', callers.begeleider);
+    expect(mine.status).toBe(200);
+    const ofCase = mine.body.items.filter((d: { caseId: string }) => d.caseId === id);
+    expect(ofCase.map((d: { ruleId: string }) => d.ruleId)).toEqual(expect.arrayContaining(['kennismaking-plannen', 'kennismaking-gehouden']));
+    const due = mine.body.items.map((d: { dueAt: string }) => d.dueAt);
+    expect(due).toEqual([...due].sort());
+    const corporatie = await api.get('/deadlines', callers.corporatie);
+    expect(corporatie.body.items.some((d: { caseId: string }) => d.caseId === id)).toBe(true);
+    const other = await api.get('/deadlines', callers.andereZorgaanbieder);
+    expect(other.body.items.some((d: { caseId: string }) => d.caseId === id)).toBe(false);
+  });
+
+  it('hides a case’s deadlines from a foreign organisation', async () => {
+    const id = await caseWithSleuteloverdracht();
+    expect((await api.get(`/cases/${id}/deadlines`, callers.andereZorgaanbieder)).status).toBe(404);
+  });
+});
