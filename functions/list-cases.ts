@@ -6,7 +6,6 @@ import { listCasesQuery } from '#http/routes.js';
 
 /** GET /cases?phase=&reference=&limit=&cursor= — the caller's organisation's cases. */
 export const handler = httpHandler(async (request) => {
-    const query = parseWith(listCasesQuery, request.query, 'query');
-    return { statusCode: 200, body: await listCases(appDeps(), request.principal, query) };
-  },
-);
+  const query = parseWith(listCasesQuery, request.query, 'query');
+  return { statusCode: 200, body: await listCases(appDeps(), request.principal, query) };
+});
