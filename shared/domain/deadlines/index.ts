@@ -1,0 +1,33 @@
+/** The deadline engine: rules as data and the pure evaluation of a case history (issue "Deadline engine"). */
+export {
+  PARTIES,
+  RULES,
+  STAGE_NAMES,
+  describeOffset,
+  ruleById,
+  rulesFor,
+  type DeadlineRule,
+  type EventMatch,
+  type EventPredicate,
+  type EventType,
+  type Offset,
+  type Party,
+  type Recurrence,
+  type RuleKind,
+  type StageName,
+  type StageOffset,
+  type StageRule,
+  type StartTrigger,
+} from './rules.js';
+export {
+  applyOffset,
+  earliestOmklapDate,
+  evaluateDeadlines,
+  openDeadlines,
+  replayOrder,
+  type Deadline,
+  type DeadlineStage,
+  type DeadlineStatus,
+  type EvaluateInput,
+  type ReplayedEvent,
+} from './engine.js';
