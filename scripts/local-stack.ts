@@ -11,7 +11,12 @@ const portFlag = args.indexOf('--port');
 const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 3000);
 
 const started = Date.now();
-const stack = await startLocalStack({ ...(inMemory ? {} : { dataDir: '.data' }), port, log: (line) => console.log(`  ${line}`) });
+const stack = await startLocalStack({
+  ...(inMemory ? {} : { dataDir: '.data', watchInbound: true }),
+  port,
+  scheduler: { intervalMs: 60_000 },
+  log: (line) => console.log(`  ${line}`),
+});
 
 console.log(`
 Omslagroute runs locally (${Date.now() - started} ms)
@@ -21,6 +26,9 @@ Omslagroute runs locally (${Date.now() - started} ms)
   SES outbox     ${stack.services.sesInboxUrl}   (every e-mail the system sends)
   Dev token      POST ${stack.api.url}/_dev/token {"organisationId":"za-hvo-querido","role":"begeleider"}
   Dev clock      GET/POST ${stack.api.url}/_dev/clock {"advanceDays": 7}
+  Scheduler      every minute on the dev clock; POST ${stack.api.url}/_dev/tick runs dispatcher + sender now
+  Inbound mail   POST ${stack.api.url}/_dev/inbound-mail {"eml": "<raw mail>"}${inMemory ? '' : ' or drop .eml files in .data/inbound/'}
+  Wonen digest   POST ${stack.api.url}/_dev/wonen-digest
 Ctrl-C stops everything.`);
 
 const shutdown = async () => {

@@ -49,7 +49,7 @@ function view(deadline: Deadline): DeadlineView {
 
 export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId: string): Promise<{ reference: string; deadlines: DeadlineView[] }> {
   const loaded = await deps.store.load(caseId);
-  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   const deadlines = evaluateDeadlines({ case: loaded.state, history: loaded.history, now: deps.clock.now() })
     .filter((d) => visibleTo(principal, d))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));

@@ -6,6 +6,9 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { deadlineIndexPlanner } from './deadlines.js';
 import type { StoreEffect } from './ports.js';
+import { REMINDER_PLANNERS } from './reminders/planners.js';
+import { retentionPlanner } from './retention.js';
+import { wonenQueuePlanner } from './wonen/planner.js';
 
 export interface ChangeContext {
   before: CaseState | undefined;
@@ -24,7 +27,7 @@ export interface ExistingItems {
 }
 
 /** The planners of all concerns, in the order their writes are added to the transaction. */
-const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner];
+const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner];
 
 export function planEffects(change: ChangeContext, existing: ExistingItems): StoreEffect[] {
   return PLANNERS.flatMap((planner) => planner(change, existing));

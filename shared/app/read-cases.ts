@@ -7,7 +7,7 @@ import type { AppDeps, CaseSummary, Page } from './ports.js';
 
 export async function getCase(deps: AppDeps, principal: Principal, caseId: string): Promise<CaseView> {
   const loaded = await deps.store.load(caseId);
-  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   return caseView(principal, loaded.state, loaded.history);
 }
 
@@ -23,8 +23,9 @@ export async function listCases(deps: AppDeps, principal: Principal, query: List
   if (principal.role === 'systeembeheerder') throw new Forbidden('Systeembeheer heeft geen toegang tot dossiers.');
   if (query.reference) {
     const caseId = await deps.store.findByReference(query.reference);
-    const state = caseId ? await deps.store.getCase(caseId) : undefined;
-    if (!state || !canSeeCase(principal, state)) return { items: [] };
+    const loaded = caseId ? await deps.store.load(caseId) : undefined;
+    if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) return { items: [] };
+    const state = loaded.state;
     return { items: [{ caseId: state.caseId, reference: state.reference, phase: state.phase, regio: state.regio, updatedAt: state.updatedAt }] };
   }
   return deps.store.listByOrganisation(principal.organisationId, query);

@@ -47,7 +47,7 @@ async function attemptSubmit(
   recordFor: Parameters<Parameters<typeof idempotent>[3]>[0],
 ): Promise<StoredResponse> {
   const loaded = await deps.store.load(caseId);
-  if (!loaded || !canSeeCase(principal, loaded.state)) throw new CaseNotFound();
+  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   const { state: before, history } = loaded;
   if (!mayTake(principal.role, form.action)) throw new Forbidden();
   if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
@@ -57,7 +57,15 @@ async function attemptSubmit(
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();
-  const decision = form.decide({ case: before, history, input, now, today: toAmsterdamDate(now), principal });
+  const decision = form.decide({
+    case: before,
+    history,
+    input,
+    now,
+    today: toAmsterdamDate(now),
+    principal,
+    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
+  });
   if (!targetsOf(form.action, before.phase).includes(decision.phase)) {
     throw new Error(`Form ${form.action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
   }

@@ -21,7 +21,8 @@ export function appDeps(): Deps {
     const db = createDocumentClient();
     const tableName = env().TABLE_NAME;
     deps = {
-      store: new DynamoCaseStore(db, tableName),
+      // The store reads the current clock (useClock) to treat expired items (retention, TTL) as gone.
+      store: new DynamoCaseStore(db, tableName, { now: () => (clockOverride ?? systemClock).now() }),
       deadlineIndex: new DynamoDeadlineIndex(db, tableName),
       clock: clockOverride ?? systemClock,
       newId: randomUUID,

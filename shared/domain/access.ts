@@ -1,11 +1,45 @@
 /**
  * Which cases an organisation and role may see (002 WA10; issue "Who may see and do what").
- * A refusal is indistinguishable from "does not exist" at the HTTP edge.
+ * A refusal is indistinguishable from "does not exist" at the HTTP edge (CaseNotFound for both).
+ *
+ * - begeleider: the zorgaanbieder's cases of its own team (cases without a team: the whole organisation's);
+ * - onafhankelijke derde, organisatiebeheerder: the zorgaanbieder's cases;
+ * - contactpersoon: only the corporatie's own cases, and only while the client's consent to share with the
+ *   woningcorporatie is recorded (002 WA10);
+ * - medewerker Wonen: cases of its regio that have been submitted to Wonen (until the Wonen queue exists);
+ * - systeembeheerder: no case content at all.
  */
-import type { CaseState } from './case.js';
-import type { Principal } from './roles.js';
+import type { CaseEvent, CaseState } from './case.js';
+import { consentAllows } from './consent.js';
+import type { Phase } from './phases.js';
+import { ZORGAANBIEDER_ROLES, type Principal } from './roles.js';
+import { intakeKindOf } from './wonen-queue.js';
 
-export function canSeeCase(principal: Principal, state: CaseState): boolean {
+/** Phases in which the case is with Wonen right now (aanvraag urgentie, toets voordracht: 001 §3–§4). */
+const WITH_WONEN: readonly Phase[] = ['urgentie_aangevraagd', 'toets_wonen'];
+
+/**
+ * True when the case has ever been submitted to Wonen (history) — i.e. it has (had) an item in Wonen's queue — or is
+ * with Wonen now (phase).
+ */
+export function submittedToWonen(state: CaseState, history?: readonly CaseEvent[]): boolean {
+  if (WITH_WONEN.includes(state.phase)) return true;
+  // Wonen's queue takes exactly these submissions (wonen-queue.ts intakeKindOf: aanvraag urgentie, toets derde akkoord,
+  // ongelijke woningruil, verhuizing naar groter, trajectwijziging naar 24-uurs zorg/groepswonen, einde verhuur).
+  // A Wonen decision in the history (an event recorded by a medewerker Wonen) counts too.
+  return (history ?? []).some((e) => e.actor.role === 'medewerker-wonen' || intakeKindOf(e) !== undefined);
+}
+
+/** True for the roles of the zorgaanbieder that owns the case. */
+export function isZorgaanbiederOf(principal: Principal, state: CaseState): boolean {
+  return ZORGAANBIEDER_ROLES.includes(principal.role) && state.zorgaanbiederId === principal.organisationId;
+}
+
+/**
+ * Whether `principal` may see the case at all. Pass the history when you have it: without it, Wonen sees a case only
+ * while it is with Wonen (phase urgentie_aangevraagd or toets_wonen) — never more than with it.
+ */
+export function canSeeCase(principal: Principal, state: CaseState, history?: readonly CaseEvent[]): boolean {
   switch (principal.role) {
     case 'begeleider':
       if (state.zorgaanbiederId !== principal.organisationId) return false;
@@ -15,17 +49,21 @@ export function canSeeCase(principal: Principal, state: CaseState): boolean {
     case 'organisatiebeheerder':
       return state.zorgaanbiederId === principal.organisationId;
     case 'contactpersoon':
-      // 002 WA10: nothing is shared with the corporatie without the client's recorded consent.
-      return state.corporatieId === principal.organisationId && state.facts.toestemmingDelen?.gegeven === true;
+      // 002 WA10: nothing is shared with the corporatie without the client's recorded consent (and "met wie").
+      return state.corporatieId !== undefined && state.corporatieId === principal.organisationId && consentAllows(state, 'woningcorporatie');
     case 'medewerker-wonen':
-      return principal.regio === undefined || principal.regio === state.regio;
+      // Wonen works per regio: a token without a regio sees nothing (safe by default).
+      return principal.regio !== undefined && principal.regio === state.regio && submittedToWonen(state, history);
     case 'systeembeheerder':
       return false;
   }
 }
 
-/** The organisations whose listings show the case. */
+/**
+ * The organisations whose listings show the case (membership items). The corporatie only while consent allows
+ * sharing with it; withdrawing consent removes it (CaseCommit.removedOrganisations).
+ */
 export function organisationsOf(state: CaseState): string[] {
-  const shared = state.corporatieId && state.facts.toestemmingDelen?.gegeven === true;
+  const shared = state.corporatieId !== undefined && consentAllows(state, 'woningcorporatie');
   return shared ? [state.zorgaanbiederId, state.corporatieId!] : [state.zorgaanbiederId];
 }

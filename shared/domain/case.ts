@@ -79,7 +79,8 @@ export interface CaseEvent {
   caseId: string;
   /** Sequence number within the case, 1-based, equal to the case version this event produced. */
   seq: number;
-  type: Action | 'case-aangemaakt';
+  /** 'mail-ontvangen': a mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts). */
+  type: Action | 'case-aangemaakt' | 'mail-ontvangen' | 'toestemming-vastgelegd' | 'toestemming-ingetrokken';
   /** The calendar date the fact happened (Europe/Amsterdam), e.g. the sleuteloverdracht date; may be back-dated. */
   occurredOn: string;
   /** The instant it was recorded. */

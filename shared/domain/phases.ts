@@ -88,7 +88,8 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   'besluit-urgentie': { from: ['urgentie_aangevraagd'], to: ['wachtlijst', 'onderzoek'] },
   // 001 §3: (tijdelijke) afmelding while on the wachtlijst; overlijden/vertrek end the case.
   afmelding: { from: ['urgentie_aangevraagd', 'wachtlijst', 'aanbod'], to: ['tijdelijk_afgemeld', 'afgesloten'] },
-  heraanmelding: { from: ['tijdelijk_afgemeld'], to: ['wachtlijst'] },
+  // Back to the wachtlijst when Wonen had granted the urgentie; back to Wonen when the afmelding came before its besluit.
+  heraanmelding: { from: ['tijdelijk_afgemeld'], to: ['wachtlijst', 'urgentie_aangevraagd'] },
   // 001 §3 footnote 1 and Kernboodschap herstelfase 5–6: herijking perspectief; Wonen withdraws when 24-uurs zorg/groepswonen.
   trajectwijziging: { from: open, to: ['same'] },
   'intrekking-urgentie': { from: open, to: ['afgesloten'] },
@@ -109,8 +110,9 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   woonevaluatie: { from: living, to: ['same'] },
   // 002 WA8 stap 3; a returned voordracht ('voordracht' after terug) may be corrected and submitted again.
   'voordracht-omklap': { from: ['herstelfase', 'duurzame_verhuur', 'voordracht'], to: ['voordracht'] },
-  // 002 WA8 stap 3: onafhankelijke derde toetst; akkoord → naar Wonen, anders terug.
-  'toets-derde': { from: ['voordracht'], to: ['toets_wonen', 'herstelfase'] },
+  // 002 WA8 stap 3: onafhankelijke derde toetst; akkoord → naar Wonen, anders terug (to duurzame verhuur when the
+  // voordracht came from there, 002 WA3).
+  'toets-derde': { from: ['voordracht'], to: ['toets_wonen', 'herstelfase', 'duurzame_verhuur'] },
   // 002 WA8 stap 4: Wonen akkoord (definitieve urgentie) or terug met motivatie (reopens the voordracht).
   'besluit-omklap': { from: ['toets_wonen'], to: ['omklap_akkoord', 'voordracht'] },
   // 002 WA8 stap 4: corporatie zet de huurovereenkomst op naam van de bewoner.

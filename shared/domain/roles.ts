@@ -50,14 +50,27 @@ export function actorOf(p: Principal): Actor {
 const ZA: readonly Role[] = ['begeleider', 'organisatiebeheerder'];
 const WONEN: readonly Role[] = ['medewerker-wonen'];
 const CORPORATIE: readonly Role[] = ['contactpersoon'];
+const BEHEER: readonly Role[] = ['organisatiebeheerder'];
+
+/** The roles of a zorgaanbieder: the organisation that owns the case (its begeleiding, its data). */
+export const ZORGAANBIEDER_ROLES: readonly Role[] = ROLES.filter((r) => ROLE_ORGANISATION_KIND[r] === 'zorgaanbieder');
+
+/** What may be done to a case besides filing a form of the route (privacy and case operations). */
+export type CaseOperation = 'case-aanmaken' | 'toestemming' | 'audit-inzien' | 'gegevens-exporteren' | 'bewaartermijn-herroepen';
 
 /**
  * The one table of which roles may take each action (issue "Who may see and do what").
  * Forms filed jointly (kennismaking, woonevaluatie) are filed by the begeleider, who is the gespreksleider
  * (002 Bijlage 2a); the corporatie signs inside the form.
  */
-export const ACTION_ROLES: Readonly<Record<Action | 'case-aanmaken', readonly Role[]>> = {
+export const ACTION_ROLES: Readonly<Record<Action | CaseOperation, readonly Role[]>> = {
   'case-aanmaken': ZA,
+  // 002 WA10: de zorgaanbieder vraagt de toestemming en legt die vast (en de intrekking).
+  toestemming: ZA,
+  // AVG inzage/export and the retention decision are handled by the zorgaanbieder's organisatiebeheerder.
+  'audit-inzien': BEHEER,
+  'gegevens-exporteren': BEHEER,
+  'bewaartermijn-herroepen': BEHEER,
   'aanvraag-urgentie': ZA,
   'besluit-urgentie': WONEN,
   afmelding: ZA,
@@ -92,6 +105,6 @@ export const ACTION_ROLES: Readonly<Record<Action | 'case-aanmaken', readonly Ro
   vijfjarencontract: CORPORATIE,
 };
 
-export function mayTake(role: Role, action: Action | 'case-aanmaken'): boolean {
+export function mayTake(role: Role, action: Action | CaseOperation): boolean {
   return ACTION_ROLES[action].includes(role);
 }

@@ -1,105 +1,310 @@
 /**
- * What each role sees of a case: one projection per role (002 WA10: the corporatie sees only what concerns
- * wonen en goed huurderschap and never the begeleidingsplan; Wonen sees what its decisions need).
+ * What each role sees of a case: one projection per audience and per form type, kept as data (issue "Who may see
+ * and do what"; 002 WA10: the corporatie sees only what concerns wonen en goed huurderschap and never the
+ * begeleidingsplan; Wonen sees what its decisions need).
+ *
+ * Safe by default: a form type that has no entry in FORM_VIEWS is the zorgaanbieder's only — it does not even appear
+ * in the timeline of the corporatie or Wonen. A listed form shows only the listed field paths; `[]` shows that the
+ * form exists (type and dates) without any of its content.
  */
 import type { CaseEvent, CaseState } from './case.js';
-import type { Action } from './phases.js';
+import { consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
 import type { Principal, Role } from './roles.js';
 
-/** Forms whose content stays within the zorgaanbieder. */
-const ZORGAANBIEDER_ONLY: ReadonlySet<CaseEvent['type']> = new Set<CaseEvent['type']>([
-  'begeleidingsplan',
-  'fibu-afspraken',
-  'fibu-evaluatie',
-  'time-out',
-  'toets-derde',
-]);
+/** Who is looking, as far as content goes. */
+export type Audience = 'zorgaanbieder' | 'corporatie' | 'wonen' | 'geen';
 
-/** Forms the corporatie takes part in or needs for wonen en goed huurderschap (002 WA10 Doelbinding). */
-const CORPORATIE_VISIBLE: ReadonlySet<CaseEvent['type']> = new Set<CaseEvent['type']>([
-  'woningaanbod',
-  'reactie-aanbod',
-  'bezichtiging',
-  'weigering-aanbod',
-  'sleuteloverdracht',
-  'afspraak-gepland',
-  'kennismaking',
-  'woonevaluatie',
-  'voordracht-omklap',
-  'besluit-omklap',
-  'huurcontract-eigen-naam',
-  'einde-intermediaire-verhuur',
-  'duurzame-verhuur',
-  'overlast-melding',
-  'overlast-actie',
-  'mzwo-escalatie',
-  'woningruil',
-  'verhuizing',
-  'besluit-woningruil',
-  'vijfjarencontract',
-]);
+export const ROLE_AUDIENCE: Readonly<Record<Role, Audience>> = {
+  begeleider: 'zorgaanbieder',
+  'onafhankelijke-derde': 'zorgaanbieder',
+  organisatiebeheerder: 'zorgaanbieder',
+  contactpersoon: 'corporatie',
+  'medewerker-wonen': 'wonen',
+  // Operations: no case content (issue "Who may see and do what").
+  systeembeheerder: 'geen',
+};
 
-/** Forms Wonen decides on or is told about. */
-const WONEN_VISIBLE: ReadonlySet<CaseEvent['type']> = new Set<CaseEvent['type']>([
-  'case-aangemaakt',
-  'aanvraag-urgentie',
-  'besluit-urgentie',
-  'trajectwijziging',
-  'intrekking-urgentie',
-  'voordracht-omklap',
-  'besluit-omklap',
-  'einde-intermediaire-verhuur',
-  'woningruil',
-  'verhuizing',
-  'besluit-woningruil',
-  'huurcontract-eigen-naam',
-]);
+/** Every type a timeline entry can have: the forms of the route, the case's creation and consent changes. */
+export type TimelineType = CaseEvent['type'] | ConsentEventType;
 
-export function mayReadEventContent(role: Role, type: CaseEvent['type']): boolean {
-  switch (role) {
-    case 'begeleider':
-    case 'onafhankelijke-derde':
-    case 'organisatiebeheerder':
-      return true;
-    case 'contactpersoon':
-      return CORPORATIE_VISIBLE.has(type) && !ZORGAANBIEDER_ONLY.has(type);
-    case 'medewerker-wonen':
-      return WONEN_VISIBLE.has(type);
-    case 'systeembeheerder':
-      return false;
+/**
+ * What an audience outside the zorgaanbieder sees of one form type.
+ * `fields`: dotted paths into the form's data (`huishouden.aantalKinderen`; `doelen[].status` for arrays); `[]` =
+ * only that the form exists. `purpose` (corporatie): the consent purpose the content is shared for (002 WA10
+ * Doelbinding); without consent for it the entry is shown without content.
+ */
+export interface FormProjection {
+  fields: readonly string[];
+  /** Which of `fields` the form's decision adds to the event data (not in its schema), e.g. `ongelijk` of a woningruil. */
+  derived?: readonly string[];
+  purpose?: Deeldoel;
+}
+
+/**
+ * The projection table. The zorgaanbieder (begeleider, onafhankelijke derde, organisatiebeheerder) sees every form
+ * in full; the systeembeheerder sees none. Forms not listed here: zorgaanbieder only (begeleidingsplan, time-out,
+ * fibu-afspraken, fibu-evaluatie, toets-derde are deliberately never listed for the corporatie).
+ */
+export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partial<Record<TimelineType, FormProjection>>>>> = {
+  corporatie: {
+    // That a case was opened; its route and doelgroep tell the client's background (002 WA10: not shared).
+    'case-aangemaakt': { fields: [] },
+    // Issue: "from the aanvraag urgentie nothing but that it exists".
+    'aanvraag-urgentie': { fields: [] },
+    'besluit-urgentie': { fields: [] },
+    // 002 WA1 / WA10 "match": the corporatie's own offer.
+    woningaanbod: { purpose: 'match', fields: ['aanbodId', 'corporatieId', 'aanbodDatum', 'beschikbaarOp', 'adres', 'woning'] },
+    // 002 WA3 / WA10 "start intermediaire verhuur"; 003 Proefwonen: the corporatie evaluates before the end.
+    sleuteloverdracht: { purpose: 'start-verhuur', fields: ['datum', 'adres', 'corporatieContact', 'proefwonenEindOp'] },
+    // 002 WA1 stap 1–3 (match): the corporatie's offer and the zorgaanbieder's answers to it — not the free-text
+    // toelichting (it may carry care information), not the reason category of an afmelding.
+    'reactie-aanbod': { purpose: 'match', fields: ['aanbodId', 'reactieDatum', 'reactie', 'clientGeinformeerdOp'] },
+    bezichtiging: { purpose: 'match', fields: ['aanbodId', 'bezichtigdOp', 'uitkomst', 'clientAanwezig'] },
+    'weigering-aanbod': { purpose: 'match', fields: ['aanbodId', 'datum', 'door', 'redenen', 'geblokkeerdTot'], derived: ['geblokkeerdTot'] },
+    afmelding: { purpose: 'match', fields: ['soort', 'datum', 'verwachteTerugkeerOp'] },
+    heraanmelding: { purpose: 'match', fields: ['datum'] },
+    // The end of the urgentie ends the case: that it happened and when, not why.
+    'intrekking-urgentie': { fields: ['datum'] },
+    // 002 Bijlage 2a: the corporatie is invited to the kennismaking and the woonevaluaties.
+    'afspraak-gepland': { fields: ['soort', 'datum', 'geplandOp', 'locatie'] },
+    // 002 Bijlage 2b: the whole Supplement Wonen en Goed Huurderschap, which the corporatie discusses and signs.
+    kennismaking: {
+      purpose: 'start-verhuur',
+      fields: [
+        'startIntermediaireVerhuur', 'datumGesprek', 'datumWoonevaluatiegesprek', 'locatie', 'contactZorgaanbieder',
+        'contactWoningcorporatie', 'goedHuurderschap', 'landenInDeWoning', 'landenInHetComplex', 'landenInDeWijk',
+        'woondoelen', 'borg', 'andereAfspraken', 'vervolg', 'evaluatieFrequentieMaanden', 'handtekeningen',
+      ],
+    },
+    // 002 Bijlage 3 / WA10 "jaarlijkse evaluatie": the whole Woonevaluatieformulier, which the corporatie discusses
+    // and signs (stand van zaken of the gepersonaliseerde doelen, huurbetaling, omgeving, steunstructuur).
+    woonevaluatie: {
+      purpose: 'evaluatie',
+      fields: [
+        'startIntermediaireVerhuur', 'datumKennismakingsgesprek', 'datumGesprek', 'soort', 'locatie', 'landenInDeWoning',
+        'woning', 'omgeving', 'huurbetaling', 'doelen', 'voordracht', 'omklap', 'vervolg', 'evaluatieFrequentieMaanden',
+        'handtekeningen',
+      ],
+    },
+    // 002 WA10 "voorafgaand aan het omklappen": the stand van zaken of the doelen; the plaatsing <26 decides the
+    // contract (002 Bijlage 4). Not the afspraken na omklap (steun, care), the client's akkoord or free text.
+    'voordracht-omklap': {
+      purpose: 'omklap',
+      fields: ['datumVoordracht', 'startZelfstandigWonen', 'woonevaluatie', 'doelen', 'jongerDan26.plaatsing'],
+    },
+    // 002 WA8 stap 4: Wonen's akkoord is mailed to the corporatie, which then puts the contract in the client's name;
+    // the motivatie of a "terug" is for the zorgaanbieder.
+    'besluit-omklap': { purpose: 'omklap', fields: ['besluit', 'besluitDatum'] },
+    // The corporatie's own contracts (002 WA8 stap 4; Bijlage 4).
+    'huurcontract-eigen-naam': { purpose: 'omklap', fields: ['ingangsdatum', 'vijfjarencontract', 'kenmerk'] },
+    vijfjarencontract: { fields: ['startOp', 'soort', 'kenmerk', 'eindOp'], derived: ['eindOp'] },
+    // 002 WA3: the corporatie decides along in the woonevaluatie; not the motivatie (why omklap is not yet possible).
+    'duurzame-verhuur': { purpose: 'evaluatie', fields: ['datumWoonevaluatie', 'akkoordCorporatie', 'akkoordBewoner', 'herzienOp'] },
+    // The end of the tenancy concerns the landlord (it may file it itself); not the free-text toelichting.
+    'einde-intermediaire-verhuur': { fields: ['datum', 'reden', 'oudeInschrijvingTerug'] },
+    // 002 WA10 "bij signalen over overlast": the aard of the overlast and the observed behaviour around the home.
+    'overlast-melding': {
+      purpose: 'overlast',
+      fields: ['meldingId', 'ontvangenOp', 'melder', 'via', 'aard', 'meerdereMelders', 'ernstigIncident', 'omschrijving'],
+    },
+    // 002 WA10: "geeft aan dat er interventies worden gedaan (… niet over de aard van de interventie)": the protocol
+    // step and its date, MZWO involvement and an ontbinding — not the oordeel (bewust/onbewust), legal advice or text.
+    'overlast-actie': { purpose: 'overlast', fields: ['meldingId', 'actie', 'datum', 'mzwoBetrokken', 'ontbinding'] },
+    'mzwo-escalatie': { purpose: 'overlast', fields: ['datum', 'criteria', 'meldingId', 'stadsdeel'] },
+    // 002 Bijlage 6: the corporatie decides along on a ruil or verhuizing; never the medical reason, the GGD advice or
+    // the onderbouwing of the zorgaanbieder or behandelaar.
+    woningruil: {
+      purpose: 'match',
+      fields: ['datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend', 'corporatieAkkoord', 'overlastOpWoning'],
+    },
+    verhuizing: {
+      purpose: 'match',
+      fields: ['datum', 'redenen', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'corporatieAkkoord'],
+    },
+    'besluit-woningruil': { purpose: 'match', fields: ['besluit', 'besluitDatum'] },
+    // 002 Bijlage 5: that a Nieuwe Kans was granted; its conditions are the client's and the zorgaanbieder's.
+    'nieuwe-kans': { fields: [] },
+    // What the corporatie may receive and for what (it is about the corporatie).
+    [CONSENT_EVENT.recorded]: { fields: ['datum', 'metWie', 'doelen'] },
+    // Never: begeleidingsplan, trajectwijziging, toets-derde, time-out, fibu-afspraken, fibu-evaluatie (care).
+  },
+  wonen: {
+    'case-aangemaakt': { fields: ['regio', 'route', 'doelgroep'] },
+    // Issue: Wonen's decision on the aanvraag needs route (on the case), akkoorddocument, doelen, WoningNet and the
+    // size of the household — not the wooneisen, the client's signature or the consent details.
+    'aanvraag-urgentie': {
+      fields: ['aanvraagDatum', 'akkoordDocument', 'doelen', 'woningnet', 'huishouden.partner', 'huishouden.aantalKinderen'],
+    },
+    // Wonen's own decision.
+    'besluit-urgentie': { fields: ['besluit', 'besluitDatum', 'motivatie'] },
+    // Wonen follows the 3-month aanbod ambition and the 1-year omklap clock: the dates (occurredOn) are enough.
+    woningaanbod: { fields: [] },
+    sleuteloverdracht: { fields: [] },
+    // 001 §3: refusing the one offer has consequences for the urgentie (no new offer for two years).
+    'weigering-aanbod': { fields: ['aanbodId', 'datum', 'door', 'redenen', 'geblokkeerdTot'], derived: ['geblokkeerdTot'] },
+    // The wachtlijst is Wonen's: whether and until when the client is off it, not the reason (care information).
+    afmelding: { fields: ['soort', 'datum', 'verwachteTerugkeerOp'] },
+    heraanmelding: { fields: ['datum'] },
+    // 001 §3 noot 1: Wonen withdraws the urgentie when the perspectief becomes 24-uurs zorg or groepswonen; not why.
+    trajectwijziging: { fields: ['datum', 'perspectief', 'veldtafelAkkoordOp', 'urgentieIntrekken'], derived: ['urgentieIntrekken'] },
+    // 002 WA8 stap 4; 001 §4: Wonen toetst whether the doelen are behaald — doelen, behaald, the akkoorden (corporatie
+    // at the woonevaluatie, client) and the dates; WoningNet to find the person; the plaatsing <26 (002 Bijlage 4).
+    // Not the afspraken na omklap (steun), not the toelichting, not the client's initialen.
+    'voordracht-omklap': {
+      fields: [
+        'datumVoordracht', 'startZelfstandigWonen', 'woningnet', 'woonevaluatie', 'jongerDan26.plaatsing', 'doelen', 'akkoordClient.akkoord',
+        'akkoordClient.datum', 'versie',
+      ],
+      derived: ['versie'],
+    },
+    // 002 WA8 stap 3: the onafhankelijke derde's verdict sent the voordracht to Wonen — the verdict and its date only.
+    'toets-derde': { fields: ['datum', 'akkoord', 'voordrachtVersie'], derived: ['voordrachtVersie'] },
+    // Wonen's own decisions.
+    'besluit-omklap': { fields: ['besluit', 'besluitDatum', 'kenmerk', 'motivatie'] },
+    'besluit-woningruil': { fields: ['besluit', 'besluitDatum', 'kenmerk', 'motivatie'] },
+    // 002 Bijlage 6: Wonen toetst an ongelijke ruil and a verhuizing naar groter: the homes, the agreements, the
+    // reasons (a medical reason as yes/no with the GGD advice present, never the condition) and the onderbouwing.
+    woningruil: {
+      fields: [
+        'datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend', 'corporatieAkkoord',
+        'onafhankelijkeDerdeGetoetstOp', 'overlastOpWoning', 'motivatie', 'ongelijk',
+      ],
+      derived: ['ongelijk'],
+    },
+    verhuizing: {
+      fields: [
+        'datum', 'redenen', 'medischeReden', 'ggdAdviesAanwezig', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2',
+        'gelijksoortig', 'corporatieAkkoord', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing', 'naarGroter', 'wonenAkkoordNodig',
+      ],
+      derived: ['naarGroter', 'wonenAkkoordNodig'],
+    },
+    // 002 WA3: Wonen registers the end of intermediaire verhuur (and the WoningNet inschrijfduur, 002 WA1 NB).
+    'einde-intermediaire-verhuur': { fields: ['datum', 'reden', 'oudeInschrijvingTerug'] },
+    // 002 Bijlage 4: the gemeente writes at 4 years of a vijfjarencontract.
+    'huurcontract-eigen-naam': { fields: ['ingangsdatum', 'vijfjarencontract'] },
+    vijfjarencontract: { fields: ['startOp', 'soort', 'eindOp'], derived: ['eindOp'] },
+    // Mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts): Wonen's own mail, metadata only.
+    'mail-ontvangen': { fields: ['mailId', 'from', 'subject', 'receivedAt', 'attachments', 'gekoppeldDoor'] },
+    // Wonen's own decision.
+    'intrekking-urgentie': { fields: ['datum', 'reden', 'motivatie', 'kenmerk'] },
+  },
+};
+
+/** Top-level case fields per audience (route and doelgroep tell the client's background: not for the corporatie). */
+export const CASE_FIELDS: Readonly<Record<Audience, readonly (keyof CaseView)[]>> = {
+  zorgaanbieder: [
+    'caseId', 'reference', 'regio', 'route', 'doelgroep', 'phase', 'version', 'zorgaanbiederId', 'teamId', 'corporatieId',
+    'clientPseudonym', 'toestemming', 'createdAt', 'updatedAt',
+  ],
+  corporatie: ['caseId', 'reference', 'regio', 'phase', 'version', 'zorgaanbiederId', 'corporatieId', 'createdAt', 'updatedAt'],
+  wonen: ['caseId', 'reference', 'regio', 'route', 'doelgroep', 'phase', 'version', 'zorgaanbiederId', 'corporatieId', 'createdAt', 'updatedAt'],
+  geen: ['caseId'],
+};
+
+/** The projection for a role and form type: 'all', a projection, or undefined (the entry is not shown at all). */
+export function projectionFor(role: Role, type: TimelineType): 'all' | FormProjection | undefined {
+  const audience = ROLE_AUDIENCE[role];
+  if (audience === 'zorgaanbieder') return 'all';
+  if (audience === 'geen') return undefined;
+  return FORM_VIEWS[audience][type];
+}
+
+/** True when the role may read (some of) the content of this form type. */
+export function mayReadEventContent(role: Role, type: TimelineType): boolean {
+  const projection = projectionFor(role, type);
+  return projection === 'all' || (projection !== undefined && projection.fields.length > 0);
+}
+
+/** Copies only the listed paths of `data`. Paths that do not occur are skipped; values are copied, never shared. */
+export function project(data: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) pick(data, path.split('.'), out);
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pick(source: Record<string, unknown>, segments: string[], target: Record<string, unknown>): void {
+  const [segment, ...rest] = segments;
+  if (segment === undefined) return;
+  const many = segment.endsWith('[]');
+  const key = many ? segment.slice(0, -2) : segment;
+  if (!Object.hasOwn(source, key)) return;
+  const value = source[key];
+  if (rest.length === 0) {
+    target[key] = structuredClone(value);
+    return;
+  }
+  if (many && Array.isArray(value)) {
+    const existing = Array.isArray(target[key]) ? (target[key] as Record<string, unknown>[]) : value.map(() => ({}));
+    value.forEach((element, i) => {
+      if (isRecord(element)) pick(element, rest, existing[i]!);
+    });
+    target[key] = existing;
+  } else if (!many && isRecord(value)) {
+    const existing = isRecord(target[key]) ? (target[key] as Record<string, unknown>) : {};
+    pick(value, rest, existing);
+    target[key] = existing;
   }
 }
 
 export interface TimelineEntry {
   seq: number;
-  type: CaseEvent['type'];
+  type: TimelineType;
   occurredOn: string;
   recordedAt: string;
   recordedBy: { organisationId: string; role: Role };
   supersedes?: number;
-  /** Absent when the caller's role may not read this form's content. */
+  /** Absent when the caller's role may not read this form's content; otherwise only the fields it may read. */
   data?: Record<string, unknown>;
 }
 
 export interface CaseView {
   caseId: string;
-  reference: string;
-  regio: string;
-  route: string;
-  doelgroep: string;
-  phase: string;
-  version: number;
-  zorgaanbiederId: string;
+  reference?: string;
+  regio?: string;
+  route?: string;
+  doelgroep?: string;
+  phase?: string;
+  version?: number;
+  zorgaanbiederId?: string;
+  teamId?: string;
   corporatieId?: string;
   clientPseudonym?: string;
-  createdAt: string;
-  updatedAt: string;
+  /** The client's consent to share (zorgaanbieder only). */
+  toestemming?: { gegeven: boolean; sinds: string; doelen: string[]; metWie: string[] };
+  createdAt?: string;
+  updatedAt?: string;
   timeline?: TimelineEntry[];
 }
 
-export function caseView(principal: Principal, state: CaseState, history?: CaseEvent[]): CaseView {
-  const zorg = ['begeleider', 'onafhankelijke-derde', 'organisatiebeheerder'].includes(principal.role);
+/** One timeline entry as `role` may see it, or undefined when the entry is not shown at all. */
+export function timelineEntry(principal: Principal, state: CaseState, event: CaseEvent): TimelineEntry | undefined {
+  const projection = projectionFor(principal.role, event.type);
+  if (projection === undefined) return undefined;
+  let data: Record<string, unknown> | undefined;
+  if (projection === 'all') data = event.data;
+  else if (projection.fields.length > 0 && (!projection.purpose || ROLE_AUDIENCE[principal.role] !== 'corporatie' || consentCoversPurpose(state, projection.purpose))) {
+    data = project(event.data ?? {}, projection.fields);
+  }
   return {
+    seq: event.seq,
+    type: event.type,
+    occurredOn: event.occurredOn,
+    recordedAt: event.recordedAt,
+    recordedBy: { organisationId: event.actor.organisationId, role: event.actor.role },
+    ...(event.supersedes ? { supersedes: event.supersedes } : {}),
+    ...(data !== undefined ? { data } : {}),
+  };
+}
+
+/** The case as `principal` may see it; with `history`, its timeline projected per form. */
+export function caseView(principal: Principal, state: CaseState, history?: CaseEvent[]): CaseView {
+  const audience = ROLE_AUDIENCE[principal.role];
+  const consent = consentOf(state);
+  const full: CaseView = {
     caseId: state.caseId,
     reference: state.reference,
     regio: state.regio,
@@ -108,24 +313,19 @@ export function caseView(principal: Principal, state: CaseState, history?: CaseE
     phase: state.phase,
     version: state.version,
     zorgaanbiederId: state.zorgaanbiederId,
+    ...(state.teamId ? { teamId: state.teamId } : {}),
     ...(state.corporatieId ? { corporatieId: state.corporatieId } : {}),
-    ...(zorg ? { clientPseudonym: state.clientPseudonym } : {}),
+    clientPseudonym: state.clientPseudonym,
+    ...(consent ? { toestemming: { gegeven: consent.gegeven, sinds: consent.sinds, doelen: [...consent.doelen], metWie: [...(consent.metWie ?? [])] } } : {}),
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
-    ...(history
-      ? {
-          timeline: history
-            .filter((e) => principal.role !== 'contactpersoon' || CORPORATIE_VISIBLE.has(e.type as Action) || e.type === 'case-aangemaakt')
-            .map((e) => ({
-              seq: e.seq,
-              type: e.type,
-              occurredOn: e.occurredOn,
-              recordedAt: e.recordedAt,
-              recordedBy: { organisationId: e.actor.organisationId, role: e.actor.role },
-              ...(e.supersedes ? { supersedes: e.supersedes } : {}),
-              ...(mayReadEventContent(principal.role, e.type) ? { data: e.data } : {}),
-            })),
-        }
-      : {}),
   };
+  const view: CaseView = { caseId: state.caseId };
+  for (const field of CASE_FIELDS[audience]) {
+    if (full[field] !== undefined) (view as unknown as Record<string, unknown>)[field] = full[field];
+  }
+  if (history) {
+    view.timeline = history.flatMap((event) => timelineEntry(principal, state, event) ?? []);
+  }
+  return view;
 }

@@ -52,6 +52,11 @@ function parseBody(event: APIGatewayProxyEventV2, headers: Record<string, string
   }
 }
 
+/** Claim formats: ids end up in keys (`ORG#…`, idempotency scopes), so they are checked, never trusted blindly. */
+const ORGANISATION_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const USER_ID = /^[A-Za-z0-9@._:+-]{1,128}$/;
+const REGIO = /^[a-z0-9-]{1,40}$/;
+
 /** The caller, from verified token claims only (never from the body). */
 export function principalOf(event: APIGatewayProxyEventV2): Principal {
   const claims = (event as EventWithJwt).requestContext.authorizer?.jwt?.claims;
@@ -61,8 +66,14 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal {
   if (typeof userId !== 'string' || typeof organisationId !== 'string' || !ROLES.includes(role as Role)) {
     throw new Unauthenticated('Het token mist organisatie of rol.');
   }
+  if (!USER_ID.test(userId) || !ORGANISATION_ID.test(organisationId)) {
+    throw new Unauthenticated('Het token bevat een ongeldige gebruiker of organisatie.');
+  }
   const teamId = claims?.['custom:team'];
   const regio = claims?.['custom:regio'];
+  if ((teamId !== undefined && (typeof teamId !== 'string' || teamId.length > 200)) || (regio !== undefined && (typeof regio !== 'string' || (regio !== '' && !REGIO.test(regio))))) {
+    throw new Unauthenticated('Het token bevat een ongeldig team of regio.');
+  }
   return {
     userId,
     organisationId,

@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { createCaseSchema } from '#app/create-case.js';
+import { consentRequestSchema } from '#domain/consent.js';
 import { FORMS } from '#domain/forms/index.js';
 import { PHASES } from '#domain/phases.js';
+import { retentionRequestSchema } from '#domain/retention.js';
+import { linkUnmatchedBody, unmatchedQuery, wonenItemStatusBody, wonenQueueQuery } from '#app/wonen/schemas.js';
 
 export type FunctionName =
   | 'health'
@@ -16,7 +19,14 @@ export type FunctionName =
   | 'list-cases'
   | 'submit-form'
   | 'case-deadlines'
-  | 'list-deadlines';
+  | 'list-deadlines'
+  | 'record-consent'
+  | 'audit-log'
+  | 'export-case'
+  | 'revoke-retention'
+  | 'wonen-queue'
+  | 'wonen-item-status'
+  | 'unmatched-mail';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -48,6 +58,11 @@ export const listDeadlinesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(2048).optional(),
   dueBefore: z.iso.date().optional().describe('Alleen termijnen die uiterlijk op deze datum verlopen'),
+});
+
+export const auditLogQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(2048).optional(),
 });
 
 export const submitFormQuery = z.object({
@@ -123,6 +138,92 @@ export const ROUTES: RouteDefinition[] = [
     query: listDeadlinesQuery,
   },
   ...formRoutes,
+  // Privacy (issue "Who may see and do what"; 002 WA10; AVG).
+  {
+    method: 'POST',
+    path: '/cases/{caseId}/consent',
+    function: 'record-consent',
+    authenticated: true,
+    operationId: 'recordConsent',
+    summary: "Record or withdraw the client's consent to share (with whom, for which purposes); a withdrawal stops sharing at once",
+    tags: ['privacy'],
+    body: consentRequestSchema,
+    creates: true,
+    conditional: true,
+    source: '002 WA10',
+  },
+  {
+    method: 'GET',
+    path: '/cases/{caseId}/audit',
+    function: 'audit-log',
+    authenticated: true,
+    operationId: 'caseAuditLog',
+    summary: "Every recorded read and write of the case, oldest first (zorgaanbieder's organisatiebeheerder)",
+    tags: ['privacy'],
+    query: auditLogQuery,
+  },
+  {
+    method: 'GET',
+    path: '/cases/{caseId}/export',
+    function: 'export-case',
+    authenticated: true,
+    operationId: 'exportCase',
+    summary: "The client's data: the case, its full history and audit trail as JSON (zorgaanbieder's organisatiebeheerder)",
+    tags: ['privacy'],
+  },
+  {
+    method: 'POST',
+    path: '/cases/{caseId}/retention',
+    function: 'revoke-retention',
+    authenticated: true,
+    operationId: 'revokeErasure',
+    summary: 'Revoke a pending erasure of a closed case in its grace period (organisatiebeheerder)',
+    tags: ['privacy'],
+    body: retentionRequestSchema,
+  },
+  // Wonen's queue and the woonzaken inbox (shared/app/wonen; 001 §4, 002 WA8 stap 4). Decisions are the decision forms.
+  {
+    method: 'GET',
+    path: '/wonen/queue',
+    function: 'wonen-queue',
+    authenticated: true,
+    operationId: 'wonenQueue',
+    summary: "Wonen's queue of the caller's regio by due date (5 werkdagen), with werkdagen left and overdue; medewerker Wonen only",
+    tags: ['wonen'],
+    query: wonenQueueQuery,
+    source: '001 §4; 002 WA8 stap 4',
+  },
+  {
+    method: 'POST',
+    path: '/wonen/items/{caseId}/{seq}/status',
+    function: 'wonen-item-status',
+    authenticated: true,
+    operationId: 'wonenItemStatus',
+    summary: "Pick a queue item up (in-behandeling) or give it back (nieuw); an einde-verhuur item is closed here (besloten). Decisions close their item through the decision form",
+    tags: ['wonen'],
+    body: wonenItemStatusBody,
+  },
+  {
+    method: 'GET',
+    path: '/wonen/unmatched',
+    function: 'unmatched-mail',
+    authenticated: true,
+    operationId: 'listUnmatchedMail',
+    summary: 'Mail to woonzaken that matched no case, or was refused, with the reason; oldest first',
+    tags: ['wonen'],
+    query: unmatchedQuery,
+  },
+  {
+    method: 'POST',
+    path: '/wonen/unmatched/{mailId}/link',
+    function: 'unmatched-mail',
+    authenticated: true,
+    operationId: 'linkUnmatchedMail',
+    summary: "Attach an unmatched mail to the case with this reference (a 'mail-ontvangen' event in its history)",
+    tags: ['wonen'],
+    body: linkUnmatchedBody,
+    creates: true,
+  },
 ];
 
 export interface RouteMatch {

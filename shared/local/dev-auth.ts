@@ -10,6 +10,8 @@ import type { Role } from '#domain/roles.js';
 
 export const DEV_ISSUER = 'https://omslagroute.local/dev-issuer';
 export const DEV_AUDIENCE = 'omslagroute-api';
+/** The key pair the local server (`npm start`, data in `.data/`) and `npm run token` share. Never used on AWS. */
+export const DEV_KEY_FILE = '.data/dev-issuer.json';
 
 interface StoredKeys {
   privateJwk: JWK;
@@ -17,7 +19,8 @@ interface StoredKeys {
 }
 
 export interface DevIssuer {
-  mint(claims: DevClaims, options?: { expiresIn?: string; issuer?: string; audience?: string }): Promise<string>;
+  /** `expiresIn`: a jose time span ('8h', '15m'; '-1h' for an already expired token in tests) or epoch seconds. */
+  mint(claims: DevClaims, options?: { expiresIn?: string | number; issuer?: string; audience?: string }): Promise<string>;
   verify(token: string): Promise<JWTPayload>;
   jwks(): { keys: JWK[] };
 }
@@ -52,7 +55,13 @@ export async function devIssuer(keyFile?: string): Promise<DevIssuer> {
         .sign(privateKey);
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, publicKey, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: ['RS256'] });
+      // As API Gateway's JWT authorizer: signature (RS256 only, no `none`, no HMAC), issuer, audience, exp/nbf.
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'sub'],
+      });
       return payload;
     },
     jwks: () => ({ keys: [keys.publicJwk] }),

@@ -12,6 +12,8 @@ import { AdjustableClock } from '#domain/clock.js';
 import { ROLES, type Role } from '#domain/roles.js';
 import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
+import { ensureLocalInbox, inboundMailRoute, watchInboundFolder, wonenDigestRoute, type InboundFolder } from './inbound.js';
+import { startLocalReminders, tickRoute, type LocalScheduler } from './scheduler.js';
 import { applyLocalEnv, startLocalServices, type LocalServices } from './services.js';
 
 export interface LocalStackOptions {
@@ -21,6 +23,13 @@ export interface LocalStackOptions {
   /** Start the clock at this instant (tests); the real time otherwise. */
   now?: string;
   log?: (line: string) => void;
+  /**
+   * Run the reminder scheduler (local EventBridge Scheduler + SQS event source) every `intervalMs`; `npm start`
+   * does. Tests leave it off and start their own, ticking on demand.
+   */
+  scheduler?: { intervalMs: number };
+  /** Watch `<dataDir>/inbound/` for dropped .eml files (npm start). */
+  watchInbound?: boolean;
 }
 
 export interface LocalStack {
@@ -29,6 +38,7 @@ export interface LocalStack {
   clock: AdjustableClock;
   issuer: DevIssuer;
   tableName: string;
+  scheduler?: LocalScheduler;
   token(claims: Partial<DevClaims> & { organisationId: string; role: Role }): Promise<string>;
   stop(): Promise<void>;
 }
@@ -42,11 +52,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   resetAppDeps();
   await ensureTable(new DynamoDBClient({}), tableName);
 
+  await ensureLocalInbox(services);
+
   const clock = new AdjustableClock(options.now);
   useClock(clock);
   const issuer = await devIssuer(options.dataDir ? join(options.dataDir, 'dev-issuer.json') : undefined);
-  const api = await startLocalApi({ issuer, port: options.port, devRoutes: [clockRoute(clock), tokenRoute(issuer)] });
+  const scheduler = options.scheduler
+    ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
+    : undefined;
+  const devRoutes = [clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
+  const api = await startLocalApi({ issuer, port: options.port, devRoutes });
   process.env.APP_BASE_URL ??= api.url;
+  const inbound: InboundFolder | undefined =
+    options.watchInbound && options.dataDir ? watchInboundFolder({ dir: join(options.dataDir, 'inbound'), ...(options.log ? { log: options.log } : {}) }) : undefined;
 
   return {
     api,
@@ -54,8 +72,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     clock,
     issuer,
     tableName,
+    ...(scheduler ? { scheduler } : {}),
     token: (claims) => issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, ...claims }),
     async stop() {
+      inbound?.close();
+      await scheduler?.stop();
       await api.close();
       await services.stop();
     },

@@ -7,6 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, CaseState } from '#domain/case.js';
+import { systemClock, type Clock } from '#domain/clock.js';
 import { ConcurrentModification, ValidationFailed } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
@@ -21,7 +22,15 @@ export class DynamoCaseStore implements CaseStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** Decides when an item's `expiresAt` has passed (retention): TTL deletes lazily, so reads filter. */
+    private readonly clock: Clock = systemClock,
   ) {}
+
+  /** False for an item whose `expiresAt` (epoch seconds) has passed: it is gone, even if TTL has not deleted it yet. */
+  private live(item: Record<string, unknown>): boolean {
+    const expiresAt = item[TABLE.ttlAttribute];
+    return !(typeof expiresAt === 'number' && expiresAt * 1000 <= Date.parse(this.clock.now()));
+  }
 
   async nextReference(year: number): Promise<string> {
     const out = await this.db.send(
@@ -40,7 +49,7 @@ export class DynamoCaseStore implements CaseStore {
 
   async getCase(caseId: string): Promise<CaseState | undefined> {
     const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }));
-    return out.Item ? toCase(out.Item) : undefined;
+    return out.Item && this.live(out.Item) ? toCase(out.Item) : undefined;
   }
 
   async getHistory(caseId: string): Promise<CaseEvent[]> {
@@ -72,7 +81,7 @@ export class DynamoCaseStore implements CaseStore {
           ExclusiveStartKey: start,
         }),
       );
-      found.push(...(out.Items ?? []));
+      found.push(...(out.Items ?? []).filter((item) => this.live(item)));
       start = out.LastEvaluatedKey;
     } while (start);
     return found;

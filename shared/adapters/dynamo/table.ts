@@ -44,6 +44,28 @@ export const keys = {
   reference: (reference: string) => ({ PK: `REF#${reference}`, SK: 'REF' }),
   counter: (name: string) => ({ PK: `COUNTER#${name}`, SK: 'COUNTER' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEM#${scope}#${key}`, SK: 'IDEM' }),
+  // Audit trail (append-only): one partition per case, one per organisation for list reads. `AUDITORG#` does not start
+  // with `AUDIT#`, so no caseId from a URL can ever address an organisation's partition.
+  audit: (caseId: string, at: string, requestId: string) => ({ PK: `AUDIT#${caseId}`, SK: `${at}#${requestId}` }),
+  auditPartition: (caseId: string) => `AUDIT#${caseId}`,
+  auditOrganisation: (organisationId: string, at: string, requestId: string) => ({ PK: `AUDITORG#${organisationId}`, SK: `${at}#${requestId}` }),
+  // Retention: one record in the case partition, queued on GSI3 by the month its next step falls due.
+  retention: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'RETENTION' }),
+  retentionQueue: (month: string) => `RETENTION#${month}`,
+  retentionQueueSort: (at: string, caseId: string) => `${at}#${caseId}`,
+  // Anonymous counts: one item per counted fact, no identifier (count = items under the counter's prefix).
+  stat: (month: string, counter: string, id: string) => ({ PK: `STATS#${month}`, SK: `${counter}#${id}` }),
+  statPartition: (month: string) => `STATS#${month}`,
   deadlineIndex: (caseId: string, organisationId: string, deadlineId: string) => ({ PK: `CASE#${caseId}`, SK: `DL#${organisationId}#${deadlineId}` }),
   deadlinePartition: (organisationId: string) => `DEADLINES#${organisationId}`,
+  // Wonen's queue (shared/app/wonen): one item per submission in the case partition, on GSI3 per regio and status in
+  // received order (= due order). Unmatched/refused inbound mail and the daily digest records.
+  wonenItem: (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `WONEN#${String(seq).padStart(8, '0')}` }),
+  wonenItemPrefix: 'WONEN#',
+  wonenQueuePartition: (regio: string, status: string) => `WONEN#${regio}#${status}`,
+  wonenQueueSort: (receivedOn: string, caseId: string, seq: number) => `${receivedOn}#${caseId}#${String(seq).padStart(8, '0')}`,
+  inboundMail: (mailId: string) => ({ PK: `INBOUND#${mailId}`, SK: 'INBOUND' }),
+  unmatchedPartition: (regio: string) => `UNMATCHED#${regio}`,
+  unmatchedSort: (receivedAt: string, mailId: string) => `${receivedAt}#${mailId}`,
+  wonenDigest: (regio: string, date: string) => ({ PK: `DIGEST#${regio}#${date}`, SK: 'DIGEST' }),
 } as const;

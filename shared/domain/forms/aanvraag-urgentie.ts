@@ -6,20 +6,23 @@
  */
 import { z } from 'zod';
 import { ROUTES, type Route } from '../case.js';
+import { consentFromAanvraag, DEELDOELEN, DEELPARTIJEN } from '../consent.js';
 import { RuleViolated } from '../errors.js';
+import { actorOf } from '../roles.js';
 import { defineForm } from './types.js';
-import { isoDate, longText, optionalLongText, shortText, signature } from './fields.js';
+import { assertNotInFuture } from './checks.js';
+import { initialen, isoDate, jongerDan26, longText, optionalLongText, shortText, woningnet } from './fields.js';
 
 export const AKKOORD_DOCUMENTEN = [...new Set(Object.values(ROUTES))] as [string, ...string[]];
 
-/** The purposes for which information may be shared (002 WA10, Doelbinding). */
-export const DEELDOELEN = ['match', 'start-verhuur', 'overlast', 'evaluatie', 'omklap'] as const;
+/** The purposes for which information may be shared (002 WA10, Doelbinding); one list, in consent.ts. */
+export { DEELDOELEN };
 
 export const toestemmingDelen = z.object({
   gegeven: z.literal(true, { error: 'Zonder toestemming van de cliënt start de route niet (002 WA10)' }),
   datum: isoDate,
   doelen: z.array(z.enum(DEELDOELEN)).min(1, 'Noem minstens één doel'),
-  metWie: z.array(z.enum(['woningcorporatie', 'gemeente-wonen'])).min(1),
+  metWie: z.array(z.enum(DEELPARTIJEN)).min(1, 'Noem met wie gedeeld mag worden'),
   vastgelegdDoor: shortText,
 });
 
@@ -35,19 +38,13 @@ export const aanvraagUrgentieSchema = z
   .object({
     aanvraagDatum: isoDate,
     trajecthouder: shortText.describe('Naam instroomfunctionaris of trajecthouder'),
-    woningnet: z.object({
-      nummer: z.string().trim().regex(/^[A-Za-z0-9._-]{3,40}$/, 'Geen geldig WoningNet-nummer of gebruikersnaam'),
-      geldigTot: isoDate,
-    }),
+    woningnet,
     akkoordDocument: z.object({
       soort: z.enum(AKKOORD_DOCUMENTEN),
       datum: isoDate,
       kenmerk: shortText.optional(),
     }),
-    jongerDan26: z.object({
-      plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']),
-      toelichting: optionalLongText,
-    }),
+    jongerDan26,
     huishouden: z.object({
       partner: z.boolean(),
       partnerGehuwd: z.boolean().optional(),
@@ -63,7 +60,9 @@ export const aanvraagUrgentieSchema = z
       })
       .optional(),
     toestemmingDelen,
-    akkoordClient: signature.describe('Akkoord cliënt: initialen en datum'),
+    akkoordClient: z
+      .object({ akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }), naam: initialen, datum: isoDate })
+      .describe('Akkoord cliënt: initialen (geen naam) en datum'),
   })
   .superRefine((value, ctx) => {
     if (value.huishouden.aantalKinderen > 0 && !value.doelen.veiligheid_kinderen) {
@@ -73,9 +72,6 @@ export const aanvraagUrgentieSchema = z
         message: 'Met kinderen is doel 5 (veiligheid van de kinderen) verplicht (001 §3)',
       });
     }
-    if (value.jongerDan26.plaatsing !== 'niet-van-toepassing' && !value.jongerDan26.toelichting) {
-      ctx.addIssue({ code: 'custom', path: ['jongerDan26', 'toelichting'], message: 'Licht de plaatsing toe' });
-    }
   });
 
 export const aanvraagUrgentie = defineForm({
@@ -84,7 +80,7 @@ export const aanvraagUrgentie = defineForm({
   summary: 'De zorgaanbieder vraagt bij de afdeling Wonen een urgentie onder voorwaarden aan.',
   source: '001 §3; 002 WA1, WA10',
   schema: aanvraagUrgentieSchema,
-  decide({ case: current, input, today }) {
+  decide({ case: current, input, today, now, principal }) {
     const needed = ROUTES[current.route as Route];
     // 001 §3: each entry route needs its own akkoorddocument.
     if (input.akkoordDocument.soort !== needed) {
@@ -92,17 +88,19 @@ export const aanvraagUrgentie = defineForm({
         { path: 'body.akkoordDocument.soort', message: `Voor route ${current.route} is nodig: ${needed}` },
       ]);
     }
-    if (input.aanvraagDatum > today) {
-      throw new RuleViolated('datum-in-toekomst', 'De aanvraagdatum ligt in de toekomst.', [
-        { path: 'body.aanvraagDatum', message: 'Mag niet in de toekomst liggen' },
+    assertNotInFuture(input.aanvraagDatum, today, 'aanvraagDatum', 'De aanvraagdatum');
+    assertNotInFuture(input.akkoordClient.datum, today, 'akkoordClient.datum', 'Het akkoord van de cliënt');
+    assertNotInFuture(input.toestemmingDelen.datum, today, 'toestemmingDelen.datum', 'De toestemming');
+    if (input.akkoordDocument.datum > input.aanvraagDatum) {
+      throw new RuleViolated('akkoorddocument-na-aanvraag', 'Het akkoorddocument is van na de aanvraag.', [
+        { path: 'body.akkoordDocument.datum', message: `Mag niet na de aanvraagdatum (${input.aanvraagDatum}) liggen` },
       ]);
     }
     return {
       phase: 'urgentie_aangevraagd',
       occurredOn: input.aanvraagDatum,
-      facts: {
-        toestemmingDelen: { gegeven: true, sinds: input.toestemmingDelen.datum, doelen: [...input.toestemmingDelen.doelen] },
-      },
+      // 002 WA10: the consent with its purposes and parties (without metWie the corporatie would see nothing).
+      facts: { toestemmingDelen: consentFromAanvraag(input.toestemmingDelen, actorOf(principal), now) },
     };
   },
 });

@@ -1,14 +1,23 @@
-/** Besluit Wonen op de aanvraag urgentie onder voorwaarden (001 §3): akkoord → wachtlijst (actieve bemiddeling). */
+/**
+ * Besluit Wonen op de aanvraag urgentie onder voorwaarden (001 §3): "De afdeling Wonen van de gemeente Amsterdam
+ * toetst de aanvraag. Als deze in orde is, wordt een urgentie onder voorwaarden afgegeven. De cliënt komt op de
+ * wachtlijst voor actieve bemiddeling naar een woning." Afgewezen (with motivatie) → back to the onderzoek, where the
+ * zorgaanbieder may apply again.
+ *
+ * Event data contract (deadline engine): `{ besluit: 'akkoord' | 'afgewezen' }`; occurredOn = besluitDatum.
+ */
 import { z } from 'zod';
-import { RuleViolated } from '../errors.js';
+import { assertNotBefore, assertNotInFuture } from './checks.js';
+import { isoDate, optionalLongText, shortText } from './fields.js';
+import { latestOf, priorEvents } from './history.js';
 import { defineForm } from './types.js';
-import { isoDate, optionalLongText } from './fields.js';
 
 export const besluitUrgentieSchema = z
   .object({
-    besluit: z.enum(['akkoord', 'afgewezen']),
+    besluit: z.enum(['akkoord', 'afgewezen']).describe('akkoord = urgentie onder voorwaarden verleend'),
     besluitDatum: isoDate,
-    motivatie: optionalLongText,
+    kenmerk: shortText.optional().describe('Kenmerk van het besluit bij Wonen'),
+    motivatie: optionalLongText.describe('Verplicht bij afwijzing'),
   })
   .superRefine((value, ctx) => {
     if (value.besluit === 'afgewezen' && !value.motivatie) {
@@ -22,13 +31,18 @@ export const besluitUrgentie = defineForm({
   summary: 'De afdeling Wonen verleent de urgentie onder voorwaarden of wijst de aanvraag af met motivatie.',
   source: '001 §3',
   schema: besluitUrgentieSchema,
-  decide({ input, history, today }) {
-    const aanvraag = [...history].reverse().find((e) => e.type === 'aanvraag-urgentie');
-    if (input.besluitDatum > today || (aanvraag && input.besluitDatum < aanvraag.occurredOn)) {
-      throw new RuleViolated('besluitdatum', 'De besluitdatum ligt vóór de aanvraag of in de toekomst.', [
-        { path: 'body.besluitDatum', message: 'Tussen de aanvraagdatum en vandaag' },
-      ]);
+  decide(ctx) {
+    const { input, today } = ctx;
+    const aanvraag = latestOf(priorEvents(ctx), 'aanvraag-urgentie');
+    assertNotInFuture(input.besluitDatum, today, 'besluitDatum', 'De besluitdatum');
+    if (aanvraag) {
+      assertNotBefore(input.besluitDatum, aanvraag.occurredOn, 'besluitDatum', 'besluit-voor-aanvraag', 'Het besluit ligt vóór de aanvraag.');
     }
-    return { phase: input.besluit === 'akkoord' ? 'wachtlijst' : 'onderzoek', occurredOn: input.besluitDatum };
+    const akkoord = input.besluit === 'akkoord';
+    return {
+      phase: akkoord ? 'wachtlijst' : 'onderzoek',
+      occurredOn: input.besluitDatum,
+      ...(akkoord ? { facts: { urgentieVerleendOp: input.besluitDatum } } : {}),
+    };
   },
 });

@@ -1,15 +1,22 @@
-/** Zod building blocks shared by the forms. Messages are Dutch: they reach the professionals. */
+/**
+ * Zod building blocks shared by the forms. Messages are Dutch: they reach the professionals.
+ *
+ * Privacy by construction (002 WA10, AVG data minimisation): there is no block for a client's name, birth date, BSN,
+ * e-mail or phone number; the client signs with initials; every free-text field has a maximum length; objects strip
+ * unknown keys, so nothing a form does not ask for is stored.
+ */
 import { z } from 'zod';
+import { isIsoDate } from '../calendar.js';
+import { LEEFGEBIEDEN, type Leefgebied } from '../case.js';
 
-/** A calendar date `YYYY-MM-DD` that exists (no 31 February). */
+// zod's own messages ("verplicht", "verwacht string") in Dutch for every schema of the API: the professionals read them.
+z.config(z.locales.nl());
+
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February). Checked with integer arithmetic, not a JS Date. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Verwacht een datum als JJJJ-MM-DD')
-  .refine((value) => {
-    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, 'Deze datum bestaat niet')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Verwacht een datum als JJJJ-MM-DD', abort: true })
+  .refine((value) => isIsoDate(value), 'Deze datum bestaat niet')
   .meta({ format: 'date' });
 
 /** Short free text: a name, a function, a reference. */
@@ -17,6 +24,17 @@ export const shortText = z.string().trim().min(1, 'Verplicht').max(200, 'Hoogste
 /** Longer free text for the form's open questions. Not for health details the form does not ask for. */
 export const longText = z.string().trim().min(1, 'Verplicht').max(4000, 'Hoogstens 4000 tekens');
 export const optionalLongText = z.string().trim().max(4000, 'Hoogstens 4000 tekens').optional();
+
+/** The answer to one open question of a paper-era form (Bijlage 2b, 3; the city app's Char fields). */
+export const antwoord = z.string().trim().min(1, 'Verplicht').max(2000, 'Hoogstens 2000 tekens');
+export const optioneelAntwoord = z.string().trim().max(2000, 'Hoogstens 2000 tekens').optional();
+/** A short explanation. Never a diagnosis or other health detail (002 WA10). */
+export const toelichting = z
+  .string()
+  .trim()
+  .max(1000, 'Hoogstens 1000 tekens')
+  .optional()
+  .describe('Korte toelichting; geen diagnoses, geen gezondheidsinformatie, geen namen van derden');
 
 export const email = z.email('Geen geldig e-mailadres');
 export const phone = z.string().regex(/^[+0-9 ()-]{6,20}$/, 'Geen geldig telefoonnummer');
@@ -35,6 +53,36 @@ export const signature = z.object({
   datum: isoDate,
 });
 
+/**
+ * The client's initials, never a name: groups of one or two letters with optional dots, e.g. `J.D.`, `IJ.K.`, `JD`.
+ */
+export const initialen = z
+  .string()
+  .trim()
+  .regex(/^(?:[A-Za-zÀ-ÿ]{1,2}\.? ?){1,5}$/, 'Alleen initialen, bijvoorbeeld J.D. (geen volledige naam)');
+
+/** The bewoner's signature: initials and date (002 Bijlage 2b, 3 "Handtekening bewoner"; AVG: no name). */
+export const clientSignature = z.object({
+  akkoord: z.literal(true, { error: 'Akkoord van de bewoner is nodig' }),
+  initialen,
+  datum: isoDate,
+});
+
+/** A professional's signature: name, function and date (002 Bijlage 2b, 3 "Naam + functie & datum"). */
+export const professionalSignature = z.object({
+  akkoord: z.literal(true, { error: 'Akkoord is nodig' }),
+  naam: shortText,
+  functie: shortText,
+  datum: isoDate,
+});
+
+/** The three signatures under the Supplement Wonen en Goed Huurderschap and the Woonevaluatieformulier. */
+export const driegesprekHandtekeningen = z.object({
+  bewoner: clientSignature,
+  zorgaanbieder: professionalSignature,
+  woningcorporatie: professionalSignature,
+});
+
 /** An organisation id from the directory, e.g. `corp-ymere`. */
 export const organisationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie-id');
 
@@ -44,3 +92,86 @@ export const dutchAddress = z.object({
   postcode: z.string().trim().regex(/^\d{4} ?[A-Z]{2}$/, 'Verwacht een postcode als 1234 AB'),
   plaats: shortText,
 });
+
+/** WoningNet registration: how Wonen and the corporatie find the person without the form naming them. */
+export const woningnet = z.object({
+  nummer: z.string().trim().regex(/^[A-Za-z0-9._-]{3,40}$/, 'Geen geldig WoningNet-nummer of gebruikersnaam'),
+  geldigTot: isoDate,
+});
+
+/** "Jonger dan 26 jaar?" of the city's URGENTIE_AANVRAAG and OMKLAP_AANVRAAG (002 Bijlage 4: jongerencontract). */
+export const jongerDan26 = z
+  .object({
+    plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']),
+    toelichting: optioneelAntwoord.describe('Bij plaatsing in een project, of motivatie contract onbepaalde tijd'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.plaatsing !== 'niet-van-toepassing' && !value.toelichting) {
+      ctx.addIssue({ code: 'custom', path: ['toelichting'], message: 'Licht de plaatsing toe' });
+    }
+  });
+
+/** An area in square metres (002 Bijlage 6: the 60/61 m² boundary). */
+export const oppervlakteM2 = z.number().int('Hele vierkante meters').min(10, 'Minstens 10 m²').max(300, 'Hoogstens 300 m²');
+
+/** An amount in euros with at most two decimals. */
+export const bedragEuro = z
+  .number()
+  .min(0, 'Niet negatief')
+  .max(10_000, 'Hoogstens € 10.000')
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'Hoogstens twee decimalen');
+
+/**
+ * How often the woonevaluatie takes place, in months: at least yearly (12), half-yearly (6) for jongvolwassenen and
+ * multiprobleemgezinnen (002 WA4 noot 5), more often when the three parties agree (002 Bijlage 2a).
+ */
+export const evaluatieFrequentieMaanden = z
+  .number()
+  .int('Hele maanden')
+  .min(1, 'Minstens 1 maand')
+  .max(12, 'Minstens eens per jaar (002 WA4)')
+  .describe('Afgesproken frequentie van de woonevaluatie in maanden (12; 6 voor jongvolwassenen en multiprobleemgezinnen)');
+
+/** Where a driegesprek took place (002 Bijlage 2a: op de woning; 001 §4: UMO-cases telefonisch mogelijk). */
+export const gesprekslocatie = z.enum(['woning', 'elders', 'telefonisch']);
+
+/** One gepersonaliseerd doel rond het wonen with its status (002 Bijlage 3 vraag 5; EVALUATIE_WONEN doel 1–3). */
+export const woondoel = z.object({
+  doel: antwoord.describe('Gepersonaliseerd doel rond het wonen (geen diagnoses)'),
+  standVanZaken: antwoord.describe('Stand van zaken'),
+  behaald: z.boolean().describe('Is het doel behaald?'),
+});
+export type Woondoel = z.infer<typeof woondoel>;
+
+const LEEFGEBIED_LABELS: Readonly<Record<Leefgebied, string>> = {
+  dagbesteding: '1. Passende zinvolle dagbesteding',
+  sociaal: '2. Sociaal stabiel functioneren',
+  psychisch: '3. Psychisch stabiel functioneren',
+  financieel: '4. Financieel stabiel functioneren',
+  veiligheid_kinderen: '5. Geen risico voor de veiligheid van de kinderen',
+};
+
+/**
+ * Goals keyed by leefgebied of the urgentievoorwaarden (001 §3; 002 WA1/WA2), at least one. One entry per leefgebied,
+ * so a later form can compare the same goal (voordracht: "alle doelen behaald").
+ */
+export function doelenPerLeefgebied<T extends z.ZodType>(item: T) {
+  const shape = Object.fromEntries(LEEFGEBIEDEN.map((l) => [l, item.optional().describe(LEEFGEBIED_LABELS[l])])) as Record<
+    Leefgebied,
+    z.ZodOptional<T>
+  >;
+  return z
+    .object(shape)
+    .refine((value) => LEEFGEBIEDEN.some((l) => value[l] !== undefined), { message: 'Noem minstens één doel (per leefgebied)' });
+}
+
+/** The four leefgebieden every client has goals for; the fifth only with children (001 §3). */
+export function doelenVierLeefgebieden<T extends z.ZodType>(item: T) {
+  return z.object({
+    dagbesteding: item.describe(LEEFGEBIED_LABELS.dagbesteding),
+    sociaal: item.describe(LEEFGEBIED_LABELS.sociaal),
+    psychisch: item.describe(LEEFGEBIED_LABELS.psychisch),
+    financieel: item.describe(LEEFGEBIED_LABELS.financieel),
+    veiligheid_kinderen: item.optional().describe(`${LEEFGEBIED_LABELS.veiligheid_kinderen} (alleen met kinderen)`),
+  });
+}

@@ -1,17 +1,23 @@
 /**
  * Sleuteloverdracht: the sleutelmoment, start of the intermediaire verhuur (002 WA3). Starts the kennismaking
- * clocks (002 WA4: gepland binnen zes weken, gehouden binnen drie maanden).
+ * clocks (002 WA4: gepland binnen zes weken, gehouden binnen drie maanden) and the one year before an omklap
+ * (001 §4). The keys cannot change hands before the offered woning is free.
+ *
+ * Event data contract (deadline engine): occurredOn = datum; `{ proefwonenEindOp?, clientGeinformeerdOp? }`, plus
+ * the `aanbodId` of the offer it completes.
  */
 import { z } from 'zod';
 import { RuleViolated } from '../errors.js';
-import { defineForm } from './types.js';
+import { assertAfter, assertClientGeinformeerd, assertNotBefore, assertNotInFuture } from './checks.js';
 import { contact, dutchAddress, isoDate } from './fields.js';
+import { openAanbod, priorEvents, text } from './history.js';
+import { defineForm } from './types.js';
 
 export const sleuteloverdrachtSchema = z.object({
   datum: isoDate.describe('Datum sleuteloverdracht = startdatum intermediaire verhuur'),
   adres: dutchAddress,
   corporatieContact: contact.describe('Contactpersoon van de woningcorporatie (002 WA3: contactgegevens uitwisselen)'),
-  clientGeinformeerdOp: isoDate.optional(),
+  clientGeinformeerdOp: isoDate.optional().describe('Datum waarop de cliënt over het aanbod is geïnformeerd (002 WA1 stap 3)'),
   /** Klantreis 2023 (003 Proefwonen): end of a proefwonen contract, when there is one. */
   proefwonenEindOp: isoDate.optional(),
 });
@@ -22,21 +28,32 @@ export const sleuteloverdracht = defineForm({
   summary: 'De zorgaanbieder legt de sleuteloverdracht vast: de intermediaire verhuur begint.',
   source: '002 WA3, WA4; 001 §3',
   schema: sleuteloverdrachtSchema,
-  decide({ case: current, input, history, today }) {
+  decide(ctx) {
+    const { case: current, input, today } = ctx;
     if (!current.corporatieId) {
       throw new RuleViolated('geen-corporatie', 'Er is nog geen woningcorporatie aan dit dossier gekoppeld (woningaanbod).');
     }
-    if (input.datum > today) {
-      throw new RuleViolated('datum-in-toekomst', 'De sleuteloverdracht ligt in de toekomst.', [
-        { path: 'body.datum', message: 'Leg de sleuteloverdracht vast op of na de dag zelf' },
-      ]);
+    assertNotInFuture(input.datum, today, 'datum', 'De sleuteloverdracht');
+    const aanbod = openAanbod(priorEvents(ctx));
+    if (aanbod) {
+      assertNotBefore(input.datum, aanbod.occurredOn, 'datum', 'datum-voor-aanbod', 'De sleuteloverdracht ligt vóór het woningaanbod.');
+      const beschikbaarOp = text(aanbod, 'beschikbaarOp');
+      if (beschikbaarOp) {
+        assertNotBefore(input.datum, beschikbaarOp, 'datum', 'sleuteloverdracht-voor-beschikbaar', 'De sleutel kan niet over vóór de woning beschikbaar is.');
+      }
+      assertClientGeinformeerd(input.clientGeinformeerdOp, aanbod, today);
+    } else if (input.clientGeinformeerdOp) {
+      assertNotInFuture(input.clientGeinformeerdOp, today, 'clientGeinformeerdOp');
     }
-    const aanbod = [...history].reverse().find((e) => e.type === 'woningaanbod');
-    if (aanbod && input.datum < aanbod.occurredOn) {
-      throw new RuleViolated('datum-voor-aanbod', 'De sleuteloverdracht ligt vóór het woningaanbod.', [
-        { path: 'body.datum', message: `Mag niet vóór het woningaanbod (${aanbod.occurredOn}) liggen` },
-      ]);
+    if (input.proefwonenEindOp) {
+      assertAfter(input.proefwonenEindOp, input.datum, 'proefwonenEindOp', 'proefwonen-einde-voor-start', 'Het proefwonen eindigt vóór het begint.');
     }
-    return { phase: 'herstelfase', occurredOn: input.datum, facts: { sleuteloverdrachtOp: input.datum } };
+    const aanbodId = text(aanbod, 'aanbodId');
+    return {
+      phase: 'herstelfase',
+      occurredOn: input.datum,
+      facts: { sleuteloverdrachtOp: input.datum },
+      data: { ...input, ...(aanbodId ? { aanbodId } : {}) },
+    };
   },
 });

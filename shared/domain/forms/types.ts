@@ -12,6 +12,11 @@ export interface FormContext<I> {
   now: string;
   today: string;
   principal: Principal;
+  /**
+   * When this submission corrects an earlier one (`?supersedes=seq`): that event's seq. Decisions leave the corrected
+   * event out of their checks (an overlast-melding corrected keeps its own meldingId), see `priorEvents`.
+   */
+  supersedes?: number;
 }
 
 /** What an accepted form changes. */

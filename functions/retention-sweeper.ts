@@ -1,0 +1,14 @@
+import { privacyDeps } from '#app/audit.js';
+import { sweepRetention, type SweepResult } from '#app/retention.js';
+
+/**
+ * Invoked daily by an EventBridge Scheduler schedule (Europe/Amsterdam). Marks closed cases whose retention period
+ * has passed and erases those whose grace period has passed (TTL + read filter). Reads the retention queue on GSI3,
+ * never the table. A case that fails is logged and retried on the next run; the invocation then fails so it is alarmed.
+ */
+export const handler = async (): Promise<SweepResult> => {
+  const result = await sweepRetention(privacyDeps());
+  console.log(JSON.stringify({ level: result.failed.length ? 'ERROR' : 'INFO', msg: 'retention sweep', marked: result.marked.length, erased: result.erased.length, failed: result.failed }));
+  if (result.failed.length) throw new Error(`retention sweep: ${result.failed.length} case(s) failed; see the log line above`);
+  return result;
+};

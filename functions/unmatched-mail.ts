@@ -1,0 +1,25 @@
+import { linkUnmatchedMail, listUnmatchedMail } from '#app/wonen/inbound.js';
+import { linkUnmatchedBody, unmatchedParams, unmatchedQuery } from '#app/wonen/schemas.js';
+import { wonenDeps } from '#app/wonen/wiring.js';
+import { fromAnswer, httpHandler } from '#http/handler.js';
+import { idempotencyKeyOf, parseWith } from '#http/request.js';
+
+/**
+ * GET /wonen/unmatched — mail to woonzaken that matched no case or was refused, with the reason.
+ * POST /wonen/unmatched/{mailId}/link {reference} — attach it to a case; Idempotency-Key required.
+ */
+export const handler = httpHandler(async (request) => {
+  if (request.method === 'GET') {
+    return { statusCode: 200, body: await listUnmatchedMail(wonenDeps(), request.principal, parseWith(unmatchedQuery, request.query, 'query')) };
+  }
+  const key = idempotencyKeyOf(request);
+  const { mailId } = parseWith(unmatchedParams, request.params, 'params');
+  const body = parseWith(linkUnmatchedBody, request.body, 'body');
+  const answer = await linkUnmatchedMail(wonenDeps(), request.principal, mailId, body, {
+    key,
+    method: request.method,
+    path: request.path,
+    body: request.body,
+  });
+  return fromAnswer(answer);
+});

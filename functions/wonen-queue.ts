@@ -1,0 +1,11 @@
+import { listWonenQueue } from '#app/wonen/queue.js';
+import { wonenQueueQuery } from '#app/wonen/schemas.js';
+import { wonenDeps } from '#app/wonen/wiring.js';
+import { httpHandler } from '#http/handler.js';
+import { parseWith } from '#http/request.js';
+
+/** GET /wonen/queue?kind=&status=&cursor=&limit= — Wonen's queue of the caller's regio, by due date. */
+export const handler = httpHandler(async (request) => ({
+  statusCode: 200,
+  body: await listWonenQueue(wonenDeps(), request.principal, parseWith(wonenQueueQuery, request.query, 'query')),
+}));

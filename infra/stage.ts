@@ -1,0 +1,42 @@
+/**
+ * One stage of the system: `Omslagroute-<stage>-Stateful` and `Omslagroute-<stage>-Api`. Used by infra/app.ts (the
+ * CDK CLI's entry point) and by the template tests, so both synthesise exactly the same wiring.
+ */
+import type { App } from 'aws-cdk-lib';
+import type { StageConfig } from './config.js';
+import { ApiStack } from './stacks/api-stack.js';
+import { StatefulStack } from './stacks/stateful-stack.js';
+import { addWonenInbox } from './constructs/wonen-inbox.js';
+
+export interface OmslagrouteStage {
+  readonly stateful: StatefulStack;
+  readonly api: ApiStack;
+}
+
+export function stackName(config: StageConfig, part: 'Stateful' | 'Api'): string {
+  return `Omslagroute-${config.stage}-${part}`;
+}
+
+export function createStage(app: App, config: StageConfig): OmslagrouteStage {
+  // Stack tags must be explicit (feature flag @aws-cdk/core:explicitStackTags); CloudFormation copies them to every resource.
+  const tags = { project: 'omslagroute', stage: config.stage };
+  const env = config.env;
+
+  const stateful = new StatefulStack(app, stackName(config, 'Stateful'), {
+    config,
+    env,
+    tags,
+    description: `Omslagroute ${config.stage}: data and identity (table, KMS key, user pool)`,
+    terminationProtection: config.deletionProtection,
+  });
+  const api = new ApiStack(app, stackName(config, 'Api'), {
+    config,
+    env,
+    tags,
+    description: `Omslagroute ${config.stage}: functions and HTTP API`,
+    table: stateful.data.table,
+    jwt: config.jwt ?? stateful.identity.jwt,
+  });
+  addWonenInbox(config, stateful, api); // the woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api)
+  return { stateful, api };
+}

@@ -1,0 +1,165 @@
+/**
+ * Store shapes of the reminder concern: reminder stages (deadline reminders and one-off notifications) and outbox
+ * events, all in the case's partition, and the sparse `byDue` index (GSI2) through which the dispatcher finds work
+ * that falls due. Key spelling for these items lives here (table.ts spells the core items).
+ *
+ *   reminder  PK=CASE#<caseId>  SK=REM#<deadlineId>#<stage>          (notification: deadlineId = <ruleId>:<seq>, stage = melding)
+ *   outbox    PK=CASE#<caseId>  SK=OUT#<seq, 8 digits>
+ *   pending / sending / leased items carry GSI2PK=DUE#<shard>, GSI2SK=<instant>#<id>; sent, cancelled, failed,
+ *   unconfirmed and published items do not (sparse: the dispatcher never reads them).
+ */
+import { createHash } from 'node:crypto';
+import type { Party } from '#domain/deadlines/index.js';
+import { TABLE } from './table.js';
+
+/**
+ * Shards of the due index. The planner (in the HTTP functions) and the dispatcher must agree, so this is a constant
+ * of the code, not an environment variable: changing it means the dispatcher must still read the old shards until
+ * their items are gone. 4 spreads GSI2 writes over four partition keys and lets the dispatcher read in parallel.
+ */
+export const DUE_SHARD_COUNT = 4;
+
+export const DUE_INDEX = TABLE.indexes.byDue;
+
+/** Status of a reminder stage. */
+export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'cancelled', 'unconfirmed', 'failed'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+
+/**
+ * The attribute holding the status. Not `status`: that is a DynamoDB reserved word, and the planner's conditions
+ * (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
+ */
+export const STATUS_ATTRIBUTE = 'reminderStatus';
+
+export interface ReminderKey {
+  PK: string;
+  SK: string;
+}
+
+/** A reminder stage as stored (attributes beyond the keys). */
+export interface ReminderItem extends ReminderKey {
+  entity: 'reminder';
+  /** `deadline`: a stage of a deadline of the engine; `melding`: a one-off notification caused by a form. */
+  kind: 'deadline' | 'melding';
+  reminderId: string;
+  caseId: string;
+  reference: string;
+  /** deadline: the engine's deadlineId; melding: `<notificationRuleId>:<seq>`. */
+  deadlineId: string;
+  /** deadline: the engine's rule id; melding: the notification rule id. */
+  ruleId: string;
+  ruleKind?: 'termijn' | 'ambitie' | 'signaal';
+  title: string;
+  source?: string;
+  actor?: Party;
+  stage: string;
+  to: Party[];
+  dueDate?: string;
+  dueAt?: string;
+  /** When the mail is due to go out (ISO instant, UTC). Never moved by a lease. */
+  fireAt: string;
+  /** fireAt of the deadline's next stage; once that is due as well, this stage is superseded and not sent. */
+  nextStageAt?: string;
+  /** melding: the event that caused it. */
+  seq?: number;
+  occurredOn?: string;
+  correction?: boolean;
+  /** The case's begeleider when planned (user id of the latest begeleider on the case), for the directory lookup. */
+  begeleiderUserId?: string;
+  reminderStatus: ReminderStatus;
+  plannedAt: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  dispatchCount?: number;
+  claimToken?: string;
+  claimedAt?: string;
+  attempts?: number;
+  sentAt?: string;
+  messageId?: string;
+  recipients?: string[];
+  unresolvedParties?: Party[];
+  cancelledAt?: string;
+  cancelReason?: string;
+  failedAt?: string;
+  failReason?: string;
+}
+
+export const OUTBOX_STATUSES = ['pending', 'published'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** A domain event waiting to be relayed to EventBridge (transactional outbox). */
+export interface OutboxItem extends ReminderKey {
+  entity: 'outbox';
+  /** `<caseId>#<seq>`: the dedupe key for subscribers (delivery is at least once). */
+  eventId: string;
+  caseId: string;
+  seq: number;
+  detailType: string;
+  detail: DomainEventDetail;
+  /** When the event was recorded (ISO instant). */
+  recordedAt: string;
+  outboxStatus: OutboxStatus;
+  publishedAt?: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  expiresAt?: number;
+}
+
+/** The detail of a domain event: identifiers only, never personal data or form content. */
+export interface DomainEventDetail {
+  eventId: string;
+  caseId: string;
+  reference: string;
+  action: string;
+  seq: number;
+  occurredOn: string;
+}
+
+export const reminderKeys = {
+  reminder: (caseId: string, deadlineId: string, stage: string): ReminderKey => ({ PK: `CASE#${caseId}`, SK: `REM#${deadlineId}#${stage}` }),
+  reminderPrefix: 'REM#',
+  outbox: (caseId: string, seq: number): ReminderKey => ({ PK: `CASE#${caseId}`, SK: `OUT#${String(seq).padStart(8, '0')}` }),
+  outboxPrefix: 'OUT#',
+  duePartition: (shard: number) => `DUE#${shard}`,
+  dueSort: (instant: string, id: string) => `${instant}#${id}`,
+  /** Upper bound of a due query: every `<instant>#…` with instant ≤ now sorts below `<now>~` ('~' > '#'). */
+  dueUpTo: (now: string) => `${now}~`,
+} as const;
+
+function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Deterministic reminder id: the same case, deadline and stage always give the same id (an idempotency key). */
+export function reminderIdOf(caseId: string, deadlineId: string, stage: string): string {
+  return `rem-${sha256(`${caseId}|${deadlineId}|${stage}`).slice(0, 32)}`;
+}
+
+export function eventIdOf(caseId: string, seq: number): string {
+  return `${caseId}#${seq}`;
+}
+
+/** hash(id) mod N: spreads due items evenly over the shards. */
+export function shardOf(id: string, shards = DUE_SHARD_COUNT): number {
+  return Number.parseInt(sha256(id).slice(0, 8), 16) % shards;
+}
+
+/** The GSI2 attributes that make an item due at `instant`. */
+export function dueAttributes(id: string, instant: string): { GSI2PK: string; GSI2SK: string } {
+  return { GSI2PK: reminderKeys.duePartition(shardOf(id)), GSI2SK: reminderKeys.dueSort(instant, id) };
+}
+
+/** Normalises an ISO instant to `toISOString()` form, so instants compare as strings. */
+export function normaliseInstant(instant: string): string {
+  return new Date(Date.parse(instant)).toISOString();
+}
+
+export function isReminderItem(item: Record<string, unknown>): item is ReminderItem & Record<string, unknown> {
+  return item.entity === 'reminder';
+}
+
+export function isOutboxItem(item: Record<string, unknown>): item is OutboxItem & Record<string, unknown> {
+  return item.entity === 'outbox';
+}

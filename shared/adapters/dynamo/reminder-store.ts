@@ -1,0 +1,213 @@
+/**
+ * The reminder pipeline's DynamoDB operations: the due-index query (GSI2 only, so cost grows with due work, never
+ * with the number of cases) and the conditional transitions of reminder stages and outbox items.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CaseState } from '#domain/case.js';
+import type { DuePage, DueItem, ReminderStore } from '#app/reminders/ports.js';
+import { DUE_INDEX, reminderKeys, type OutboxItem, type ReminderItem, type ReminderKey } from './reminder-items.js';
+import { keys } from './table.js';
+
+type UpdateInput = ConstructorParameters<typeof UpdateCommand>[0];
+
+export class DynamoReminderStore implements ReminderStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async queryDue(shard: number, now: string, limit: number, cursor?: Record<string, unknown>): Promise<DuePage> {
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: DUE_INDEX.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+        ExpressionAttributeValues: { ':pk': reminderKeys.duePartition(shard), ':upTo': reminderKeys.dueUpTo(now) },
+        Limit: limit,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    return { items: (out.Items ?? []) as DueItem[], ...(out.LastEvaluatedKey ? { cursor: out.LastEvaluatedKey } : {}) };
+  }
+
+  async lease(item: DueItem, until: string, now: string): Promise<boolean> {
+    const id = item.entity === 'outbox' ? item.eventId : item.reminderId;
+    const statusAttribute = item.entity === 'outbox' ? 'outboxStatus' : 'reminderStatus';
+    return this.conditional({
+      Key: keyOf(item),
+      UpdateExpression: 'SET #sk = :leased, leaseUntil = :until, lastDispatchedAt = :now ADD dispatchCount :one',
+      ConditionExpression: '#sk = :seen AND #status = :pending',
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey, '#status': statusAttribute },
+      ExpressionAttributeValues: {
+        ':leased': reminderKeys.dueSort(until, id),
+        ':until': until,
+        ':now': now,
+        ':one': 1,
+        ':seen': item.GSI2SK,
+        ':pending': 'pending',
+      },
+    });
+  }
+
+  async getReminder(key: ReminderKey): Promise<ReminderItem | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keyOf(key), ConsistentRead: true }));
+    return out.Item?.entity === 'reminder' ? (out.Item as ReminderItem) : undefined;
+  }
+
+  async getCase(caseId: string): Promise<CaseState | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }));
+    return out.Item?.entity === 'case' ? (out.Item as unknown as CaseState) : undefined;
+  }
+
+  async claim(key: ReminderKey, claim: { reminderId: string; token: string; now: string; claimUntil: string }): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :sending, claimToken = :token, claimedAt = :now, #sk = :claimSort ADD attempts :one',
+      ConditionExpression: 'reminderStatus = :pending AND fireAt <= :now',
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ':pending': 'pending',
+        ':token': claim.token,
+        ':now': claim.now,
+        ':claimSort': reminderKeys.dueSort(claim.claimUntil, claim.reminderId),
+        ':one': 1,
+      },
+    });
+  }
+
+  async markSent(key: ReminderKey, token: string, sent: { now: string; messageId: string; recipients: string[]; unresolved: string[] }): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: `SET reminderStatus = :sent, sentAt = :now, messageId = :messageId, recipients = :recipients${
+        sent.unresolved.length ? ', unresolvedParties = :unresolved' : ''
+      } REMOVE #pk, #sk, leaseUntil`,
+      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':sending': 'sending',
+        ':token': token,
+        ':now': sent.now,
+        ':messageId': sent.messageId,
+        ':recipients': sent.recipients,
+        ...(sent.unresolved.length ? { ':unresolved': sent.unresolved } : {}),
+      },
+    });
+  }
+
+  async release(key: ReminderKey, release: { reminderId: string; token: string; retryAt: string }): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :pending, #sk = :retrySort, leaseUntil = :retryAt REMOVE claimToken, claimedAt',
+      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':pending': 'pending',
+        ':sending': 'sending',
+        ':token': release.token,
+        ':retryAt': release.retryAt,
+        ':retrySort': reminderKeys.dueSort(release.retryAt, release.reminderId),
+      },
+    });
+  }
+
+  async cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :cancelled, cancelledAt = :now, cancelReason = :reason REMOVE #pk, #sk, leaseUntil',
+      ConditionExpression: 'reminderStatus = :pending',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now, ':reason': reason },
+    });
+  }
+
+  async markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :failed, failedAt = :now, failReason = :reason REMOVE #pk, #sk, leaseUntil',
+      ConditionExpression: token ? 'reminderStatus = :sending AND claimToken = :token' : 'reminderStatus = :pending',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':failed': 'failed',
+        ':now': now,
+        ':reason': reason,
+        ...(token ? { ':sending': 'sending', ':token': token } : { ':pending': 'pending' }),
+      },
+    });
+  }
+
+  async markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :unconfirmed, unconfirmedAt = :now REMOVE #pk, #sk, leaseUntil',
+      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: { ':unconfirmed': 'unconfirmed', ':sending': 'sending', ':token': token, ':now': now },
+    });
+  }
+
+  async markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET outboxStatus = :published, publishedAt = :now, expiresAt = :expiresAt REMOVE #pk, #sk, leaseUntil',
+      ConditionExpression: 'outboxStatus = :pending',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: { ':published': 'published', ':pending': 'pending', ':now': now, ':expiresAt': expiresAt },
+    });
+  }
+
+  async releaseOutbox(item: OutboxItem, leasedSort: string): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(item),
+      UpdateExpression: 'SET #sk = :original REMOVE leaseUntil',
+      ConditionExpression: 'outboxStatus = :pending AND #sk = :leased',
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: { ':pending': 'pending', ':leased': leasedSort, ':original': item.GSI2SK },
+    });
+  }
+
+  /** All reminder stages of a case (for tests, tools and a future UI). */
+  async listReminders(caseId: string): Promise<ReminderItem[]> {
+    return (await this.queryPrefix(caseId, reminderKeys.reminderPrefix)) as unknown as ReminderItem[];
+  }
+
+  async listOutbox(caseId: string): Promise<OutboxItem[]> {
+    return (await this.queryPrefix(caseId, reminderKeys.outboxPrefix)) as unknown as OutboxItem[];
+  }
+
+  private async queryPrefix(caseId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      found.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return found;
+  }
+
+  private async conditional(input: Omit<UpdateInput, 'TableName'>): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({ TableName: this.tableName, ...input }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+}
+
+function keyOf(key: ReminderKey): ReminderKey {
+  return { PK: key.PK, SK: key.SK };
+}

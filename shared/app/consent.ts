@@ -1,0 +1,96 @@
+/**
+ * Recording and withdrawing the client's consent to share (002 WA10). The change is an event in the case history and
+ * is committed in one transaction with the case, its listing memberships and the other concerns' effects: a withdrawal
+ * removes the corporatie's membership in that same transaction, so sharing stops at that moment.
+ */
+import { canSeeCase, isZorgaanbiederOf, organisationsOf } from '#domain/access.js';
+import { toAmsterdamDate } from '#domain/calendar.js';
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import { consentFact, consentOf, CONSENT_EVENT, type ConsentRequest } from '#domain/consent.js';
+import { CaseNotFound, ConcurrentModification, Forbidden, RuleViolated, StaleVersion } from '#domain/errors.js';
+import { actorOf, mayTake, type Principal } from '#domain/roles.js';
+import { caseView } from '#domain/views.js';
+import { planEffects } from './effects.js';
+import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
+import type { AppDeps, IdempotencyRecord, StoredResponse } from './ports.js';
+
+const MAX_ATTEMPTS = 3;
+
+export async function recordConsent(
+  deps: AppDeps,
+  principal: Principal,
+  caseId: string,
+  input: ConsentRequest,
+  request: IdempotentRequest,
+  options: { expectedVersion?: number } = {},
+): Promise<Answer> {
+  return idempotent(deps.store, principal, request, async (recordFor) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptConsent(deps, principal, caseId, input, options, recordFor);
+      } catch (error) {
+        if (!(error instanceof ConcurrentModification) || options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  });
+}
+
+async function attemptConsent(
+  deps: AppDeps,
+  principal: Principal,
+  caseId: string,
+  input: ConsentRequest,
+  options: { expectedVersion?: number },
+  recordFor: (response: StoredResponse) => IdempotencyRecord,
+): Promise<StoredResponse> {
+  const loaded = await deps.store.load(caseId);
+  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+  const { state: before, history } = loaded;
+  // 002 WA10: the zorgaanbieder asks for the consent and records it; the corporatie and Wonen cannot.
+  if (!mayTake(principal.role, 'toestemming') || !isZorgaanbiederOf(principal, before)) throw new Forbidden();
+  if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
+    throw new StaleVersion(options.expectedVersion, before.version);
+  }
+  const now = deps.clock.now();
+  const today = toAmsterdamDate(now);
+  if (input.datum > today) {
+    throw new RuleViolated('datum-in-toekomst', 'De datum van de toestemming ligt in de toekomst.', [{ path: 'body.datum', message: 'Mag niet in de toekomst liggen' }]);
+  }
+  if (input.action === 'withdraw' && consentOf(before)?.gegeven !== true) {
+    throw new RuleViolated('geen-toestemming', 'Er is geen toestemming vastgelegd die kan worden ingetrokken.');
+  }
+  const version = before.version + 1;
+  const after: CaseState = {
+    ...before,
+    version,
+    updatedAt: now,
+    facts: { ...before.facts, toestemmingDelen: consentFact(input, actorOf(principal), now) },
+  };
+  const event: CaseEvent = {
+    caseId,
+    seq: version,
+    // A consent change is not a form of the route: it moves no phase (see CONSENT_EVENT).
+    type: (input.action === 'record' ? CONSENT_EVENT.recorded : CONSENT_EVENT.withdrawn) as unknown as CaseEvent['type'],
+    occurredOn: input.datum,
+    recordedAt: now,
+    actor: actorOf(principal),
+    data: { ...input },
+  };
+  const response: StoredResponse = {
+    statusCode: 201,
+    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+    headers: { etag: `"${version}"`, location: `/cases/${caseId}` },
+  };
+  const organisationsBefore = organisationsOf(before);
+  const organisationsAfter = organisationsOf(after);
+  await deps.store.commit({
+    case: after,
+    expectedVersion: before.version,
+    event,
+    organisations: organisationsAfter,
+    removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
+    effects: planEffects({ before, after, event, history: [...history, event], now }, { items: loaded.items }),
+    idempotency: recordFor(response),
+  });
+  return response;
+}

@@ -1,0 +1,242 @@
+/**
+ * Reminders are data. On every accepted change these planners compute what the case now needs and contribute the
+ * writes to the SAME transaction as the case change (CaseCommit.effects): either the case changes and its reminders
+ * with it, or neither.
+ *
+ * - Deadline reminders: the engine's deadlines on the NEW history, diffed against the stored reminder stages.
+ * - Notifications: one-off mails a form causes (shared/domain/notifications.ts), as reminder stages `melding` due now.
+ * - Outbox: one domain event per accepted change, relayed to EventBridge by the dispatcher.
+ *
+ * Stage policy (documented in the report):
+ * - Only open and overdue deadlines have pending stages. A deadline that is met, missed or cancelled — or that no
+ *   longer exists (a corrected start event) — has its pending stages cancelled (status `cancelled`, out of the due
+ *   index). Stages already sending or sent are never touched.
+ * - A stage whose fireAt lies in the future is planned as is. Of the stages already past at planning time only the
+ *   LATEST is kept (sent at the next dispatcher run): a back-dated sleuteloverdracht or a late recording does not
+ *   produce a burst of outdated "vooraf" mails, but the party still hears the current state once. An earlier past
+ *   stage still pending (the dispatcher had not got to it) is cancelled as `ingehaald`.
+ * - Each stage records the fireAt of the deadline's next stage (`nextStageAt`): when the dispatcher was behind (an
+ *   outage, a local clock jump) and both are due, the sender skips the earlier one as `ingehaald`.
+ * - A pending stage whose fireAt, recipients, due date or title changed is rewritten in place (same key, same
+ *   reminderId); a cancelled one that becomes relevant again (a correction) is revived.
+ * Every write on an existing item is conditional on the status the planner saw, so a stage claimed by a sender
+ * between the load and the commit makes the commit fail with ConcurrentModification; submit-form retries on a fresh
+ * read, which then leaves the stage alone.
+ */
+import type { CaseEvent } from '#domain/case.js';
+import { evaluateDeadlines, type Deadline, type EvaluateInput } from '#domain/deadlines/index.js';
+import { notificationsFor } from '#domain/notifications.js';
+import {
+  dueAttributes,
+  eventIdOf,
+  isOutboxItem,
+  isReminderItem,
+  normaliseInstant,
+  reminderIdOf,
+  reminderKeys,
+  STATUS_ATTRIBUTE,
+  type OutboxItem,
+  type ReminderItem,
+} from '#adapters/dynamo/reminder-items.js';
+import type { ChangeContext, EffectPlanner, ExistingItems } from '../effects.js';
+import type { StoreEffect } from '../ports.js';
+
+export type EvaluateDeadlines = (input: EvaluateInput) => Deadline[];
+
+const ACTIVE: ReadonlySet<Deadline['status']> = new Set(['open', 'overdue']);
+
+/** Fields whose change rewrites a pending stage. */
+const COMPARED = ['fireAt', 'nextStageAt', 'dueDate', 'dueAt', 'title', 'ruleKind', 'actor', 'source', 'begeleiderUserId', 'reference'] as const;
+
+/** The user id of the case's current begeleider: the latest begeleider who filed something, for the directory. */
+export function begeleiderOf(history: readonly CaseEvent[]): string | undefined {
+  for (let i = history.length - 1; i >= 0; i -= 1) {
+    const actor = history[i]?.actor;
+    if (actor?.role === 'begeleider') return actor.userId;
+  }
+  return undefined;
+}
+
+interface WantedStage {
+  deadline: Deadline;
+  stage: string;
+  fireAt: string;
+  to: Deadline['stages'][number]['to'];
+  /** fireAt of the deadline's next stage: once that is due too, this one is superseded (sender skips it). */
+  nextStageAt?: string;
+}
+
+/** The stages that should be pending for the active deadlines: future stages plus the latest past one. */
+export function wantedStages(deadlines: readonly Deadline[], now: string): WantedStage[] {
+  const wanted: WantedStage[] = [];
+  for (const deadline of deadlines) {
+    if (!ACTIVE.has(deadline.status)) continue;
+    const stages = deadline.stages
+      .filter((s) => s.to.length > 0)
+      .map((s): WantedStage => ({ deadline, stage: s.stage, fireAt: normaliseInstant(s.fireAt), to: [...s.to] }))
+      .sort((a, b) => (a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : 0))
+      .map((s, i, all) => (all[i + 1] ? { ...s, nextStageAt: all[i + 1]!.fireAt } : s));
+    const past = stages.filter((s) => s.fireAt <= now);
+    const latestPast = past[past.length - 1];
+    wanted.push(...(latestPast ? [latestPast] : []), ...stages.filter((s) => s.fireAt > now));
+  }
+  return wanted;
+}
+
+function reminderItemOf(change: ChangeContext, want: WantedStage, now: string, begeleiderUserId: string | undefined): ReminderItem {
+  const { deadline } = want;
+  const caseId = change.after.caseId;
+  const reminderId = reminderIdOf(caseId, deadline.deadlineId, want.stage);
+  return {
+    ...reminderKeys.reminder(caseId, deadline.deadlineId, want.stage),
+    entity: 'reminder',
+    kind: 'deadline',
+    reminderId,
+    caseId,
+    reference: change.after.reference,
+    deadlineId: deadline.deadlineId,
+    ruleId: deadline.ruleId,
+    ruleKind: deadline.kind,
+    title: deadline.title,
+    source: deadline.source,
+    actor: deadline.actor,
+    stage: want.stage,
+    to: want.to,
+    dueDate: deadline.dueDate,
+    dueAt: normaliseInstant(deadline.dueAt),
+    fireAt: want.fireAt,
+    ...(want.nextStageAt ? { nextStageAt: want.nextStageAt } : {}),
+    ...(begeleiderUserId ? { begeleiderUserId } : {}),
+    reminderStatus: 'pending',
+    plannedAt: now,
+    ...dueAttributes(reminderId, want.fireAt),
+  };
+}
+
+function differs(stored: ReminderItem, wanted: ReminderItem): boolean {
+  if (stored.reminderStatus !== 'pending') return true;
+  if (COMPARED.some((field) => stored[field] !== wanted[field])) return true;
+  return stored.to.length !== wanted.to.length || stored.to.some((p, i) => p !== wanted.to[i]);
+}
+
+function storedReminders(existing: ExistingItems, kind: ReminderItem['kind']): Map<string, ReminderItem> {
+  const bySk = new Map<string, ReminderItem>();
+  for (const item of existing.items) if (isReminderItem(item) && item.kind === kind) bySk.set(item.SK, item);
+  return bySk;
+}
+
+const CANCEL_CONDITION = `${STATUS_ATTRIBUTE} = :remPending`;
+const REWRITE_CONDITION = `${STATUS_ATTRIBUTE} IN (:remPending, :remCancelled)`;
+
+function cancelEffect(item: ReminderItem, reason: string, now: string): StoreEffect {
+  return {
+    kind: 'update',
+    key: { PK: item.PK, SK: item.SK },
+    set: { [STATUS_ATTRIBUTE]: 'cancelled', cancelledAt: now, cancelReason: reason },
+    remove: ['GSI2PK', 'GSI2SK', 'leaseUntil'],
+    condition: CANCEL_CONDITION,
+    conditionValues: { ':remPending': 'pending' },
+  };
+}
+
+/** Builds the deadline-reminder planner; the engine is a parameter so tests can hand in generated deadlines. */
+export function deadlineReminderPlanner(evaluate: EvaluateDeadlines = evaluateDeadlines): EffectPlanner {
+  return (change, existing) => {
+    const now = normaliseInstant(change.now);
+    const deadlines = evaluate({ case: change.after, history: change.history, now });
+    const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
+    const stored = storedReminders(existing, 'deadline');
+    const begeleiderUserId = begeleiderOf(change.history);
+    const effects: StoreEffect[] = [];
+    const wantedKeys = new Set<string>();
+
+    for (const want of wantedStages(deadlines, now)) {
+      const item = reminderItemOf(change, want, now, begeleiderUserId);
+      wantedKeys.add(item.SK);
+      const current = stored.get(item.SK);
+      if (!current) {
+        effects.push({ kind: 'put', item: { ...item }, ifAbsent: true });
+      } else if ((current.reminderStatus === 'pending' || current.reminderStatus === 'cancelled') && differs(current, item)) {
+        const { PK, SK, ...fields } = item;
+        effects.push({
+          kind: 'update',
+          key: { PK, SK },
+          set: fields,
+          remove: [...(begeleiderUserId ? [] : ['begeleiderUserId']), ...(item.nextStageAt ? [] : ['nextStageAt']), 'cancelledAt', 'cancelReason', 'leaseUntil'],
+          condition: REWRITE_CONDITION,
+          conditionValues: { ':remPending': 'pending', ':remCancelled': 'cancelled' },
+        });
+      }
+      // sending, sent, unconfirmed, failed: history, never touched.
+    }
+    for (const current of stored.values()) {
+      if (current.reminderStatus !== 'pending' || wantedKeys.has(current.SK)) continue;
+      const deadline = byId.get(current.deadlineId);
+      const reason = !deadline ? 'vervallen' : ACTIVE.has(deadline.status) ? 'ingehaald' : deadline.status;
+      effects.push(cancelEffect(current, reason, now));
+    }
+    return effects;
+  };
+}
+
+/** One mail per notification rule the event triggers, due now, through the same pipeline as the reminders. */
+export const notificationPlanner: EffectPlanner = (change, existing) => {
+  const now = normaliseInstant(change.now);
+  const { event, after } = change;
+  const stored = storedReminders(existing, 'melding');
+  const begeleiderUserId = begeleiderOf(change.history);
+  return notificationsFor(event, after).flatMap((rule): StoreEffect[] => {
+    const deadlineId = `${rule.id}:${event.seq}`;
+    const key = reminderKeys.reminder(after.caseId, deadlineId, 'melding');
+    if (stored.has(key.SK)) return [];
+    const reminderId = reminderIdOf(after.caseId, deadlineId, 'melding');
+    const item: ReminderItem = {
+      ...key,
+      entity: 'reminder',
+      kind: 'melding',
+      reminderId,
+      caseId: after.caseId,
+      reference: after.reference,
+      deadlineId,
+      ruleId: rule.id,
+      title: rule.subject,
+      source: rule.source,
+      stage: 'melding',
+      to: [...rule.to],
+      fireAt: now,
+      seq: event.seq,
+      occurredOn: event.occurredOn,
+      ...(event.supersedes !== undefined ? { correction: true } : {}),
+      ...(begeleiderUserId ? { begeleiderUserId } : {}),
+      reminderStatus: 'pending',
+      plannedAt: now,
+      ...dueAttributes(reminderId, now),
+    };
+    return [{ kind: 'put', item: { ...item }, ifAbsent: true }];
+  });
+};
+
+/** The transactional outbox: every accepted change publishes one domain event (identifiers only). */
+export const outboxPlanner: EffectPlanner = (change, existing) => {
+  const now = normaliseInstant(change.now);
+  const { event, after } = change;
+  const key = reminderKeys.outbox(after.caseId, event.seq);
+  if (existing.items.some((i) => isOutboxItem(i) && i.SK === key.SK)) return [];
+  const eventId = eventIdOf(after.caseId, event.seq);
+  const item: OutboxItem = {
+    ...key,
+    entity: 'outbox',
+    eventId,
+    caseId: after.caseId,
+    seq: event.seq,
+    detailType: event.type,
+    detail: { eventId, caseId: after.caseId, reference: after.reference, action: event.type, seq: event.seq, occurredOn: event.occurredOn },
+    recordedAt: normaliseInstant(event.recordedAt),
+    outboxStatus: 'pending',
+    ...dueAttributes(eventId, now),
+  };
+  return [{ kind: 'put', item: { ...item }, ifAbsent: true }];
+};
+
+/** The planners of this concern, in the order they are added to PLANNERS. */
+export const REMINDER_PLANNERS: EffectPlanner[] = [deadlineReminderPlanner(), notificationPlanner, outboxPlanner];

@@ -1,0 +1,110 @@
+/**
+ * Ports of the reminder pipeline: the due index and item transitions (DynamoDB), the queue (SQS), the event bus
+ * (EventBridge). The Mailer port is shared (app/ports.ts). Adapters implement them with the AWS SDK; tests hand in
+ * the same adapters pointed at the local stand-ins, or wrap them to inject failures.
+ */
+import type { CaseState } from '#domain/case.js';
+import type { Clock } from '#domain/clock.js';
+import type { OrganisationDirectory } from '#domain/directory.js';
+import type { OutboxItem, ReminderItem, ReminderKey } from '#adapters/dynamo/reminder-items.js';
+import type { Mailer } from '../ports.js';
+
+export type DueItem = ReminderItem | OutboxItem;
+
+export interface DuePage {
+  items: DueItem[];
+  cursor?: Record<string, unknown>;
+}
+
+/** Store operations of the pipeline. Every transition is a conditional write; `false` = the condition failed. */
+export interface ReminderStore {
+  /** Items of one shard of the due index with GSI2SK ≤ `<now>~`, oldest first. */
+  queryDue(shard: number, now: string, limit: number, cursor?: Record<string, unknown>): Promise<DuePage>;
+  /** Moves a due item's GSI2SK to `<until>#<id>` if it is still where the dispatcher saw it (the lease). */
+  lease(item: DueItem, until: string, now: string): Promise<boolean>;
+  getReminder(key: ReminderKey): Promise<ReminderItem | undefined>;
+  getCase(caseId: string): Promise<CaseState | undefined>;
+  /** pending → sending, if pending and due; keeps the item in the due index at `claimUntil` (stuck detection). */
+  claim(key: ReminderKey, claim: { reminderId: string; token: string; now: string; claimUntil: string }): Promise<boolean>;
+  /** sending → sent (our claim only); leaves the due index. */
+  markSent(key: ReminderKey, token: string, sent: { now: string; messageId: string; recipients: string[]; unresolved: string[] }): Promise<boolean>;
+  /** sending → pending (our claim only): SES said no, nothing went out; due again at `retryAt`. */
+  release(key: ReminderKey, release: { reminderId: string; token: string; retryAt: string }): Promise<boolean>;
+  /** pending → cancelled (superseded by a later stage that is due as well); leaves the due index. */
+  cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean>;
+  /** pending|sending → failed (no recipient, permanent rejection); leaves the due index, for a human. */
+  markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean>;
+  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. */
+  markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean>;
+  /** outbox pending → published; leaves the due index and expires later (TTL). */
+  markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean>;
+  /** outbox: undo our lease after a failed PutEvents, so the next run retries at once. */
+  releaseOutbox(item: OutboxItem, leasedSort: string): Promise<boolean>;
+}
+
+/** The message the dispatcher puts on the queue for one reminder stage. */
+export interface ReminderMessage {
+  reminderId: string;
+  caseId: string;
+  stage: string;
+  key: ReminderKey;
+}
+
+export interface ReminderQueue {
+  /** SendMessageBatch (≤ 10 per call); returns the reminderIds that were not accepted. */
+  send(messages: ReminderMessage[]): Promise<{ failed: string[] }>;
+}
+
+export interface DomainEventEntry {
+  eventId: string;
+  detailType: string;
+  detail: Record<string, unknown>;
+  time: string;
+}
+
+export interface EventPublisher {
+  /** PutEvents (≤ 10 per call); returns the eventIds that were not accepted. */
+  publish(events: DomainEventEntry[]): Promise<{ failed: string[] }>;
+}
+
+export interface ReminderConfig {
+  /** How long a dispatched item stays out of the due index before it is dispatched again (minutes). */
+  leaseMinutes: number;
+  /** After this long a claim (`sending`) counts as stuck (minutes). Well above the sender's timeout. */
+  claimTimeoutMinutes: number;
+  /** Published outbox items are removed by TTL after this many days. */
+  outboxRetentionDays: number;
+  /** Link base for the mails. */
+  appBaseUrl: string;
+}
+
+/** What happened to one record or item, for logs, metrics and the local scheduler's counts. */
+export type ReminderOutcome =
+  | { type: 'dispatched'; reminderId: string }
+  | { type: 'published'; eventId: string }
+  | { type: 'publish-failed'; eventId: string }
+  | { type: 'unconfirmed'; reminderId: string }
+  | { type: 'sent'; reminderId: string; messageId: string; recipients: number }
+  | { type: 'skipped'; reminderId: string; reason: string }
+  | { type: 'released'; reminderId: string; reason: string }
+  | { type: 'failed'; reminderId: string; reason: string }
+  | { type: 'in-doubt'; reminderId: string; reason: string };
+
+export interface DispatcherDeps {
+  store: ReminderStore;
+  queue: ReminderQueue;
+  publisher: EventPublisher;
+  clock: Clock;
+  config: ReminderConfig;
+  observe: (outcome: ReminderOutcome) => void;
+}
+
+export interface SenderDeps {
+  store: ReminderStore;
+  mailer: Mailer;
+  directory: OrganisationDirectory;
+  clock: Clock;
+  config: ReminderConfig;
+  newToken: () => string;
+  observe: (outcome: ReminderOutcome) => void;
+}

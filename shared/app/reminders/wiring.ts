@@ -1,0 +1,128 @@
+/**
+ * Production dependencies of the reminder functions, built once per container from the validated environment
+ * (reminder env, not the HTTP env). The local stack and tests override single ports (clock, mailer wrappers) and
+ * listen to outcomes; the handlers stay the same code that runs on AWS.
+ */
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
+import { createEventBridgeClient, EventBridgePublisher } from '#adapters/eventbridge/publisher.js';
+import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
+import { SqsReminderQueue } from '#adapters/sqs/reminder-queue.js';
+import { systemClock, type Clock } from '#domain/clock.js';
+import { OrganisationDirectory } from '#domain/directory.js';
+import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import type { Mailer } from '../ports.js';
+import { dispatcherEnv, senderEnv } from './env.js';
+import { logLine } from './log.js';
+import type { DispatcherDeps, EventPublisher, ReminderConfig, ReminderOutcome, ReminderQueue, ReminderStore, SenderDeps } from './ports.js';
+
+export interface ReminderOverrides {
+  clock?: Clock;
+  mailer?: Mailer;
+  /** Wraps the production mailer (e.g. a test's crash-after-send or throttling wrapper). */
+  wrapMailer?: (mailer: Mailer) => Mailer;
+  publisher?: EventPublisher;
+  queue?: ReminderQueue;
+  store?: ReminderStore;
+  directory?: OrganisationDirectory;
+  config?: Partial<ReminderConfig>;
+}
+
+type Listener = (outcome: ReminderOutcome) => void;
+
+let dispatcher: DispatcherDeps | undefined;
+let sender: SenderDeps | undefined;
+let overrides: ReminderOverrides = {};
+const listeners = new Set<Listener>();
+
+/** The organisation directory: ORGANISATIONS_FILE when set, else the bundled local file. Validated; fails loudly. */
+export function loadDirectory(file?: string): OrganisationDirectory {
+  return OrganisationDirectory.parse(file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : localDirectory);
+}
+
+const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'unconfirmed', 'publish-failed']);
+const DEBUG: ReadonlySet<ReminderOutcome['type']> = new Set(['dispatched', 'published', 'skipped']);
+
+/** Structured log line per outcome (metric filters count `reminder failed`, `reminder unconfirmed`, …). */
+function observe(outcome: ReminderOutcome): void {
+  logLine(WARN.has(outcome.type) ? 'warn' : DEBUG.has(outcome.type) ? 'debug' : 'info', `reminder ${outcome.type}`, { ...outcome });
+  for (const listener of listeners) listener(outcome);
+}
+
+/** Listen to every outcome (local scheduler counts, tests); returns the unsubscribe function. */
+export function onReminderOutcome(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function configOf(env: { REMINDER_LEASE_MINUTES: number; CLAIM_TIMEOUT_MINUTES: number; OUTBOX_RETENTION_DAYS: number; APP_BASE_URL: string }): ReminderConfig {
+  return {
+    leaseMinutes: env.REMINDER_LEASE_MINUTES,
+    claimTimeoutMinutes: env.CLAIM_TIMEOUT_MINUTES,
+    outboxRetentionDays: env.OUTBOX_RETENTION_DAYS,
+    appBaseUrl: env.APP_BASE_URL,
+  };
+}
+
+export function dispatcherDeps(): DispatcherDeps {
+  if (!dispatcher) {
+    const env = dispatcherEnv();
+    dispatcher = {
+      store: new DynamoReminderStore(createDocumentClient(), env.TABLE_NAME),
+      queue: new SqsReminderQueue(new SQSClient({}), env.QUEUE_URL),
+      publisher: new EventBridgePublisher(createEventBridgeClient(), env.EVENT_BUS_NAME),
+      clock: systemClock,
+      config: configOf(env),
+      observe,
+    };
+  }
+  const { clock, publisher, queue, store, config } = overrides;
+  return {
+    ...dispatcher,
+    ...(clock ? { clock } : {}),
+    ...(publisher ? { publisher } : {}),
+    ...(queue ? { queue } : {}),
+    ...(store ? { store } : {}),
+    config: { ...dispatcher.config, ...config },
+  };
+}
+
+export function senderDeps(): SenderDeps {
+  if (!sender) {
+    const env = senderEnv();
+    sender = {
+      store: new DynamoReminderStore(createDocumentClient(), env.TABLE_NAME),
+      mailer: new SesMailer(createSesClient(), { from: env.MAIL_FROM, ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
+      directory: loadDirectory(env.ORGANISATIONS_FILE),
+      clock: systemClock,
+      config: configOf(env),
+      newToken: randomUUID,
+      observe,
+    };
+  }
+  const { clock, mailer, wrapMailer, store, directory, config } = overrides;
+  const base = mailer ?? sender.mailer;
+  return {
+    ...sender,
+    ...(clock ? { clock } : {}),
+    ...(store ? { store } : {}),
+    ...(directory ? { directory } : {}),
+    mailer: wrapMailer ? wrapMailer(base) : base,
+    config: { ...sender.config, ...config },
+  };
+}
+
+/** Replace single ports (merged with earlier overrides). Local stack and tests only. */
+export function overrideReminderDeps(next: ReminderOverrides): void {
+  overrides = { ...overrides, ...next };
+}
+
+/** Forget overrides, and the built dependencies (the environment is read again on next use). */
+export function resetReminderDeps(options: { keepOverrides?: boolean } = {}): void {
+  dispatcher = undefined;
+  sender = undefined;
+  if (!options.keepOverrides) overrides = {};
+}

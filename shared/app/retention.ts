@@ -1,0 +1,187 @@
+/**
+ * Retention of closed cases (AVG opslagbeperking): scheduling when a case closes (a planner, in the same transaction
+ * as the change), the daily sweeper that marks due cases and erases them after the grace period (DynamoDB TTL plus a
+ * read filter), the organisatiebeheerder's revocation, and the anonymous per-month counts that remain.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { keys, TABLE } from '#adapters/dynamo/table.js';
+import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
+import { CONSENT_EVENT } from '#domain/consent.js';
+import { CaseNotFound, Forbidden, RuleViolated } from '#domain/errors.js';
+import {
+  addDaysToInstant,
+  countersFor,
+  DEFAULT_RETENTION_POLICY,
+  isClosed,
+  mayRevoke,
+  monthOf,
+  monthsBetween,
+  nextRetentionStep,
+  scheduleRetention,
+  type RetentionPolicy,
+  type RetentionRecord,
+} from '#domain/retention.js';
+import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
+import type { Clock } from '#domain/clock.js';
+import type { EffectPlanner } from './effects.js';
+import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
+import type { AppDeps, IdempotencyRecord, StoreEffect, StoredResponse } from './ports.js';
+
+const days = (fallback: number) => z.coerce.number().int().min(0).max(36500).default(fallback);
+const policySchema = z.object({
+  RETENTION_PERIOD_DAYS: days(DEFAULT_RETENTION_POLICY.periodDays),
+  RETENTION_GRACE_DAYS: days(DEFAULT_RETENTION_POLICY.graceDays),
+  AUDIT_RETENTION_DAYS: days(DEFAULT_RETENTION_POLICY.auditDays),
+  RETENTION_LOOKBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_POLICY.lookbackMonths),
+});
+
+/** The retention policy from the environment (configuration, not code); a bad value fails loudly, by name. */
+export function retentionPolicy(source: Record<string, string | undefined> = process.env): RetentionPolicy {
+  const parsed = policySchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Configuration error: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const p = parsed.data;
+  return { periodDays: p.RETENTION_PERIOD_DAYS, graceDays: p.RETENTION_GRACE_DAYS, auditDays: p.AUDIT_RETENTION_DAYS, lookbackMonths: p.RETENTION_LOOKBACK_MONTHS };
+}
+
+export interface RetentionStore {
+  /** Records whose next step (mark or erase) is due at `now`, from the queue partitions of `months` (GSI3). */
+  dueRetention(months: string[], now: string): Promise<RetentionRecord[]>;
+  /** scheduled → marked, if still scheduled for `record.dueAt`. False when someone else changed it first. */
+  markForErasure(record: RetentionRecord, eraseAt: string, now: string): Promise<boolean>;
+  /** marked → erasing (or still erasing after an interrupted run). */
+  claimErasure(record: RetentionRecord): Promise<boolean>;
+  /** Sets `expiresAt` on every item of the case (and its reference) and takes them out of every index. */
+  erasePartition(caseId: string, expiresAt: number): Promise<number>;
+  /** erasing → erased; counts the erasure anonymously in the month of `now`. */
+  finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
+  /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
+  revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
+  /** The anonymous counts of a month: counter → number. */
+  countsFor(month: string): Promise<Record<string, number>>;
+}
+
+const RETENTION_ENTITY = 'retention';
+
+/** The retention record among a case's stored items, if any. */
+export function retentionRecordOf(items: Record<string, unknown>[]): RetentionRecord | undefined {
+  return items.find((i) => i.entity === RETENTION_ENTITY) as RetentionRecord | undefined;
+}
+
+/**
+ * The planner: keeps the retention record in step with every change, and counts phases reached (anonymously).
+ * A closed case is (re)scheduled at each change — the period runs from the last change; a new change during the grace
+ * period means the case is in use again. Consent changes do not extend retention. A case being erased takes no changes.
+ */
+export const retentionPlanner: EffectPlanner = (change, existing) => {
+  const effects: StoreEffect[] = [];
+  const month = monthOf(change.now);
+  for (const counter of countersFor(change.before?.phase, change.after.phase)) {
+    // No identifier: a random id per counted fact, the month and the counter name only.
+    effects.push({ kind: 'put', item: { ...keys.stat(month, counter, randomUUID()), entity: 'stat', month, counter } });
+  }
+  const current = retentionRecordOf(existing.items);
+  if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
+    throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
+  }
+  const consentOnly = change.event.type === (CONSENT_EVENT.recorded as string) || change.event.type === (CONSENT_EVENT.withdrawn as string);
+  if (isClosed(change.after.phase)) {
+    if (consentOnly && current) return effects;
+    const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy());
+    const key = keys.retention(change.after.caseId);
+    effects.push({
+      kind: 'update',
+      key,
+      set: {
+        entity: RETENTION_ENTITY,
+        ...record,
+        [TABLE.indexes.byQueue.partitionKey]: keys.retentionQueue(monthOf(record.dueAt)),
+        [TABLE.indexes.byQueue.sortKey]: keys.retentionQueueSort(record.dueAt, record.caseId),
+      },
+      remove: ['eraseAt', 'markedAt'],
+      // The sweeper may have claimed the case since it was loaded: then this change must fail (and is retried/refused).
+      condition: 'attribute_not_exists(retentionState) OR retentionState IN (:retentionScheduled, :retentionMarked)',
+      conditionValues: { ':retentionScheduled': 'scheduled', ':retentionMarked': 'marked' },
+    });
+  } else if (current) {
+    effects.push({ kind: 'delete', key: keys.retention(change.after.caseId) });
+  }
+  return effects;
+};
+
+export interface SweepResult {
+  marked: string[];
+  erased: string[];
+  failed: { caseId: string; error: string }[];
+}
+
+/**
+ * The scheduled sweeper (daily): reads the retention queue of the last `lookbackMonths` months through GSI3 (never a
+ * scan), marks cases whose period has passed (start of the grace period) and erases those whose grace period has
+ * passed. Each case on its own: one failure does not stop the others; every step is safe to repeat.
+ */
+export async function sweepRetention(deps: { retention: RetentionStore; clock: Clock }, policy: RetentionPolicy = retentionPolicy()): Promise<SweepResult> {
+  const now = deps.clock.now();
+  const from = new Date(Date.parse(now));
+  from.setUTCDate(1);
+  from.setUTCMonth(from.getUTCMonth() - policy.lookbackMonths);
+  const result: SweepResult = { marked: [], erased: [], failed: [] };
+  for (const record of await deps.retention.dueRetention(monthsBetween(from.toISOString(), now), now)) {
+    try {
+      const step = nextRetentionStep(record, now);
+      if (step === 'mark') {
+        if (await deps.retention.markForErasure(record, addDaysToInstant(now, policy.graceDays), now)) result.marked.push(record.caseId);
+      } else if (step === 'erase' && record.eraseAt) {
+        if (!(await deps.retention.claimErasure(record))) continue;
+        // Expired from the end of the grace period on: reads treat the items as gone at once; TTL deletes them later.
+        const expiresAt = Math.floor(Date.parse(record.eraseAt) / 1000);
+        await deps.retention.erasePartition(record.caseId, expiresAt);
+        await deps.retention.finishErasure(record, expiresAt, now);
+        result.erased.push(record.caseId);
+      }
+    } catch (error) {
+      result.failed.push({ caseId: record.caseId, error: String(error) });
+    }
+  }
+  return result;
+}
+
+/**
+ * Revokes a pending erasure in the grace period (organisatiebeheerder of the zorgaanbieder). The case is kept and
+ * scheduled again for a full retention period from now.
+ */
+export async function revokeErasure(
+  deps: AppDeps & { retention: RetentionStore },
+  principal: Principal,
+  caseId: string,
+  request: IdempotentRequest,
+): Promise<Answer> {
+  return idempotent(deps.store, principal, request, async (recordFor) => {
+    const loaded = await deps.store.load(caseId);
+    if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+    if (!mayTake(principal.role, 'bewaartermijn-herroepen') || !isZorgaanbiederOf(principal, loaded.state)) {
+      throw new Forbidden('Alleen de organisatiebeheerder van de zorgaanbieder mag een verwijdering herroepen.');
+    }
+    const now = deps.clock.now();
+    const record = retentionRecordOf(loaded.items);
+    if (!record || !mayRevoke(record, now)) {
+      throw new RuleViolated('geen-verwijdering-te-herroepen', 'Voor dit dossier loopt geen verwijdering die nog kan worden herroepen.');
+    }
+    const dueAt = addDaysToInstant(now, retentionPolicy().periodDays);
+    const response: StoredResponse = {
+      statusCode: 200,
+      body: { caseId, retention: { retentionState: 'scheduled', dueAt, revokedAt: now } },
+    };
+    if (!(await deps.retention.revoke(record, { now, dueAt, by: actorOf(principal) }, recordFor(response)))) {
+      throw new RuleViolated('geen-verwijdering-te-herroepen', 'De verwijdering is intussen uitgevoerd of al herroepen.');
+    }
+    return response;
+  });
+}
+
+/** Anonymous counts of a month (`YYYY-MM`): e.g. `{ 'fase:omgeklapt': 3, gewist: 2 }`. */
+export function anonymousCounts(deps: { retention: RetentionStore }, month: string): Promise<Record<string, number>> {
+  return deps.retention.countsFor(month);
+}

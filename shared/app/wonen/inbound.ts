@@ -1,0 +1,360 @@
+/**
+ * Mail to the woonzaken mailbox: matched to its case by reference and attached to the case's history as a
+ * 'mail-ontvangen' event, or put on the unmatched list for a person to link, or refused.
+ *
+ * Privacy: the event holds the metadata only (sender address, subject, received at, attachment names, types, sizes
+ * and checksums) and pointers; the body text and the attachments stay in the encrypted inbox bucket. A mail to
+ * woonzaken may carry health details (a behandelaar's letter, a begeleider's explanation): case events are copied into
+ * timelines, listings, exports and the outbox's domain events, the bucket is not. Reading the body is a separate,
+ * access-checked step.
+ *
+ * Idempotency: the mail id is derived from the Message-ID (else the S3 key); the inbound record
+ * `INBOUND#<mailId>` is written with a not-exists condition in the same transaction as the case event, so processing
+ * the same object twice (S3 at-least-once events, Lambda retries) attaches once.
+ */
+import { organisationsOf, canSeeCase } from '#domain/access.js';
+import { toAmsterdamDate } from '#domain/calendar.js';
+import type { CaseEvent, CaseState, Regio } from '#domain/case.js';
+import { CaseNotFound, ConcurrentModification, DomainError, NotFound } from '#domain/errors.js';
+import {
+  checkAttachments,
+  domainOf,
+  mailIdOf,
+  MAX_RAW_BYTES,
+  referenceOf,
+  routeInbound,
+  safeObjectName,
+  type RefusalReason,
+} from '#domain/inbound-mail.js';
+import type { Actor, Principal } from '#domain/roles.js';
+import { createHash } from 'node:crypto';
+import { keys, TABLE } from '#adapters/dynamo/table.js';
+import { planEffects } from '../effects.js';
+import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
+import type { AppDeps, IdempotencyRecord, Mailer, Page, StoreEffect } from '../ports.js';
+import { parseMail, type ParsedMail } from './parse-mail.js';
+import type { InboundRecord, MailObjectStore, StoredAttachment, WonenStore } from './ports.js';
+import { wonenRegioOf } from './queue.js';
+import { inboundToStore } from './records.js';
+
+export interface InboundDeps extends AppDeps {
+  wonen: WonenStore;
+  mail: MailObjectStore;
+  /** The regio the receiving mailbox serves (the Amsterdam woonzaken mailbox). */
+  mailboxRegio: Regio;
+  /** Who the history records as having attached an incoming mail: the Wonen organisation's inbox. */
+  inboxActor: Actor;
+  /** Notice to woonzaken when a mail is refused (optional). */
+  notice?: { mailer: Mailer; to: string };
+}
+
+export type InboundOutcome =
+  | { outcome: 'gekoppeld'; mailId: string; caseId: string; reference: string; eventSeq: number }
+  | { outcome: 'niet-gekoppeld'; mailId: string; reason: string }
+  | { outcome: 'geweigerd'; mailId: string; reason: string; detail: string }
+  | { outcome: 'al-verwerkt'; mailId: string; status: InboundRecord['status'] };
+
+const MAX_ATTEMPTS = 4;
+
+/** Processes one raw mail stored under `objectKey` in the inbox bucket. Safe to call again for the same object. */
+export async function receiveInboundMail(deps: InboundDeps, input: { objectKey: string; receivedAt?: string }): Promise<InboundOutcome> {
+  const raw = await deps.mail.getRaw(input.objectKey);
+  const receivedAt = input.receivedAt ?? deps.clock.now();
+  let parsed: ParsedMail | undefined;
+  let refusal: { reason: RefusalReason; detail: string } | undefined;
+  if (raw.length > MAX_RAW_BYTES) refusal = { reason: 'onleesbaar', detail: `bericht groter dan ${MAX_RAW_BYTES / 1024 / 1024} MB` };
+  else {
+    try {
+      parsed = await parseMail(raw);
+    } catch (error) {
+      refusal = { reason: 'onleesbaar', detail: `bericht niet te lezen (${(error as Error).name})` };
+    }
+  }
+  const mailId = mailIdOf(parsed?.messageId, input.objectKey);
+  const earlier = await deps.wonen.getInbound(mailId);
+  if (earlier) return { outcome: 'al-verwerkt', mailId, status: earlier.status };
+
+  const check = checkAttachments(parsed?.attachments ?? []);
+  if (!refusal && parsed?.verdicts.virus?.toUpperCase() === 'FAIL') refusal = { reason: 'virus', detail: 'SES-virusscan: FAIL' };
+  if (!refusal && check.refused.length) {
+    refusal = { reason: 'verboden bijlage', detail: check.refused.map((r) => (r.extension ? `.${r.extension}: ${r.reason}` : r.reason)).join('; ') };
+  }
+  const reference = parsed ? referenceOf(parsed.subject, parsed.text) : undefined;
+  const caseId = reference ? await deps.store.findByReference(reference) : undefined;
+  const state = caseId ? await deps.store.getCase(caseId) : undefined;
+  const decision = routeInbound({ ...(refusal ? { refusal } : {}), reference, caseRegio: state?.regio, mailboxRegio: deps.mailboxRegio });
+
+  const base: InboundRecord = {
+    mailId,
+    regio: deps.mailboxRegio,
+    status: 'niet-gekoppeld',
+    from: parsed?.from ?? '',
+    subject: (parsed?.subject ?? '').slice(0, 500),
+    ...(parsed?.messageId ? { messageId: parsed.messageId } : {}),
+    receivedAt,
+    rawKey: input.objectKey,
+    attachments: [],
+    ...(reference ? { reference } : {}),
+  };
+
+  if (decision.outcome === 'refused') {
+    const record: InboundRecord = {
+      ...base,
+      status: 'geweigerd',
+      reason: decision.reason,
+      detail: decision.detail,
+      refusedAttachments: check.refused,
+    };
+    if (await deps.wonen.putInbound(record)) await sendRefusalNotice(deps, record);
+    return { outcome: 'geweigerd', mailId, reason: decision.reason, detail: decision.detail };
+  }
+
+  // Accepted mail: body and attachments into the encrypted bucket first (deterministic keys: a retry overwrites the
+  // same objects), then the record, so no record ever points at a missing object.
+  const stored = await storeParts(deps.mail, mailId, parsed!, check.accepted);
+  const record: InboundRecord = { ...base, ...stored, ...(check.skipped.length ? { skippedInline: check.skipped.length } : {}) };
+
+  if (decision.outcome === 'unmatched') {
+    const written = await deps.wonen.putInbound({ ...record, reason: decision.reason });
+    if (!written) return { outcome: 'al-verwerkt', mailId, status: (await deps.wonen.getInbound(mailId))?.status ?? 'niet-gekoppeld' };
+    return { outcome: 'niet-gekoppeld', mailId, reason: decision.reason };
+  }
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const event = await commitMailEvent(deps, caseId!, record, deps.inboxActor, (event) => [
+        { kind: 'put', item: inboundToStore({ ...record, status: 'gekoppeld', caseId: caseId!, eventSeq: event.seq }), ifAbsent: true },
+      ]);
+      return { outcome: 'gekoppeld', mailId, caseId: caseId!, reference: reference!, eventSeq: event.seq };
+    } catch (error) {
+      if (!(error instanceof ConcurrentModification)) throw error;
+      // Either this mail was attached meanwhile (its record exists) or the case changed: read again.
+      const now = await deps.wonen.getInbound(mailId);
+      if (now) return { outcome: 'al-verwerkt', mailId, status: now.status };
+      if (attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function storeParts(
+  mail: MailObjectStore,
+  mailId: string,
+  parsed: ParsedMail,
+  accepted: ReturnType<typeof checkAttachments>['accepted'],
+): Promise<Pick<InboundRecord, 'bodyKey' | 'attachments'>> {
+  const bodyKey = `mail/${mailId}/body.txt`;
+  await mail.putPart(bodyKey, parsed.text, 'text/plain; charset=utf-8');
+  const attachments: StoredAttachment[] = [];
+  for (const a of accepted) {
+    const content = Buffer.from(parsed.attachments[a.index]!.content);
+    const key = `mail/${mailId}/attachments/${String(a.index + 1).padStart(2, '0')}-${safeObjectName(a.filename)}`;
+    await mail.putPart(key, content, a.contentType);
+    attachments.push({
+      name: a.filename.slice(0, 200),
+      contentType: a.contentType,
+      size: a.size,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      key,
+      ...(a.inline ? { inline: true } : {}),
+    });
+  }
+  return { bodyKey, attachments };
+}
+
+/** The event data of a received mail: metadata and pointers, never the body. */
+function mailEventData(record: InboundRecord, linkedBy?: string): Record<string, unknown> {
+  return {
+    mailId: record.mailId,
+    from: record.from,
+    fromDomain: domainOf(record.from),
+    subject: record.subject,
+    receivedAt: record.receivedAt,
+    ...(record.messageId ? { messageId: record.messageId } : {}),
+    body: { key: record.bodyKey, contentType: 'text/plain; charset=utf-8' },
+    attachments: record.attachments,
+    ...(linkedBy ? { gekoppeldDoor: linkedBy } : {}),
+  };
+}
+
+/**
+ * Appends the 'mail-ontvangen' event to the case: the case's version moves on (the event's seq is the version it
+ * produced), with everything other concerns plan for the change and `extra` effects (the inbound record), in one
+ * transaction conditional on the version read.
+ */
+async function commitMailEvent(
+  deps: AppDeps,
+  caseId: string,
+  record: InboundRecord,
+  actor: Actor,
+  extra: (event: CaseEvent) => StoreEffect[],
+  options: { linkedBy?: string; idempotency?: (event: CaseEvent) => IdempotencyRecord } = {},
+): Promise<CaseEvent> {
+  const loaded = await deps.store.load(caseId);
+  if (!loaded) throw new CaseNotFound();
+  const before = loaded.state;
+  const now = deps.clock.now();
+  const after: CaseState = { ...before, version: before.version + 1, updatedAt: now };
+  const event: CaseEvent = {
+    caseId,
+    seq: after.version,
+    type: 'mail-ontvangen',
+    occurredOn: toAmsterdamDate(record.receivedAt),
+    recordedAt: now,
+    actor,
+    data: mailEventData(record, options.linkedBy),
+  };
+  await deps.store.commit({
+    case: after,
+    expectedVersion: before.version,
+    event,
+    organisations: organisationsOf(after),
+    effects: [...planEffects({ before, after, event, history: [...loaded.history, event], now }, { items: loaded.items }), ...extra(event)],
+    ...(options.idempotency ? { idempotency: options.idempotency(event) } : {}),
+  });
+  return event;
+}
+
+async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Promise<void> {
+  if (!deps.notice) return;
+  const lines = [
+    'Een e-mail aan de woonzaken-mailbox is geweigerd en niet aan een dossier gekoppeld.',
+    '',
+    `Afzender: ${record.from || '(onbekend)'}`,
+    `Ontvangen: ${record.receivedAt}`,
+    ...(record.reference ? [`Kenmerk in het bericht: ${record.reference}`] : []),
+    `Reden: ${record.reason}${record.detail ? ` (${record.detail})` : ''}`,
+    '',
+    'Vraag de afzender zo nodig het bericht opnieuw te sturen met bijlagen als pdf, jpg, png, docx, xlsx of txt.',
+    `Het bericht staat in de lijst niet-gekoppelde e-mail (id ${record.mailId}).`,
+  ];
+  try {
+    await deps.notice.mailer.send({
+      to: [deps.notice.to],
+      subject: `[Omslagroute] E-mail geweigerd: ${record.reason}`,
+      text: lines.join('\n'),
+      html: lines.map((l) => `<p>${l.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`).join(''),
+      tags: { kind: 'inbound-refused', mailId: record.mailId },
+    });
+  } catch (error) {
+    // A notice is a courtesy: the refusal is recorded and listed either way.
+    console.warn(JSON.stringify({ level: 'WARN', msg: 'refusal notice not sent', mailId: record.mailId, error: String(error) }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The unmatched list (GET /wonen/unmatched, POST /wonen/unmatched/{mailId}/link)
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface UnmatchedEntry {
+  mailId: string;
+  status: 'niet-gekoppeld' | 'geweigerd';
+  reason: string;
+  detail?: string;
+  from: string;
+  subject: string;
+  receivedAt: string;
+  reference?: string;
+  attachments: Array<{ name: string; contentType: string; size: number }>;
+  refusedAttachments?: Array<{ extension: string; contentType: string; size: number; reason: string }>;
+}
+
+function unmatchedEntry(record: InboundRecord): UnmatchedEntry {
+  return {
+    mailId: record.mailId,
+    status: record.status as UnmatchedEntry['status'],
+    reason: record.reason ?? '',
+    ...(record.detail ? { detail: record.detail } : {}),
+    from: record.from,
+    subject: record.subject,
+    receivedAt: record.receivedAt,
+    ...(record.reference ? { reference: record.reference } : {}),
+    attachments: record.attachments.map(({ name, contentType, size }) => ({ name, contentType, size })),
+    ...(record.refusedAttachments?.length
+      ? { refusedAttachments: record.refusedAttachments.map(({ extension, contentType, size, reason }) => ({ extension, contentType, size, reason })) }
+      : {}),
+  };
+}
+
+/** Unmatched and refused mail of the caller's regio, oldest first. */
+export async function listUnmatchedMail(
+  deps: AppDeps & { wonen: WonenStore },
+  principal: Principal,
+  query: { limit: number; cursor?: string },
+): Promise<Page<UnmatchedEntry>> {
+  const regio = wonenRegioOf(principal);
+  const page = await deps.wonen.listUnmatched(regio, query);
+  return { items: page.items.map(unmatchedEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** A mail that cannot be linked in its state (409). */
+export class MailNotLinkable extends DomainError {
+  readonly status = 409;
+  readonly title = 'Deze e-mail kan niet (meer) gekoppeld worden';
+  constructor(detail: string, status: string) {
+    super(detail);
+    this.extensions.mailStatus = status;
+  }
+}
+
+/**
+ * Links an unmatched mail to the case with `reference`: the same 'mail-ontvangen' event as an automatic match, with
+ * who linked it; the record leaves the unmatched list in the same transaction (conditional on still being unmatched).
+ */
+export async function linkUnmatchedMail(
+  deps: AppDeps & { wonen: WonenStore },
+  principal: Principal,
+  mailId: string,
+  body: { reference: string },
+  request: IdempotentRequest,
+): Promise<Answer> {
+  const regio = wonenRegioOf(principal);
+  return idempotent(
+    deps.store,
+    principal,
+    request,
+    async (recordFor) => {
+      const record = await deps.wonen.getInbound(mailId);
+      if (!record || record.regio !== regio) throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
+      if (record.status === 'geweigerd') throw new MailNotLinkable('Een geweigerde e-mail wordt niet aan een dossier gekoppeld; vraag de afzender het opnieuw te sturen.', record.status);
+      if (record.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${record.reference ?? 'een dossier'}.`, record.status);
+      const caseId = await deps.store.findByReference(body.reference);
+      const loaded = caseId ? await deps.store.load(caseId) : undefined;
+      // The case must be one this medewerker may see, in the mailbox's regio (canSeeCase checks the regio).
+      if (!caseId || !loaded || loaded.state.regio !== record.regio || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+      const linkedAt = deps.clock.now();
+      let response: Answer | undefined;
+      await commitMailEvent(
+        deps,
+        caseId,
+        record,
+        { userId: principal.userId, organisationId: principal.organisationId, role: principal.role },
+        (event) => [linkEffect(mailId, { caseId, reference: body.reference, eventSeq: event.seq, linkedBy: principal.userId, linkedAt })],
+        {
+          linkedBy: principal.userId,
+          idempotency: (event) => {
+            response = {
+              statusCode: 201,
+              body: { mailId, status: 'gekoppeld', caseId, reference: body.reference, event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+              headers: { location: `/cases/${caseId}` },
+            };
+            return recordFor(response);
+          },
+        },
+      );
+      return response!;
+    },
+    { retries: 2 },
+  );
+}
+
+/** The unmatched record becomes 'gekoppeld' and leaves the list (GSI3 attributes removed), if still unmatched. */
+function linkEffect(mailId: string, link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string }): StoreEffect {
+  return {
+    kind: 'update',
+    key: keys.inboundMail(mailId),
+    set: { mailStatus: 'gekoppeld', ...link },
+    remove: [TABLE.indexes.byQueue.partitionKey, TABLE.indexes.byQueue.sortKey],
+    condition: 'mailStatus = :unmatched',
+    conditionValues: { ':unmatched': 'niet-gekoppeld' },
+  };
+}

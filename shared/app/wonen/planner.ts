@@ -1,0 +1,39 @@
+/**
+ * The Wonen queue's part of every change (shared/app/effects.ts): a submission that needs Wonen opens a queue item,
+ * a decision form closes it, both in the same transaction as the form. The rules are in shared/domain/wonen-queue.ts.
+ */
+import { keys } from '#adapters/dynamo/table.js';
+import { planQueue, type QueueOperation } from '#domain/wonen-queue.js';
+import type { EffectPlanner } from '../effects.js';
+import type { StoreEffect } from '../ports.js';
+import { isWonenItem, queueIndex, wonenItemFromStore, wonenItemToStore } from './records.js';
+
+export const wonenQueuePlanner: EffectPlanner = (change, existing) => {
+  const items = existing.items.filter(isWonenItem).map(wonenItemFromStore);
+  const ops = planQueue({ before: change.before, after: change.after, event: change.event, history: change.history, items });
+  return ops.map((op) => toEffect(op, change.now));
+};
+
+function toEffect(op: QueueOperation, now: string): StoreEffect {
+  switch (op.op) {
+    case 'create':
+      // One item per submitting event: a replayed transaction can never create it twice.
+      return { kind: 'put', item: wonenItemToStore(op.item), ifAbsent: true };
+    case 'close':
+      // Unconditional: the decision wins over a concurrent "in behandeling" (which is conditional on an open status).
+      return {
+        kind: 'update',
+        key: keys.wonenItem(op.item.caseId, op.item.seq),
+        set: {
+          status: 'besloten',
+          ...queueIndex(op.item, 'besloten'),
+          decision: op.decision,
+          decidedOn: op.decidedOn,
+          decidedBySeq: op.decidedBySeq,
+          statusChangedAt: now,
+        },
+      };
+    case 'reproject':
+      return { kind: 'update', key: keys.wonenItem(op.item.caseId, op.item.seq), set: { projection: op.projection, correctedAt: now } };
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Production dependencies of the Wonen functions, built once per container from the validated environment. The case
+ * store and clock come from the shared appDeps() (so the local stack's clock moves these functions too).
+ *
+ * The woonzaken address (digest, refusal notices) comes from the organisation directory (the `gemeente` organisation
+ * that serves the regio; ORGANISATIONS_FILE, else the bundled config/organisations.local.json); WOONZAKEN_ADDRESS is
+ * the fallback for the mailbox's regio when the directory names none.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoWonenStore } from '#adapters/dynamo/wonen-store.js';
+import { createS3Client, S3MailStore } from '#adapters/s3/mail-store.js';
+import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
+import { env } from '#config/env.js';
+import { REGIOS, type Regio } from '#domain/case.js';
+import { OrganisationDirectory } from '#domain/directory.js';
+import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import type { Mailer } from '../ports.js';
+import { appDeps } from '../wiring.js';
+import type { DigestDeps } from './digest.js';
+import type { InboundDeps } from './inbound.js';
+import type { WonenDeps } from './queue.js';
+
+const regio = z.enum(REGIOS);
+
+const schema = z.object({
+  /** The inbox bucket (SES receipt rule → S3). */
+  INBOX_BUCKET: z.string().min(3).optional(),
+  /** KMS key for SSE-KMS on the parts the inbound function writes; SSE-S3 when absent (local). */
+  INBOX_KMS_KEY_ID: z.string().min(1).optional(),
+  /** The regio the woonzaken mailbox serves: a reference to another regio's case is never attached. */
+  INBOX_REGIO: regio.default('amsterdam'),
+  /** Fallback organisation of the inbox actor, when the directory has no gemeente for INBOX_REGIO. */
+  WONEN_ORGANISATION_ID: z.string().min(1).default('gemeente-amsterdam-wonen'),
+  /** Fallback woonzaken address for INBOX_REGIO when the directory names none. */
+  WOONZAKEN_ADDRESS: z.email().optional(),
+  /** Regios the daily digest is sent for, comma separated. */
+  DIGEST_REGIOS: z
+    .string()
+    .default('amsterdam')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(regio).min(1)),
+  /** Sender of the digest and the refusal notices (a verified SES identity). */
+  MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').optional(),
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  ORGANISATIONS_FILE: z.string().min(1).optional(),
+  APP_BASE_URL: z.url().default('http://localhost:3000'),
+});
+export type WonenEnv = z.infer<typeof schema>;
+
+export function wonenEnv(): WonenEnv {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Configuration error (wonen): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function required<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`Configuration error (wonen): ${name} is required`);
+  return value;
+}
+
+function loadDirectory(file?: string): OrganisationDirectory {
+  return OrganisationDirectory.parse(file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : localDirectory);
+}
+
+/** The gemeente organisation (directie Wonen) of a regio in the directory. */
+function gemeenteOf(directory: OrganisationDirectory, of: Regio) {
+  return directory.document.organisations.find((o) => o.kind === 'gemeente' && o.regios.includes(of));
+}
+
+/** The woonzaken address of a regio: the directory, else WOONZAKEN_ADDRESS for the inbox's regio. */
+export function woonzakenAddressFor(e: WonenEnv, directory: OrganisationDirectory): (of: Regio) => string | undefined {
+  return (of) => gemeenteOf(directory, of)?.mailbox ?? (of === e.INBOX_REGIO ? e.WOONZAKEN_ADDRESS : undefined);
+}
+
+interface Built {
+  base: ReturnType<typeof appDeps>;
+  wonen: DynamoWonenStore;
+}
+
+let built: Built | undefined;
+let mailerOverride: Mailer | undefined;
+let cachedMailer: Mailer | undefined;
+let cachedMailStore: S3MailStore | undefined;
+let cachedDirectory: OrganisationDirectory | undefined;
+
+/** Queue and unmatched-list endpoints. */
+export function wonenDeps(): WonenDeps {
+  const base = appDeps();
+  // Rebuilt when the shared dependencies were reset (tests pointing the module at another local server).
+  if (!built || built.base.store !== base.store) built = { base, wonen: new DynamoWonenStore(createDocumentClient(), env().TABLE_NAME) };
+  return { ...base, wonen: built.wonen };
+}
+
+function directory(e: WonenEnv): OrganisationDirectory {
+  cachedDirectory ??= loadDirectory(e.ORGANISATIONS_FILE);
+  return cachedDirectory;
+}
+
+function mailer(e: WonenEnv): Mailer {
+  if (mailerOverride) return mailerOverride;
+  cachedMailer ??= new SesMailer(createSesClient(), {
+    from: required(e.MAIL_FROM, 'MAIL_FROM'),
+    ...(e.SES_CONFIGURATION_SET ? { configurationSet: e.SES_CONFIGURATION_SET } : {}),
+  });
+  return cachedMailer;
+}
+
+/** The inbound-mail function (S3 event) and the local drop folder / dev endpoint. */
+export function inboundDeps(): InboundDeps {
+  const e = wonenEnv();
+  const dir = directory(e);
+  cachedMailStore ??= new S3MailStore(createS3Client(), required(e.INBOX_BUCKET, 'INBOX_BUCKET'), e.INBOX_KMS_KEY_ID);
+  const noticeTo = woonzakenAddressFor(e, dir)(e.INBOX_REGIO);
+  return {
+    ...wonenDeps(),
+    mail: cachedMailStore,
+    mailboxRegio: e.INBOX_REGIO,
+    inboxActor: { userId: 'systeem:woonzaken-inbox', organisationId: gemeenteOf(dir, e.INBOX_REGIO)?.id ?? e.WONEN_ORGANISATION_ID, role: 'medewerker-wonen' },
+    ...(noticeTo && (e.MAIL_FROM || mailerOverride) ? { notice: { mailer: mailer(e), to: noticeTo } } : {}),
+  };
+}
+
+/** The daily digest (EventBridge Scheduler). */
+export function digestDeps(): DigestDeps & { regios: Regio[] } {
+  const e = wonenEnv();
+  const { wonen, clock } = wonenDeps();
+  return {
+    wonen,
+    clock,
+    mailer: mailer(e),
+    woonzakenAddress: woonzakenAddressFor(e, directory(e)),
+    queueUrl: `${e.APP_BASE_URL.replace(/\/$/, '')}/wonen/wachtrij`,
+    regios: e.DIGEST_REGIOS,
+  };
+}
+
+/** Local stack and tests: send the digest and notices through another Mailer. */
+export function overrideWonenMailer(next: Mailer | undefined): void {
+  mailerOverride = next;
+}
+
+/** Forget built dependencies (the environment is read again on next use). */
+export function resetWonenDeps(): void {
+  built = undefined;
+  cachedMailer = undefined;
+  cachedMailStore = undefined;
+  cachedDirectory = undefined;
+}

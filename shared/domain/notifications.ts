@@ -1,0 +1,145 @@
+/**
+ * One-off notifications caused by forms: a table of rules event → parties → text. Every accepted form is matched
+ * against this table; each matching rule becomes ONE e-mail (one reminder item with stage `melding`, fired at once
+ * through the same queue as the deadline reminders, so it has the same exactly-once guarantees).
+ *
+ * The e-mails carry the case reference and a link, never the content of the form: a motivatie, a decision's
+ * reasons or anything about the client stays in the app ("bekijk het dossier").
+ * Predicates read the same event fields the deadline engine reads (shared/domain/deadlines/rules.ts).
+ */
+import type { CaseEvent, CaseState } from './case.js';
+import type { Party } from './deadlines/index.js';
+import type { Action } from './phases.js';
+
+export interface NotificationRule {
+  /** Stable id: part of the reminder id, so never rename a rule that may have pending items. */
+  id: string;
+  action: Action;
+  when?: (event: CaseEvent, after: CaseState) => boolean;
+  to: readonly Party[];
+  /** Mail subject after the case reference: short, Dutch, no personal data. */
+  subject: string;
+  /** What happened, one sentence. */
+  summary: string;
+  /** What each recipient is asked to do. */
+  todo: Partial<Record<Party, string>>;
+  source: string;
+}
+
+const WONEN_TOETS = 'Toets de aanvraag binnen 5 werkdagen en leg het besluit vast in het dossier.';
+
+/** The notification rules, in the order their mails are planned. */
+export const NOTIFICATION_RULES: readonly NotificationRule[] = [
+  // 001 §3: the aanvraag urgentie onder voorwaarden goes to the afdeling Wonen.
+  {
+    id: 'aanvraag-urgentie',
+    action: 'aanvraag-urgentie',
+    to: ['woonzaken'],
+    subject: 'Aanvraag urgentie onder voorwaarden',
+    summary: 'De zorgaanbieder heeft een aanvraag urgentie onder voorwaarden ingediend.',
+    todo: { woonzaken: WONEN_TOETS },
+    source: '001 §3',
+  },
+  // 002 WA8 stap 3–4: after the onafhankelijke derde's akkoord the voordracht goes to Wonen (5 werkdagen).
+  {
+    id: 'voordracht-omklap',
+    action: 'toets-derde',
+    when: (e) => e.data.akkoord === true,
+    to: ['woonzaken'],
+    subject: 'Voordracht voor omklap',
+    summary: 'De onafhankelijke derde heeft de voordracht voor omklap getoetst en akkoord bevonden.',
+    todo: { woonzaken: 'Toets de voordracht binnen 5 werkdagen (002 WA8 stap 4) en leg het besluit vast in het dossier.' },
+    source: '001 §4; 002 WA8 stap 3–4',
+  },
+  // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft."
+  {
+    id: 'woningruil-ongelijk',
+    action: 'woningruil',
+    when: (e) => e.data.ongelijk === true,
+    to: ['woonzaken'],
+    subject: 'Ongelijke woningruil: toestemming gevraagd',
+    summary: 'De zorgaanbieder vraagt toestemming voor een ongelijke woningruil.',
+    todo: { woonzaken: WONEN_TOETS },
+    source: '002 Bijlage 6',
+  },
+  // 002 Bijlage 6: verhuizing van < 61 m² naar een grotere woning "altijd ter goedkeuring" aan Wonen (`naarGroter`);
+  // the verhuizing form also sets `wonenAkkoordNodig` for the other case Wonen decides. The mail names neither reason.
+  {
+    id: 'verhuizing-wonen',
+    action: 'verhuizing',
+    when: (e) => e.data.naarGroter === true || e.data.wonenAkkoordNodig === true,
+    to: ['woonzaken'],
+    subject: 'Verhuizing: goedkeuring gevraagd',
+    summary: 'De zorgaanbieder legt een verhuizing ter goedkeuring voor aan de afdeling Wonen.',
+    todo: { woonzaken: WONEN_TOETS },
+    source: '002 Bijlage 6',
+  },
+  // 001 §3 Kernboodschap herstelfase 5–6: Wonen trekt de urgentie in bij perspectief 24-uurs zorg of groepswonen.
+  {
+    id: 'trajectwijziging-perspectief',
+    action: 'trajectwijziging',
+    when: (e) => e.data.urgentieIntrekken === true || e.data.perspectief === '24-uurs-zorg' || e.data.perspectief === 'groepswonen',
+    to: ['woonzaken'],
+    subject: 'Trajectwijziging: herijking perspectief',
+    summary: 'De zorgaanbieder heeft een trajectwijziging vastgelegd waardoor het woonperspectief verandert.',
+    todo: { woonzaken: 'Beoordeel binnen 5 werkdagen of de urgentie wordt ingetrokken en leg dat vast in het dossier.' },
+    source: '001 §3 Kernboodschap herstelfase 5–6',
+  },
+  // 002 WA1 NB, WA3: the intermediaire verhuur ends before the omklap; the corporatie and Wonen must know.
+  {
+    id: 'einde-intermediaire-verhuur',
+    action: 'einde-intermediaire-verhuur',
+    to: ['corporatie', 'woonzaken'],
+    subject: 'Einde intermediaire verhuur',
+    summary: 'De intermediaire verhuur is beëindigd vóór de omklap.',
+    todo: {
+      corporatie: 'Handel de beëindiging van de huurovereenkomst af volgens de afspraken.',
+      woonzaken: 'Verwerk het einde van de intermediaire verhuur (urgentie).',
+    },
+    source: '002 WA1; 002 WA3',
+  },
+  // 002 WA8 stap 4: "De directie Wonen stuurt een bevestiging per e-mail aan de corporatie en de zorgaanbieder."
+  {
+    id: 'besluit-omklap-akkoord',
+    action: 'besluit-omklap',
+    when: (e) => e.data.besluit === 'akkoord',
+    to: ['corporatie', 'zorgaanbieder'],
+    subject: 'Bevestiging omklap: definitieve urgentie verleend',
+    summary: 'De afdeling Wonen is akkoord met de voordracht voor omklap.',
+    todo: {
+      corporatie: 'Zet de huurovereenkomst binnen 4 tot 6 weken op naam van de bewoner (002 WA8 stap 4).',
+      zorgaanbieder: 'Bereid met de bewoner de omklap voor.',
+    },
+    source: '002 WA8 stap 4',
+  },
+  // 002 WA8 stap 4: terug met motivatie aan de zorgaanbieder; the motivatie stays in the app.
+  {
+    id: 'besluit-omklap-terug',
+    action: 'besluit-omklap',
+    when: (e) => e.data.besluit !== 'akkoord',
+    to: ['zorgaanbieder'],
+    subject: 'Voordracht voor omklap teruggestuurd',
+    summary: 'De afdeling Wonen heeft de voordracht voor omklap teruggestuurd met een motivatie.',
+    todo: { zorgaanbieder: 'Bekijk de motivatie in het dossier en pas de voordracht zo nodig aan.' },
+    source: '002 WA8 stap 4',
+  },
+  // 001 §3: Wonen's besluit on the aanvraag urgentie goes back to the zorgaanbieder.
+  {
+    id: 'besluit-urgentie',
+    action: 'besluit-urgentie',
+    to: ['zorgaanbieder'],
+    subject: 'Besluit op aanvraag urgentie',
+    summary: 'De afdeling Wonen heeft een besluit genomen op de aanvraag urgentie onder voorwaarden.',
+    todo: { zorgaanbieder: 'Bekijk het besluit in het dossier.' },
+    source: '001 §3',
+  },
+];
+
+/** The rules an accepted event triggers. */
+export function notificationsFor(event: CaseEvent, after: CaseState): NotificationRule[] {
+  return NOTIFICATION_RULES.filter((rule) => rule.action === event.type && (!rule.when || rule.when(event, after)));
+}
+
+export function notificationRuleById(id: string): NotificationRule | undefined {
+  return NOTIFICATION_RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,223 @@
+/**
+ * Template tests for the reminder concern (infra/constructs/reminders.ts): the schedule in Dutch time, the queue and
+ * its DLQ with the settings the local stack uses too, the event source mapping with partial batch failures, the
+ * sender's concurrency cap, the SES configuration set, the domain-event bus, and least-privilege IAM without `*`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageConfig } from '../../infra/config.js';
+import { Data } from '../../infra/constructs/data.js';
+import { Reminders, SCHEDULE_TIME_ZONE } from '../../infra/constructs/reminders.js';
+import { REMINDER_QUEUE, SENDER_TIMEOUT_SECONDS } from '../../shared/adapters/sqs/queues.js';
+import { cdkContext } from './synth.js';
+
+let template: Template;
+let reminders: Reminders;
+let outdir: string;
+const config = stageConfig('prod');
+
+class TestStateful extends Stack {
+  readonly data: Data;
+  constructor(app: App) {
+    super(app, 'RemindersStateful', { env: config.env });
+    this.data = new Data(this, 'Data', { config });
+  }
+}
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'omslagroute-reminders-cdk-'));
+  const app = new App({ outdir, context: { ...cdkContext(), 'aws:cdk:enable-asset-metadata': true } });
+  const stateful = new TestStateful(app);
+  const stack = new Stack(app, 'RemindersApi', { env: config.env });
+  reminders = new Reminders(stack, 'Reminders', { config, table: stateful.data.table });
+  app.synth();
+  template = Template.fromStack(stack);
+}, 180_000);
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+function statementsOf(logicalIdPrefix: string): Statement[] {
+  return Object.entries(template.findResources('AWS::IAM::Policy'))
+    .filter(([id]) => id.startsWith(logicalIdPrefix))
+    .flatMap(([, p]) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement);
+}
+
+function functionNamed(description: RegExp): { id: string; props: Record<string, any> } {
+  const [id, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([, f]) => description.test(String((f as any).Properties.Description)))!;
+  return { id, props: (fn as { Properties: Record<string, any> }).Properties };
+}
+
+describe('schedule', () => {
+  it('runs the dispatcher every 5 minutes in Europe/Amsterdam, without retries', () => {
+    const dispatcher = functionNamed(/due reminders/);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0/5 * * * ? *)',
+      ScheduleExpressionTimezone: SCHEDULE_TIME_ZONE,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: Match.objectLike({ Arn: { 'Fn::GetAtt': [dispatcher.id, 'Arn'] }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 0 }) }),
+    });
+    expect(SCHEDULE_TIME_ZONE).toBe('Europe/Amsterdam');
+  });
+});
+
+describe('queue, DLQ and the sender', () => {
+  it('the queue redrives to the DLQ after 5 receives; both encrypted; visibility ≥ 6 × the sender timeout', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const [dlqId] = Object.entries(queues).find(([id]) => id.includes('DeadLetters'))!;
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: REMINDER_QUEUE.visibilityTimeoutSeconds,
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 5 },
+      SqsManagedSseEnabled: true,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    const sender = functionNamed(/one reminder e-mail/);
+    expect(sender.props.Timeout).toBe(SENDER_TIMEOUT_SECONDS);
+    expect(REMINDER_QUEUE.visibilityTimeoutSeconds).toBeGreaterThanOrEqual(6 * sender.props.Timeout);
+    // TLS only on both queues.
+    const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
+    expect(policies).toHaveLength(2);
+  });
+
+  it('the event source mapping reports batch item failures, batches 10 and caps concurrency; the sender reserves the same', () => {
+    const sender = functionNamed(/one reminder e-mail/);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: sender.id },
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: REMINDER_QUEUE.maxConcurrency },
+      MaximumBatchingWindowInSeconds: REMINDER_QUEUE.maxBatchingWindowSeconds,
+    });
+    expect(sender.props.ReservedConcurrentExecutions).toBe(REMINDER_QUEUE.senderReservedConcurrency);
+    expect(REMINDER_QUEUE.senderReservedConcurrency).toBeGreaterThanOrEqual(REMINDER_QUEUE.maxConcurrency);
+  });
+
+  it('gives each function the variables its env schema requires', () => {
+    const dispatcher = functionNamed(/due reminders/).props.Environment.Variables;
+    expect(Object.keys(dispatcher)).toEqual(expect.arrayContaining(['TABLE_NAME', 'QUEUE_URL', 'EVENT_BUS_NAME', 'APP_BASE_URL']));
+    const sender = functionNamed(/one reminder e-mail/).props.Environment.Variables;
+    expect(Object.keys(sender)).toEqual(expect.arrayContaining(['TABLE_NAME', 'MAIL_FROM', 'SES_CONFIGURATION_SET', 'APP_BASE_URL']));
+    expect(sender.MAIL_FROM).toBe(config.mail.fromAddress);
+    expect(sender.APP_BASE_URL).toBe(config.appBaseUrl);
+  });
+});
+
+describe('mail and events', () => {
+  it('has an SES configuration set that suppresses bounces and complaints and publishes sending events to the default bus', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      Name: 'omslagroute-prod',
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['send', 'delivery', 'bounce', 'complaint']),
+        EventBridgeDestination: { EventBusArn: Match.anyValue() },
+      }),
+    });
+  });
+
+  it('has the domain-event bus', () => {
+    template.hasResourceProperties('AWS::Events::EventBus', { Name: 'omslagroute-prod' });
+  });
+
+  it('alarms on the DLQ and on stages that need a human', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    template.resourceCountIs('AWS::Logs::MetricFilter', 3);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.msg = "reminder unconfirmed" }' });
+  });
+});
+
+describe('least privilege', () => {
+  /** X-Ray (tracing in prod) has no resource-level permissions: the one wildcard AWS forces (as in stacks.test.ts). */
+  const WILDCARD_RESOURCE_ALLOWED = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+  it('no statement has a wildcard action, nor a wildcard resource beyond X-Ray', () => {
+    const all = Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement.map((s) => ({ ...s, id })),
+    );
+    expect(all.length).toBeGreaterThan(5);
+    for (const s of all.filter((x) => x.Effect === 'Allow')) {
+      for (const action of list(s.Action)) expect(action === '*' || action.endsWith(':*'), action).toBe(false);
+      if (list(s.Resource as string | string[]).includes('*')) {
+        expect(list(s.Action).every((a) => WILDCARD_RESOURCE_ALLOWED.includes(a)), JSON.stringify(s)).toBe(true);
+      }
+    }
+  });
+
+  it('the dispatcher: Query on the due index only, UpdateItem on case partitions only, SendMessage to this queue, PutEvents to this bus', () => {
+    const statements = statementsOf('RemindersReminderDispatcherRole');
+    const actions = statements.flatMap((s) => list(s.Action));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:UpdateItem', 'sqs:SendMessage', 'events:PutEvents']));
+    for (const forbidden of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:Scan', 'ses:SendEmail']) expect(actions).not.toContain(forbidden);
+    const query = statements.find((s) => list(s.Action).includes('dynamodb:Query'))!;
+    expect(JSON.stringify(query.Resource)).toContain('/index/GSI2');
+    const update = statements.find((s) => list(s.Action).includes('dynamodb:UpdateItem'))!;
+    expect(update.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } });
+  });
+
+  it('the sender: GetItem/UpdateItem on case partitions, SendEmail on the identity and configuration set only', () => {
+    const statements = statementsOf('RemindersReminderSenderRole');
+    const actions = statements.flatMap((s) => list(s.Action));
+    for (const forbidden of ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:Query', 'sqs:SendMessage', 'events:PutEvents']) expect(actions).not.toContain(forbidden);
+    const ses = statements.find((s) => list(s.Action).includes('ses:SendEmail'))!;
+    const resources = JSON.stringify(ses.Resource);
+    expect(resources).toContain(`:identity/${config.mail.domain}`);
+    expect(resources).toContain(':configuration-set/');
+    expect(actions).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage']));
+  });
+
+  it('exposes the queues and functions for monitoring', () => {
+    expect(reminders.queue).toBeDefined();
+    expect(reminders.deadLetterQueue).toBeDefined();
+    expect(reminders.alarms.deadLetters).toBeDefined();
+  });
+});
+
+describe('bundles', () => {
+  it('load under Node like Lambda does: the sender answers an empty batch, the dispatcher reaches DynamoDB', () => {
+    const resources = template.toJSON().Resources as Record<string, { Metadata: Record<string, string> }>;
+    const bundle = (description: RegExp) => join(outdir, resources[functionNamed(description).id]!.Metadata['aws:asset:path']!, 'index.mjs');
+    const out = execFileSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)),
+        JSON.stringify([
+          { file: bundle(/one reminder e-mail/), event: { Records: [] } },
+          { file: bundle(/due reminders/), event: {} },
+        ]),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH,
+          NODE_NO_WARNINGS: '1',
+          TABLE_NAME: 'probe',
+          QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/probe',
+          EVENT_BUS_NAME: 'probe',
+          MAIL_FROM: 'no-reply@omslagroute.example.org',
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'probe',
+          AWS_SECRET_ACCESS_KEY: 'probe',
+          AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+          AWS_MAX_ATTEMPTS: '1',
+        },
+      },
+    );
+    // The probe prints its result as the last line (a handler may log before it).
+    const [sender, dispatcher] = JSON.parse(out.trim().split('\n').pop()!) as Array<{ loadError?: string; errors: string[] }>;
+    expect(sender!.loadError).toBeUndefined();
+    expect(dispatcher!.loadError).toMatch(/ECONNREFUSED/);
+    expect(dispatcher!.loadError).not.toMatch(/Dynamic require|Cannot find (module|package)|Configuration error/);
+  });
+});

@@ -1,0 +1,382 @@
+/**
+ * Template tests for both stacks of a stage. The app is synthesised ONCE for the file (dev and prod in one App, so
+ * esbuild bundles each function once) and every test reads the shared result.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Match } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDEXES, TABLE } from '#adapters/dynamo/table.js';
+import { ROUTES, type FunctionName } from '#http/routes.js';
+import { AUDIT_PARTITION_PREFIXES, functionConstructId, KEY_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/functions.js';
+import { CUSTOM_ATTRIBUTES } from '../../infra/constructs/identity.js';
+import { HTTP_FUNCTION_ACCESS, isAudited } from '../../infra/stacks/api-stack.js';
+import { constructIdOf, resourcesOf, synthesize, type CfnResource, type CfnTemplate, type Synthesized, type SynthesizedStage } from './synth.js';
+
+let synth: Synthesized;
+let prod: SynthesizedStage;
+let dev: SynthesizedStage;
+
+beforeAll(() => {
+  synth = synthesize(['prod', 'dev']);
+  prod = synth.stages.prod;
+  dev = synth.stages.dev;
+  console.info(`[infra] synth of dev + prod (2 × 2 stacks, ${Object.keys(HTTP_FUNCTION_ACCESS).length} functions bundled once): ${synth.milliseconds} ms`);
+}, 180_000);
+
+afterAll(() => synth?.cleanup());
+
+const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** The one resource of a type. */
+function only(json: CfnTemplate, type: string): [string, CfnResource] {
+  const found = resourcesOf(json, type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+}
+
+/** Follows a cross-stack reference (weak `Fn::GetStackOutput` or strong `Fn::ImportValue`) to the producer's value. */
+function producedValue(value: any, producer: CfnTemplate): unknown {
+  const outputs = producer.Outputs ?? {};
+  if (value?.['Fn::GetStackOutput']) return outputs[value['Fn::GetStackOutput'].OutputName]?.Value;
+  if (value?.['Fn::ImportValue']) {
+    const found = Object.values(outputs).find((output: any) => output.Export?.Name === value['Fn::ImportValue']);
+    return found?.Value;
+  }
+  return undefined;
+}
+
+function functionsOf(json: CfnTemplate): Map<string, [string, CfnResource]> {
+  return new Map(resourcesOf(json, 'AWS::Lambda::Function').map(([id, fn]) => [constructIdOf(fn), [id, fn]]));
+}
+
+describe('stateful stack: the table', () => {
+  it('has the keys, GSIs and TTL attribute of the shared definition, on demand', () => {
+    const [, table] = only(prod.stateful.json, 'AWS::DynamoDB::GlobalTable');
+    const p = table.Properties!;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      INDEXES.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    const keyAttributes = [TABLE.partitionKey, TABLE.sortKey, ...INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])];
+    expect(p.AttributeDefinitions).toEqual(keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })));
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: TABLE.ttlAttribute, Enabled: true });
+    expect(p.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(p.StreamSpecification).toBeUndefined();
+  });
+
+  it('has point-in-time recovery and encryption with a rotated customer-managed key', () => {
+    const [, table] = only(prod.stateful.json, 'AWS::DynamoDB::GlobalTable');
+    const [keyId, key] = only(prod.stateful.json, 'AWS::KMS::Key');
+    expect(table.Properties!.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    const [replica] = table.Properties!.Replicas;
+    expect(replica.Region).toBe(prod.config.env.region);
+    expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(replica.SSESpecification).toEqual({ KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    expect(key.Properties!.EnableKeyRotation).toBe(true);
+  });
+
+  it('is protected from deletion in prod (table, key, user pool, stack) and disposable in dev', () => {
+    const [, table] = only(prod.stateful.json, 'AWS::DynamoDB::GlobalTable');
+    expect(table.Properties!.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(only(prod.stateful.json, 'AWS::KMS::Key')[1].DeletionPolicy).toBe('Retain');
+    prod.stateful.template.hasResourceProperties('AWS::Cognito::UserPool', { DeletionProtection: 'ACTIVE' });
+    expect(prod.stateful.artifact.terminationProtection).toBe(true);
+
+    const [, devTable] = only(dev.stateful.json, 'AWS::DynamoDB::GlobalTable');
+    expect(devTable.Properties!.Replicas[0].DeletionProtectionEnabled).toBe(false);
+    expect(devTable.DeletionPolicy).toBe('Delete');
+    expect(dev.stateful.artifact.terminationProtection).toBeFalsy();
+  });
+});
+
+describe('stateful stack: identity', () => {
+  it('has the custom attributes the API authorises on, which users can read but not write', () => {
+    const [, pool] = only(prod.stateful.json, 'AWS::Cognito::UserPool');
+    const custom = pool.Properties!.Schema.filter((attribute: any) => attribute.AttributeDataType === 'String');
+    expect(custom.map((attribute: any) => attribute.Name)).toEqual([...CUSTOM_ATTRIBUTES]);
+    expect(pool.Properties!.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+    expect(pool.Properties!.MfaConfiguration).toBe('ON');
+    expect(pool.Properties!.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+
+    const [, client] = only(prod.stateful.json, 'AWS::Cognito::UserPoolClient');
+    const claims = CUSTOM_ATTRIBUTES.map((name) => `custom:${name}`);
+    expect(client.Properties!.ReadAttributes).toEqual(expect.arrayContaining(claims));
+    expect(client.Properties!.WriteAttributes.filter((name: string) => name.startsWith('custom:'))).toEqual([]);
+    expect(client.Properties!.GenerateSecret).toBe(false);
+    expect(client.Properties!.AllowedOAuthFlows).toEqual(['code']);
+  });
+});
+
+describe('api stack: HTTP API', () => {
+  const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+  it('has a route for every entry of ROUTES plus $default, each served by the function ROUTES names', () => {
+    const json = prod.api.json;
+    const routes = new Map(resourcesOf(json, 'AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties!.RouteKey as string, route]));
+    expect([...routes.keys()].sort()).toEqual([...ROUTES.map(routeKey), '$default'].sort());
+
+    const servedBy = (route: CfnResource): string => {
+      const integrationId = route.Properties!.Target['Fn::Join'][1][1].Ref as string;
+      const functionId = json.Resources[integrationId]!.Properties!.IntegrationUri['Fn::GetAtt'][0] as string;
+      return constructIdOf(json.Resources[functionId]!);
+    };
+    for (const route of ROUTES) expect(servedBy(routes.get(routeKey(route))!), routeKey(route)).toBe(functionConstructId(route.function));
+    expect(servedBy(routes.get('$default')!)).toBe(functionConstructId('not-found'));
+  });
+
+  it('puts the JWT authorizer on authenticated routes only; health, openapi.json and $default are public', () => {
+    const json = prod.api.json;
+    const [authorizerId] = only(json, 'AWS::ApiGatewayV2::Authorizer');
+    for (const [, route] of resourcesOf(json, 'AWS::ApiGatewayV2::Route')) {
+      const key = route.Properties!.RouteKey as string;
+      const definition = ROUTES.find((candidate) => routeKey(candidate) === key);
+      if (definition?.authenticated) {
+        expect(route.Properties, key).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+      } else {
+        expect(route.Properties!.AuthorizationType, key).toBe('NONE');
+        expect(route.Properties!.AuthorizerId, key).toBeUndefined();
+      }
+    }
+    expect(ROUTES.filter((route) => !route.authenticated).map((route) => route.path).sort()).toEqual(['/health', '/openapi.json']);
+  });
+
+  it('trusts exactly the stage’s Cognito user pool as issuer and its web client as audience', () => {
+    const [, authorizer] = only(prod.api.json, 'AWS::ApiGatewayV2::Authorizer');
+    const { Issuer, Audience } = authorizer.Properties!.JwtConfiguration;
+    const [prefix, poolRef] = Issuer['Fn::Join'][1];
+    expect(prefix).toBe(`https://cognito-idp.${prod.config.env.region}.amazonaws.com/`);
+    expect(producedValue(poolRef, prod.stateful.json)).toEqual({ Ref: only(prod.stateful.json, 'AWS::Cognito::UserPool')[0] });
+    expect(Audience).toHaveLength(1);
+    expect(producedValue(Audience[0], prod.stateful.json)).toEqual({ Ref: only(prod.stateful.json, 'AWS::Cognito::UserPoolClient')[0] });
+  });
+
+  it('throttles and access-logs the $default stage, with retention', () => {
+    const json = prod.api.json;
+    const [, stage] = only(json, 'AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: prod.config.throttling.rateLimit, ThrottlingBurstLimit: prod.config.throttling.burstLimit },
+    });
+    const logGroupId = stage.Properties!.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(json.Resources[logGroupId]!.Properties!.RetentionInDays).toBe(prod.config.logRetention);
+    expect(JSON.parse(stage.Properties!.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+  });
+
+  it('limits CORS to the configured origins', () => {
+    prod.api.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [...prod.config.corsOrigins], AllowCredentials: false }),
+    });
+    for (const stage of [prod, dev]) expect(stage.config.corsOrigins).not.toContain('*');
+  });
+});
+
+describe('api stack: functions', () => {
+  it('runs every function on nodejs22.x or newer, arm64, with its own log group with retention', () => {
+    for (const { api, config } of [prod, dev]) {
+      const functions = resourcesOf(api.json, 'AWS::Lambda::Function');
+      // Every HTTP function is there; event-driven functions (reminders, privacy, Wonen inbox) come on top.
+      const httpIds = Object.keys(HTTP_FUNCTION_ACCESS).map(functionConstructId);
+      expect(functions.map(([, fn]) => constructIdOf(fn))).toEqual(expect.arrayContaining(httpIds));
+      for (const [id, fn] of functions) {
+        const isHttp = httpIds.includes(constructIdOf(fn));
+        const p = fn.Properties!;
+        expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1]), id).toBeGreaterThanOrEqual(22);
+        expect(p.Architectures, id).toEqual(['arm64']);
+        expect(p.Handler, id).toBe('index.handler');
+        expect(p.Environment.Variables.NODE_OPTIONS, id).toBe('--enable-source-maps');
+        if (isHttp) {
+          expect(p.Environment.Variables.APP_BASE_URL, id).toBe(config.appBaseUrl);
+          expect(p.Environment.Variables.ALLOWED_ORIGINS, id).toBe(config.corsOrigins.join(','));
+        }
+        const logGroupId = p.LoggingConfig.LogGroup.Ref as string;
+        expect(api.json.Resources[logGroupId]?.Type, id).toBe('AWS::Logs::LogGroup');
+        expect(api.json.Resources[logGroupId]!.Properties!.RetentionInDays, id).toBe(config.logRetention);
+        expect(p.TracingConfig?.Mode, id).toBe(config.tracing ? 'Active' : undefined);
+      }
+    }
+    expect(prod.config.logRetention).toBe(RetentionDays.THREE_MONTHS);
+  });
+
+  it('grants each function exactly its table access (none, read, readWrite) and sets TABLE_NAME with it', () => {
+    const json = prod.api.json;
+    const functions = functionsOf(json);
+    const policies = resourcesOf(json, 'AWS::IAM::Policy');
+    for (const [name, access] of Object.entries(HTTP_FUNCTION_ACCESS) as [FunctionName, keyof typeof TABLE_ACTIONS | 'none'][]) {
+      const [, fn] = functions.get(functionConstructId(name))!;
+      const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+      const statements = policies
+        .filter(([, policy]) => policy.Properties!.Roles.some((role: any) => role.Ref === roleId))
+        .flatMap(([, policy]) => list(policy.Properties!.PolicyDocument.Statement) as any[]);
+      const actions = (prefix: string, where: (statement: any) => boolean = () => true) =>
+        [...new Set(statements.filter(where).flatMap((s) => list<string>(s.Action)).filter((a) => a.startsWith(prefix)))].sort();
+      const unconditional = (statement: any) => statement.Condition === undefined;
+      const auditAppend = isAudited(name) && access === 'read';
+
+      expect(actions('dynamodb:', unconditional), name).toEqual(access === 'none' ? [] : [...TABLE_ACTIONS[access]].sort());
+      const conditional = statements.filter((statement) => !unconditional(statement));
+      if (auditAppend) {
+        // The one write of a read function: PutItem, on audit partitions only.
+        expect(conditional, name).toEqual([
+          expect.objectContaining({
+            Action: 'dynamodb:PutItem',
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': AUDIT_PARTITION_PREFIXES.map((prefix) => `${prefix}*`) } },
+          }),
+        ]);
+      } else {
+        expect(conditional, name).toEqual([]);
+      }
+      expect(actions('kms:'), name).toEqual(access === 'none' ? [] : [...KEY_ACTIONS[auditAppend ? 'readWrite' : access]].sort());
+      expect('TABLE_NAME' in fn.Properties!.Environment.Variables, name).toBe(access !== 'none');
+      // Every function behind an authenticated route can write its audit entry.
+      if (isAudited(name)) expect(access, name).not.toBe('none');
+    }
+    expect(AUDIT_PARTITION_PREFIXES).toEqual(['AUDIT#', 'AUDITORG#']);
+    // Reads never get a write action, nor a Scan.
+    expect(TABLE_ACTIONS.read.some((a) => /Put|Update|Delete|Write|Scan/.test(a))).toBe(false);
+    expect(TABLE_ACTIONS.readWrite).not.toContain('dynamodb:Scan');
+  });
+});
+
+/**
+ * Wildcards AWS forces on us, each with the reason. Anything else on `*` fails the test.
+ * - X-Ray (tracing in acc/prod): PutTraceSegments and PutTelemetryRecords have no resource-level permissions.
+ * KMS key policies are resource policies, not IAM policies: their `Resource: "*"` means "this key" and is not walked.
+ */
+const WILDCARD_RESOURCE_ALLOWED: readonly string[] = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+
+describe('IAM', () => {
+  function allStatements(json: CfnTemplate): { where: string; statement: any }[] {
+    const found: { where: string; statement: any }[] = [];
+    for (const [id, resource] of Object.entries(json.Resources)) {
+      const p = resource.Properties ?? {};
+      if (resource.Type === 'AWS::IAM::Policy' || resource.Type === 'AWS::IAM::ManagedPolicy') {
+        for (const statement of list(p.PolicyDocument?.Statement)) found.push({ where: id, statement });
+      }
+      if (['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'].includes(resource.Type)) {
+        for (const policy of list<any>(p.Policies)) {
+          for (const statement of list(policy.PolicyDocument?.Statement)) found.push({ where: `${id} inline ${policy.PolicyName}`, statement });
+        }
+      }
+    }
+    return found;
+  }
+
+  it('has no Allow statement on Action "*" (or service:*) or Resource "*", except the documented allow-list', () => {
+    let walked = 0;
+    for (const stage of [prod, dev]) {
+      for (const json of [stage.stateful.json, stage.api.json]) {
+        for (const { where, statement } of allStatements(json)) {
+          walked++;
+          if (statement.Effect !== 'Allow') continue;
+          expect(statement.NotAction, where).toBeUndefined();
+          expect(statement.NotResource, where).toBeUndefined();
+          const actions = list<string>(statement.Action);
+          for (const action of actions) expect(action === '*' || action.endsWith(':*'), `${where}: ${action}`).toBe(false);
+          if (list(statement.Resource).includes('*')) {
+            expect(actions.every((action) => WILDCARD_RESOURCE_ALLOWED.includes(action)), `${where}: ${actions.join(', ')} on *`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(Object.keys(HTTP_FUNCTION_ACCESS).length);
+  });
+
+  it('attaches no managed policies (AWSLambdaBasicExecutionRole grants logs on *)', () => {
+    for (const stage of [prod, dev]) {
+      for (const json of [stage.stateful.json, stage.api.json]) {
+        for (const [id, role] of resourcesOf(json, 'AWS::IAM::Role')) expect(role.Properties!.ManagedPolicyArns, id).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('bundles', () => {
+  type ProbeResult = { statusCode?: number; loadError?: string; errors: string[] };
+  /** Runs the bundles in one child process (see bundle-probe.mjs), with the environment Lambda would give them. */
+  const probe = (probes: { file: string; event: unknown }[]): ProbeResult[] =>
+    JSON.parse(
+      execFileSync(process.execPath, [fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)), JSON.stringify(probes)], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: {
+          PATH: process.env.PATH,
+          NODE_OPTIONS: '--enable-source-maps',
+          NODE_NO_WARNINGS: '1',
+          TABLE_NAME: 'probe',
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'probe',
+          AWS_SECRET_ACCESS_KEY: 'probe',
+          // A closed port: a table-reading function must get as far as the SDK call and fail there.
+          AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+          AWS_MAX_ATTEMPTS: '1',
+        },
+      }),
+    ) as ProbeResult[];
+
+  const event = (method: string, path: string, claims?: Record<string, string>) => ({
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    pathParameters: { caseId: '00000000-0000-4000-8000-000000000000' },
+    requestContext: { requestId: 'probe', http: { method, path }, ...(claims ? { authorizer: { jwt: { claims } } } : {}) },
+  });
+  const claims = { sub: 'probe-user', 'custom:org': 'probe-org', 'custom:role': 'begeleider' };
+
+  it('bundles every function into one ESM file with a source map; sizes are reported', () => {
+    const rows: Record<string, { 'index.mjs KB': number; 'map KB': number }> = {};
+    for (const [name, [, fn]] of functionsOf(prod.api.json)) {
+      const dir = join(synth.outdir, fn.Metadata!['aws:asset:path']);
+      const code = join(dir, 'index.mjs');
+      expect(existsSync(code), name).toBe(true);
+      expect(existsSync(`${code}.map`), name).toBe(true);
+      const kb = (file: string) => Math.round(statSync(file).size / 1024);
+      rows[name] = { 'index.mjs KB': kb(code), 'map KB': kb(`${code}.map`) };
+      // A guard, not a budget: a bundle this large means something (a dev dependency, a second SDK) slipped in.
+      expect(statSync(code).size, name).toBeLessThan(5 * 1024 * 1024);
+    }
+    console.info('[infra] bundle sizes (minified, unzipped)');
+    console.table(rows);
+  });
+
+  it('loads and answers under Node like Lambda does: public functions answer, table readers reach DynamoDB', () => {
+    const functions = functionsOf(prod.api.json);
+    const bundle = (name: FunctionName) => join(synth.outdir, functions.get(functionConstructId(name))![1].Metadata!['aws:asset:path'], 'index.mjs');
+    const names = Object.keys(HTTP_FUNCTION_ACCESS) as FunctionName[];
+
+    const [health, openapi, notFound, read, ...loaded] = probe([
+      { file: bundle('health'), event: event('GET', '/health') },
+      { file: bundle('openapi'), event: event('GET', '/openapi.json') },
+      { file: bundle('not-found'), event: event('GET', '/nope') },
+      { file: bundle('get-case'), event: event('GET', '/cases/{caseId}', claims) },
+      ...names.map((name) => ({ file: bundle(name), event: event('GET', '/probe') })),
+    ]);
+    expect(health).toMatchObject({ statusCode: 200 });
+    expect(openapi).toMatchObject({ statusCode: 200 });
+    expect(notFound).toMatchObject({ statusCode: 404 });
+    expect(read!.loadError).toBeUndefined();
+    expect(read!.statusCode).toBe(500);
+    expect(read!.errors.join('\n')).toContain('ECONNREFUSED');
+    names.forEach((name, i) => {
+      expect(loaded[i]!.loadError, name).toBeUndefined();
+      expect(loaded[i]!.errors.join('\n'), name).not.toMatch(/Dynamic require|Cannot find (module|package)/);
+    });
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Retention of closed cases (AVG opslagbeperking) with DynamoDB Local and an adjustable clock: scheduled when the case
+ * closes (same transaction), marked by the sweeper when the period has passed, erased (TTL + read filter, out of every
+ * index) when the grace period has passed — not before — and revocable by the organisatiebeheerder in the grace
+ * period. What remains are anonymous per-month counts.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retentionPlanner, type SweepResult } from '../../shared/app/retention.js';
+import { submitForm } from '../../shared/app/submit-form.js';
+import { appDeps } from '../../shared/app/wiring.js';
+import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
+import { RuleViolated } from '../../shared/domain/errors.js';
+import { afmelding } from '../../shared/domain/forms/afmelding.js';
+import { formFor } from '../../shared/domain/forms/index.js';
+import { INDEXES } from '../../shared/adapters/dynamo/table.js';
+import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
+import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
+
+const NOW = '2026-11-23T10:00:00.000Z';
+const DAY = 24 * 60 * 60 * 1000;
+const MISSING = '00000000-0000-4000-8000-0000000000bb';
+let h: Harness;
+
+beforeAll(async () => {
+  process.env.RETENTION_PERIOD_DAYS = '730';
+  process.env.RETENTION_GRACE_DAYS = '30';
+  h = await startHarness(NOW);
+}, 120_000);
+
+afterAll(async () => {
+  delete process.env.RETENTION_PERIOD_DAYS;
+  delete process.env.RETENTION_GRACE_DAYS;
+  await h?.stop();
+}, 60_000);
+
+async function sweep(): Promise<SweepResult> {
+  const { handler } = await import('../../functions/retention-sweeper.js');
+  return handler();
+}
+
+/** A case closed now: aanvraag urgentie, then a definitive afmelding (001 §3). */
+async function closedCase(): Promise<{ caseId: string; reference: string; closedAt: string }> {
+  const created = await h.post('/cases', callers.begeleider, createCaseBody());
+  const { caseId, reference } = created.body as { caseId: string; reference: string };
+  expect((await h.post(`/cases/${caseId}/forms/aanvraag-urgentie`, callers.begeleider, aanvraagUrgentieBody(h.today()))).status).toBe(201);
+  const input = { soort: 'definitief', reden: 'vertrek-onbekende-bestemming', datum: h.today() };
+  if (formFor('afmelding')) {
+    expect((await h.post(`/cases/${caseId}/forms/afmelding`, callers.begeleider, input)).status).toBe(201);
+  } else {
+    // The form exists but is not in the HTTP registry yet: the same use case, without the HTTP layer.
+    const principal = { userId: 'begeleider-1', organisationId: ZA, role: 'begeleider' as const };
+    await submitForm(appDeps(), principal, caseId, afmelding as never, afmelding.schema.parse(input), { key: randomUUID(), method: 'POST', path: `/cases/${caseId}/forms/afmelding`, body: input });
+  }
+  const read = await h.get(`/cases/${caseId}`, callers.begeleider);
+  expect(read.body.phase).toBe('afgesloten');
+  return { caseId, reference, closedAt: h.clock.now() };
+}
+
+const at = (instant: string, days: number) => new Date(Date.parse(instant) + days * DAY).toISOString();
+
+async function retentionItem(caseId: string) {
+  return (await h.partition(`CASE#${caseId}`)).find((i) => i.entity === 'retention');
+}
+
+async function counts(month: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const item of await h.partition(`STATS#${month}`)) out[item.counter as string] = (out[item.counter as string] ?? 0) + 1;
+  return out;
+}
+
+describe('scheduling and anonymous counts', () => {
+  it('schedules the erasure when the case closes, in the same change, queued by month on GSI3', async () => {
+    const { caseId, closedAt } = await closedCase();
+    const item = await retentionItem(caseId);
+    const dueAt = at(closedAt, 730);
+    expect(item).toMatchObject({ retentionState: 'scheduled', closedPhase: 'afgesloten', dueAt, GSI3PK: `RETENTION#${dueAt.slice(0, 7)}`, GSI3SK: `${dueAt}#${caseId}` });
+  });
+
+  it('counts phases reached per month, without any identifier', async () => {
+    const month = h.clock.now().slice(0, 7);
+    const before = await counts(month);
+    const { caseId, reference } = await closedCase();
+    const after = await counts(month);
+    for (const counter of ['fase:onderzoek', 'fase:urgentie_aangevraagd', 'fase:afgesloten']) expect(after[counter]).toBe((before[counter] ?? 0) + 1);
+    const raw = JSON.stringify(await h.partition(`STATS#${month}`));
+    expect(raw).not.toContain(caseId);
+    expect(raw).not.toContain(reference);
+    expect(raw).not.toContain(ZA);
+  });
+});
+
+describe('erasure after the period and the grace period', () => {
+  it('is not marked before the period, nor erased before the grace period ends; then it is gone for everyone', async () => {
+    const { caseId, reference, closedAt } = await closedCase();
+    const month = (iso: string) => iso.slice(0, 7);
+
+    h.clock.set(at(closedAt, 729));
+    expect((await sweep()).marked).not.toContain(caseId);
+    expect((await retentionItem(caseId))?.retentionState).toBe('scheduled');
+
+    h.clock.set(at(closedAt, 731));
+    expect((await sweep()).marked).toContain(caseId);
+    const marked = await retentionItem(caseId);
+    expect(marked).toMatchObject({ retentionState: 'marked', eraseAt: at(closedAt, 761) });
+    // In the grace period the case is still there.
+    expect((await h.get(`/cases/${caseId}`, callers.begeleider)).status).toBe(200);
+
+    h.clock.set(at(closedAt, 760));
+    expect((await sweep()).erased).not.toContain(caseId);
+    expect((await h.get(`/cases/${caseId}`, callers.begeleider)).status).toBe(200);
+
+    const gewistBefore = (await counts(month(at(closedAt, 762))))['gewist'] ?? 0;
+    h.clock.set(at(closedAt, 762));
+    const erasure = await sweep();
+    expect(erasure.erased).toContain(caseId);
+
+    // Gone for every reader, exactly like a case that never existed.
+    for (const caller of [callers.begeleider, callers.beheerder]) {
+      const gone = await h.get(`/cases/${caseId}`, caller);
+      expect(gone.status).toBe(404);
+      expect(problemShape(gone.body)).toEqual(problemShape((await h.get(`/cases/${MISSING}`, caller)).body));
+    }
+    expect((await h.get(`/cases/${caseId}/export`, callers.beheerder)).status).toBe(404);
+    expect((await h.get(`/cases/${caseId}/audit`, callers.beheerder)).status).toBe(404);
+    expect((await h.get('/cases?phase=afgesloten&limit=100', callers.begeleider)).text).not.toContain(caseId);
+    expect((await h.get(`/cases?reference=${reference}`, callers.begeleider)).body.items).toEqual([]);
+    expect((await h.post(`/cases/${caseId}/consent`, callers.begeleider, { action: 'withdraw', datum: h.today() })).status).toBe(404);
+
+    // Stored: every item of the case expires (TTL deletes it) and is out of every index at once; so is its reference.
+    const nowEpoch = Math.floor(Date.parse(h.clock.now()) / 1000);
+    const items = await h.partition(`CASE#${caseId}`);
+    expect(items.length).toBeGreaterThan(3);
+    for (const item of items) {
+      expect(item.expiresAt as number, String(item.SK)).toBeLessThanOrEqual(nowEpoch);
+      for (const index of INDEXES) expect(item, String(item.SK)).not.toHaveProperty(index.partitionKey);
+    }
+    expect((await h.partition(`REF#${reference}`))[0]?.expiresAt).toBeLessThanOrEqual(nowEpoch);
+    expect((await retentionItem(caseId))?.retentionState).toBe('erased');
+    // Counted once per erased case, anonymously.
+    expect((await counts(month(h.clock.now())))['gewist']).toBe(gewistBefore + erasure.erased.length);
+    const again = await sweep();
+    expect([...again.marked, ...again.erased]).not.toContain(caseId);
+  });
+});
+
+describe('revocation in the grace period (organisatiebeheerder)', () => {
+  it('keeps the case and schedules it again for a full period; only in the grace period; only the organisatiebeheerder', async () => {
+    const { caseId, closedAt } = await closedCase();
+    // Nothing pending yet.
+    expect((await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'revoke' })).status).toBe(422);
+
+    h.clock.set(at(closedAt, 731));
+    expect((await sweep()).marked).toContain(caseId);
+
+    expect((await h.post(`/cases/${caseId}/retention`, callers.begeleider, { action: 'revoke' })).status).toBe(403);
+    const foreign = await h.post(`/cases/${caseId}/retention`, foreignCallers.organisatiebeheerder, { action: 'revoke' });
+    expect(foreign.status).toBe(404);
+    expect(problemShape(foreign.body)).toEqual(problemShape((await h.post(`/cases/${MISSING}/retention`, foreignCallers.organisatiebeheerder, { action: 'revoke' })).body));
+    expect((await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'erase-now' })).status).toBe(400);
+
+    h.clock.set(at(closedAt, 740));
+    const key = `revoke-${randomUUID()}`;
+    const revoked = await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'revoke' }, { idempotencyKey: key });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.retention).toMatchObject({ retentionState: 'scheduled', dueAt: at(closedAt, 740 + 730) });
+    const replay = await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'revoke' }, { idempotencyKey: key });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotency-replayed')).toBe('true');
+    expect((await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'revoke' })).status).toBe(422);
+    expect(await retentionItem(caseId)).toMatchObject({ retentionState: 'scheduled', revokedBy: { organisationId: ZA, role: 'organisatiebeheerder' } });
+
+    // Past the original end of the grace period: still there.
+    h.clock.set(at(closedAt, 800));
+    const result = await sweep();
+    expect([...result.marked, ...result.erased]).not.toContain(caseId);
+    expect((await h.get(`/cases/${caseId}`, callers.begeleider)).status).toBe(200);
+    // The revocation is in the audit trail.
+    const audit = await h.get(`/cases/${caseId}/audit?limit=500`, callers.beheerder);
+    expect(audit.body.items.filter((e: { route: string; status: number }) => e.route === 'POST /cases/{caseId}/retention' && e.status === 200)).toHaveLength(2);
+  });
+
+  it('cannot revoke once the grace period has ended (the sweeper erases)', async () => {
+    const { caseId, closedAt } = await closedCase();
+    h.clock.set(at(closedAt, 731));
+    await sweep();
+    h.clock.set(at(closedAt, 761.5));
+    // Not swept yet, but the grace period is over: no revocation.
+    expect((await h.post(`/cases/${caseId}/retention`, callers.beheerder, { action: 'revoke' })).status).toBe(422);
+    expect((await sweep()).erased).toContain(caseId);
+  });
+});
+
+describe('the retention planner', () => {
+  const state = (phase: CaseState['phase']): CaseState => ({
+    caseId: 'c-1', reference: 'OMS-2026-000001', regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: 'J.D.',
+    zorgaanbiederId: ZA, phase, version: 3, createdAt: NOW, updatedAt: NOW, facts: {},
+  });
+  const event = (type: string): CaseEvent => ({ caseId: 'c-1', seq: 3, type: type as CaseEvent['type'], occurredOn: '2026-11-23', recordedAt: NOW, actor: { userId: 'u', organisationId: ZA, role: 'begeleider' }, data: {} });
+
+  it('refuses any change to a case that is being erased', () => {
+    for (const retentionState of ['erasing', 'erased']) {
+      expect(() => retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState }] })).toThrow(RuleViolated);
+    }
+  });
+
+  it('schedules only closed cases, and a consent change does not extend retention', () => {
+    const open = retentionPlanner({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }, { items: [] });
+    expect(open.filter((e) => e.kind !== 'put' || (e.item as { entity: string }).entity !== 'stat')).toEqual([]);
+    const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });
+    expect(consent).toEqual([]);
+    const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });
+    expect(rescheduled).toEqual([expect.objectContaining({ kind: 'update', condition: expect.stringContaining('retentionState IN') })]);
+  });
+});
