@@ -72,7 +72,8 @@ export interface CaseStore {
   getCase(caseId: string): Promise<CaseState | undefined>;
   getHistory(caseId: string): Promise<CaseEvent[]>;
   findByReference(reference: string): Promise<string | undefined>;
-  listByOrganisation(organisationId: string, query: { phase?: Phase; limit: number; cursor?: string }): Promise<Page<CaseSummary>>;
+  /** `teamId`: only the team's cases and the organisation's cases without a team (a begeleider in a team). */
+  listByOrganisation(organisationId: string, query: { phase?: Phase; limit: number; cursor?: string; teamId?: string }): Promise<Page<CaseSummary>>;
   commit(change: CaseCommit): Promise<void>;
   getIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
 }

@@ -28,5 +28,7 @@ export async function listCases(deps: AppDeps, principal: Principal, query: List
     const state = loaded.state;
     return { items: [{ caseId: state.caseId, reference: state.reference, phase: state.phase, regio: state.regio, updatedAt: state.updatedAt }] };
   }
-  return deps.store.listByOrganisation(principal.organisationId, query);
+  // A begeleider in a team sees the team's cases (canSeeCase); the listing filters the same way.
+  const teamId = principal.role === 'begeleider' ? principal.teamId : undefined;
+  return deps.store.listByOrganisation(principal.organisationId, { ...query, ...(teamId ? { teamId } : {}) });
 }

@@ -92,6 +92,23 @@ describe('creating and reading cases', () => {
     expect(none.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(a.caseId);
   });
 
+  it('lists a team-scoped begeleider only the team’s cases and the organisation’s cases without a team', async () => {
+    const west = await newCase({ teamId: 'team-west' });
+    const oost = await newCase({ teamId: 'team-oost' });
+    const noTeam = await newCase();
+    const westBegeleider = { ...callers.begeleider, sub: 'west-1', teamId: 'team-west' };
+    const listed: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.get(`/cases?phase=onderzoek&limit=100${cursor ? `&cursor=${cursor}` : ''}`, westBegeleider);
+      listed.push(...page.body.items.map((i: { caseId: string }) => i.caseId));
+      cursor = page.body.cursor;
+    } while (cursor);
+    expect(listed).toEqual(expect.arrayContaining([west.caseId, noTeam.caseId]));
+    expect(listed).not.toContain(oost.caseId);
+    expect((await api.get(`/cases/${oost.caseId}`, westBegeleider)).status).toBe(404);
+  });
+
   it('hides a case from another organisation exactly as if it did not exist', async () => {
     const { caseId } = await newCase();
     const foreign = await api.get(`/cases/${caseId}`, callers.andereZorgaanbieder);

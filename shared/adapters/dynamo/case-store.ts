@@ -94,7 +94,7 @@ export class DynamoCaseStore implements CaseStore {
 
   async listByOrganisation(
     organisationId: string,
-    query: { phase?: Phase; limit: number; cursor?: string },
+    query: { phase?: Phase; limit: number; cursor?: string; teamId?: string },
   ): Promise<Page<CaseSummary>> {
     const partition = keys.organisationPartition(organisationId);
     const index = TABLE.indexes.byOrganisation;
@@ -103,8 +103,13 @@ export class DynamoCaseStore implements CaseStore {
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: query.phase ? '#pk = :pk AND begins_with(#sk, :phase)' : '#pk = :pk',
+        ...(query.teamId ? { FilterExpression: 'attribute_not_exists(teamId) OR teamId = :team' } : {}),
         ExpressionAttributeNames: { '#pk': index.partitionKey, ...(query.phase ? { '#sk': index.sortKey } : {}) },
-        ExpressionAttributeValues: { ':pk': partition, ...(query.phase ? { ':phase': `${query.phase}#` } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(query.phase ? { ':phase': `${query.phase}#` } : {}),
+          ...(query.teamId ? { ':team': query.teamId } : {}),
+        },
         Limit: query.limit,
         ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, index.partitionKey, partition) : undefined,
       }),
@@ -182,6 +187,7 @@ export class DynamoCaseStore implements CaseStore {
             phase: state.phase,
             regio: state.regio,
             updatedAt: state.updatedAt,
+            ...(state.teamId ? { teamId: state.teamId } : {}),
           },
         },
       });
