@@ -317,7 +317,8 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     key: 'aanbodId',
     offset: { werkdagen: 1 },
     satisfiedBy: [{ types: ['reactie-aanbod', 'bezichtiging', 'weigering-aanbod'], key: 'same' }],
-    cancelledBy: { events: VAN_WACHTLIJST, phases: NIET_OP_WACHTLIJST },
+    // Once the keys are handed over, the offer was evidently answered: no reminder about reacting any more.
+    cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'] }], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
     stages: AANBOD_STAGES,
   },
@@ -372,7 +373,8 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
         dateField: 'clientGeinformeerdOp',
       },
     ],
-    cancelledBy: { events: VAN_WACHTLIJST, phases: NIET_OP_WACHTLIJST },
+    // A sleuteloverdracht without the date recorded still means the client knows: the rule is moot then.
+    cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'], when: (e) => !hasDate('clientGeinformeerdOp')(e) }], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
     stages: [
       { stage: 'vooraf', at: { werkdagen: -1 }, to: ['begeleider'] },
