@@ -43,6 +43,7 @@ export const HTTP_FUNCTION_ACCESS: Readonly<Record<FunctionName, TableAccess | '
   'wonen-queue': 'read',
   'create-case': 'readWrite',
   'submit-form': 'readWrite',
+  'form-drafts': 'readWrite',
   'record-consent': 'readWrite',
   'revoke-retention': 'readWrite',
   'wonen-item-status': 'readWrite',

@@ -6,9 +6,10 @@ import type { FormDefinition } from '#domain/forms/types.js';
 import { isAllowed, targetsOf } from '#domain/phases.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
 import { caseView } from '#domain/views.js';
+import { keys } from '#adapters/dynamo/table.js';
 import { planEffects } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, StoredResponse } from './ports.js';
+import type { AppDeps, StoreEffect, StoredResponse } from './ports.js';
 
 export interface SubmitOptions {
   /** The version the caller based the form on (If-Match); a different stored version answers 412. */
@@ -102,10 +103,19 @@ async function attemptSubmit(
     event,
     organisations: organisationsAfter,
     removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
-    effects: planEffects({ before, after, event, history: newHistory, now }, { items: loaded.items }),
+    effects: [
+      ...planEffects({ before, after, event, history: newHistory, now }, { items: loaded.items }),
+      ...discardDraftEffect(loaded.items, caseId, principal.organisationId, form.action),
+    ],
     idempotency: recordFor(response),
   });
   return response;
+}
+
+/** The submitting organisation's draft of this form, if any, goes in the submission's transaction. */
+function discardDraftEffect(items: Record<string, unknown>[], caseId: string, organisationId: string, action: string): StoreEffect[] {
+  const key = keys.draft(caseId, organisationId, action);
+  return items.some((item) => item.SK === key.SK) ? [{ kind: 'delete', key }] : [];
 }
 
 /** A submitted form is immutable; a correction is a new version that points at the latest version of the same form. */

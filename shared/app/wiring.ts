@@ -6,12 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoCaseStore } from '#adapters/dynamo/case-store.js';
 import { DynamoDeadlineIndex } from '#adapters/dynamo/deadline-index.js';
+import { DynamoDraftStore } from '#adapters/dynamo/draft-store.js';
 import { env } from '#config/env.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { DeadlineIndexReader } from './deadlines.js';
+import type { DraftStore } from './drafts.js';
 import type { AppDeps } from './ports.js';
 
-export type Deps = AppDeps & { deadlineIndex: DeadlineIndexReader };
+export type Deps = AppDeps & { deadlineIndex: DeadlineIndexReader; drafts: DraftStore };
 
 let deps: Deps | undefined;
 let clockOverride: Clock | undefined;
@@ -24,6 +26,7 @@ export function appDeps(): Deps {
       // The store reads the current clock (useClock) to treat expired items (retention, TTL) as gone.
       store: new DynamoCaseStore(db, tableName, { now: () => (clockOverride ?? systemClock).now() }),
       deadlineIndex: new DynamoDeadlineIndex(db, tableName),
+      drafts: new DynamoDraftStore(db, tableName),
       clock: clockOverride ?? systemClock,
       newId: randomUUID,
     };

@@ -56,7 +56,9 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     parameters: [...pathParams, ...queryParameters(route), ...headers],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
     responses: {
-      [route.creates ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } },
+      ...(route.method === 'DELETE'
+        ? { '204': { description: 'Done' } }
+        : { [route.creates ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } }),
       ...(route.body || route.query ? { '400': problem('Invalid input: every field error with its path') } : {}),
       ...(route.authenticated ? { '401': problem('No valid token'), '403': problem('Role may not do this'), '404': problem('Unknown, or not visible to the caller') } : {}),
       ...(route.creates ? { '409': problem('Not allowed in the current phase'), '422': problem('A rule of the route refuses') } : {}),

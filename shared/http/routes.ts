@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { createCaseSchema } from '#app/create-case.js';
 import { consentRequestSchema } from '#domain/consent.js';
+import { draftInputSchema } from '#domain/drafts.js';
 import { FORMS } from '#domain/forms/index.js';
 import { PHASES } from '#domain/phases.js';
 import { retentionRequestSchema } from '#domain/retention.js';
@@ -18,6 +19,7 @@ export type FunctionName =
   | 'get-case'
   | 'list-cases'
   | 'submit-form'
+  | 'form-drafts'
   | 'case-deadlines'
   | 'list-deadlines'
   | 'record-consent'
@@ -138,6 +140,45 @@ export const ROUTES: RouteDefinition[] = [
     query: listDeadlinesQuery,
   },
   ...formRoutes,
+  // Drafts: a form saved incomplete before it is submitted; submitting discards it (shared/app/drafts.ts).
+  {
+    method: 'GET',
+    path: '/cases/{caseId}/drafts',
+    function: 'form-drafts',
+    authenticated: true,
+    operationId: 'listDrafts',
+    summary: "The caller's organisation's drafts of the case's forms, each with what is still missing",
+    tags: ['formulieren'],
+  },
+  {
+    method: 'GET',
+    path: '/cases/{caseId}/drafts/{action}',
+    function: 'form-drafts',
+    authenticated: true,
+    operationId: 'getDraft',
+    summary: 'One draft, with what the form still needs before it can be submitted',
+    tags: ['formulieren'],
+  },
+  {
+    method: 'PUT',
+    path: '/cases/{caseId}/drafts/{action}',
+    function: 'form-drafts',
+    authenticated: true,
+    operationId: 'saveDraft',
+    summary: 'Save a form incomplete (any fields so far); If-Match with the draft’s ETag guards against overwriting a colleague',
+    tags: ['formulieren'],
+    body: draftInputSchema,
+    conditional: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/cases/{caseId}/drafts/{action}',
+    function: 'form-drafts',
+    authenticated: true,
+    operationId: 'discardDraft',
+    summary: 'Discard a draft',
+    tags: ['formulieren'],
+  },
   // Privacy (issue "Who may see and do what"; 002 WA10; AVG).
   {
     method: 'POST',

@@ -58,6 +58,14 @@ export const keys = {
   statPartition: (month: string) => `STATS#${month}`,
   deadlineIndex: (caseId: string, organisationId: string, deadlineId: string) => ({ PK: `CASE#${caseId}`, SK: `DL#${organisationId}#${deadlineId}` }),
   deadlinePartition: (organisationId: string) => `DEADLINES#${organisationId}`,
+  // Bounces and complaints (shared/app/mail-health): one record per address (lower-cased), on GSI3 per organisation,
+  // newest last; one marker per processed SES event (TTL) so a redelivered event changes nothing.
+  bounce: (address: string) => ({ PK: `BOUNCE#${address.toLowerCase()}`, SK: 'BOUNCE' }),
+  bouncePartitionPrefix: 'BOUNCE#',
+  bounceQueuePartition: (organisationId: string) => `BOUNCES#${organisationId}`,
+  bounceQueueSort: (at: string, address: string) => `${at}#${address.toLowerCase()}`,
+  sesEvent: (eventKey: string) => ({ PK: `SESEVENT#${eventKey}`, SK: 'SESEVENT' }),
+  sesEventPartitionPrefix: 'SESEVENT#',
   // Wonen's queue (shared/app/wonen): one item per submission in the case partition, on GSI3 per regio and status in
   // received order (= due order). Unmatched/refused inbound mail and the daily digest records.
   wonenItem: (caseId: string, seq: number) => ({ PK: `CASE#${caseId}`, SK: `WONEN#${String(seq).padStart(8, '0')}` }),
@@ -68,4 +76,7 @@ export const keys = {
   unmatchedPartition: (regio: string) => `UNMATCHED#${regio}`,
   unmatchedSort: (receivedAt: string, mailId: string) => `${receivedAt}#${mailId}`,
   wonenDigest: (regio: string, date: string) => ({ PK: `DIGEST#${regio}#${date}`, SK: 'DIGEST' }),
+  // Drafts (shared/app/drafts.ts): one per organisation and form in the case partition, erased with the case.
+  draft: (caseId: string, organisationId: string, action: string) => ({ PK: `CASE#${caseId}`, SK: `DRAFT#${organisationId}#${action}` }),
+  draftPrefix: (organisationId: string) => `DRAFT#${organisationId}#`,
 } as const;
