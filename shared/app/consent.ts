@@ -3,14 +3,13 @@
  * is committed in one transaction with the case, its listing memberships and the other concerns' effects: a withdrawal
  * removes the corporatie's membership in that same transaction, so sharing stops at that moment.
  */
-import { canSeeCase, isZorgaanbiederOf, organisationsOf } from '#domain/access.js';
+import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { consentFact, consentOf, CONSENT_EVENT, type ConsentRequest } from '#domain/consent.js';
 import { CaseNotFound, ConcurrentModification, Forbidden, RuleViolated, StaleVersion } from '#domain/errors.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
-import { caseView } from '#domain/views.js';
-import { planEffects } from './effects.js';
+import { commitChange } from './commit-change.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, IdempotencyRecord, StoredResponse } from './ports.js';
 
@@ -45,7 +44,7 @@ async function attemptConsent(
 ): Promise<StoredResponse> {
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-  const { state: before, history } = loaded;
+  const { state: before } = loaded;
   // 002 WA10: the zorgaanbieder asks for the consent and records it; the corporatie and Wonen cannot.
   if (!mayTake(principal.role, 'toestemming') || !isZorgaanbiederOf(principal, before)) throw new Forbidden();
   if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
@@ -76,21 +75,5 @@ async function attemptConsent(
     actor: actorOf(principal),
     data: { ...input },
   };
-  const response: StoredResponse = {
-    statusCode: 201,
-    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
-    headers: { etag: `"${version}"`, location: `/cases/${caseId}` },
-  };
-  const organisationsBefore = organisationsOf(before);
-  const organisationsAfter = organisationsOf(after);
-  await deps.store.commit({
-    case: after,
-    expectedVersion: before.version,
-    event,
-    organisations: organisationsAfter,
-    removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
-    effects: planEffects({ before, after, event, history: [...history, event], now }, { items: loaded.items }),
-    idempotency: recordFor(response),
-  });
-  return response;
+  return commitChange(deps, principal, loaded, { after, event, now }, recordFor);
 }

@@ -1,13 +1,12 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
-import { canSeeCase, organisationsOf } from '#domain/access.js';
+import { canSeeCase } from '#domain/access.js';
 import { CaseNotFound, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
 import type { FormDefinition } from '#domain/forms/types.js';
 import { isAllowed, targetsOf } from '#domain/phases.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
-import { caseView } from '#domain/views.js';
 import { keys } from '#adapters/dynamo/table.js';
-import { planEffects } from './effects.js';
+import { commitChange } from './commit-change.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, StoreEffect, StoredResponse } from './ports.js';
 
@@ -89,27 +88,12 @@ async function attemptSubmit(
     data: decision.data ?? (input as Record<string, unknown>),
     ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
   };
-  const newHistory = [...history, event];
-  const response: StoredResponse = {
-    statusCode: 201,
-    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
-    headers: { etag: `"${version}"`, location: `/cases/${caseId}` },
-  };
-  const organisationsBefore = organisationsOf(before);
-  const organisationsAfter = organisationsOf(after);
-  await deps.store.commit({
-    case: after,
-    expectedVersion: before.version,
+  return commitChange(deps, principal, loaded, {
+    after,
     event,
-    organisations: organisationsAfter,
-    removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
-    effects: [
-      ...planEffects({ before, after, event, history: newHistory, now }, { items: loaded.items }),
-      ...discardDraftEffect(loaded.items, caseId, principal.organisationId, form.action),
-    ],
-    idempotency: recordFor(response),
-  });
-  return response;
+    now,
+    extraEffects: discardDraftEffect(loaded.items, caseId, principal.organisationId, form.action),
+  }, recordFor);
 }
 
 /** The submitting organisation's draft of this form, if any, goes in the submission's transaction. */
