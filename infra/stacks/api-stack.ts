@@ -41,6 +41,7 @@ export const HTTP_FUNCTION_ACCESS: Readonly<Record<FunctionName, TableAccess | '
   'audit-log': 'read',
   'export-case': 'read',
   'wonen-queue': 'read',
+  'monitor-figures': 'read',
   'create-case': 'readWrite',
   'submit-form': 'readWrite',
   'form-drafts': 'readWrite',

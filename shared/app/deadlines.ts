@@ -107,6 +107,8 @@ export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
         [TABLE.indexes.byQueue.sortKey]: `${deadline.dueAt}#${change.after.caseId}#${deadline.deadlineId}`,
         caseId: change.after.caseId,
         reference: change.after.reference,
+        // The monitor figures count a Wonen regio's overdue deadlines from this index (shared/app/monitor).
+        regio: change.after.regio,
         deadlineId: deadline.deadlineId,
         ruleId: deadline.ruleId,
         title: deadline.title,
@@ -122,7 +124,7 @@ export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
   }
   for (const [sk, item] of wanted) {
     const stored = existing.items.find((i) => i.SK === sk);
-    if (!stored || stored[TABLE.indexes.byQueue.sortKey] !== item[TABLE.indexes.byQueue.sortKey]) effects.push({ kind: 'put', item });
+    if (!stored || stored[TABLE.indexes.byQueue.sortKey] !== item[TABLE.indexes.byQueue.sortKey] || stored.regio !== item.regio) effects.push({ kind: 'put', item });
   }
   return effects;
 };

@@ -5,6 +5,7 @@
  */
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { deadlineIndexPlanner } from './deadlines.js';
+import { monitorPlanner } from './monitor/planner.js';
 import type { StoreEffect } from './ports.js';
 import { REMINDER_PLANNERS } from './reminders/planners.js';
 import { retentionPlanner } from './retention.js';
@@ -27,7 +28,7 @@ export interface ExistingItems {
 }
 
 /** The planners of all concerns, in the order their writes are added to the transaction. */
-const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner];
+const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner, monitorPlanner];
 
 export function planEffects(change: ChangeContext, existing: ExistingItems): StoreEffect[] {
   return PLANNERS.flatMap((planner) => planner(change, existing));

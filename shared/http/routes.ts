@@ -9,6 +9,7 @@ import { draftInputSchema } from '#domain/drafts.js';
 import { FORMS } from '#domain/forms/index.js';
 import { PHASES } from '#domain/phases.js';
 import { retentionRequestSchema } from '#domain/retention.js';
+import { monitorQuerySchema } from '#domain/monitor.js';
 import { linkUnmatchedBody, unmatchedQuery, wonenItemStatusBody, wonenQueueQuery } from '#app/wonen/schemas.js';
 
 export type FunctionName =
@@ -28,7 +29,8 @@ export type FunctionName =
   | 'revoke-retention'
   | 'wonen-queue'
   | 'wonen-item-status'
-  | 'unmatched-mail';
+  | 'unmatched-mail'
+  | 'monitor-figures';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -264,6 +266,18 @@ export const ROUTES: RouteDefinition[] = [
     tags: ['wonen'],
     body: linkUnmatchedBody,
     creates: true,
+  },
+  // Monitor figures (shared/app/monitor): counts per organisation and month, no case or client data.
+  {
+    method: 'GET',
+    path: '/monitor/{organisationId}',
+    function: 'monitor-figures',
+    authenticated: true,
+    operationId: 'monitorFigures',
+    summary:
+      "Monitor figures per month (at most 24): cases entering each phase, urgenties requested and granted, omklappen, deadlines met and missed, median days sleuteloverdracht → omklap; and cases per phase now. `format=csv` (or `/monitor/{organisationId}.csv`) answers text/csv with ';'. The organisation's organisatiebeheerder; Wonen for its regio",
+    tags: ['monitor'],
+    query: monitorQuerySchema,
   },
 ];
 

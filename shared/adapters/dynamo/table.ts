@@ -56,6 +56,14 @@ export const keys = {
   // Anonymous counts: one item per counted fact, no identifier (count = items under the counter's prefix).
   stat: (month: string, counter: string, id: string) => ({ PK: `STATS#${month}`, SK: `${counter}#${id}` }),
   statPartition: (month: string) => `STATS#${month}`,
+  // Monitor figures (shared/app/monitor): one item per counted fact, per organisation and month; the id is a digest
+  // (same fact, same item: idempotent), never a case id. A month's figures are one Query of one partition.
+  monitorFact: (organisationId: string, month: string, regio: string, counter: string, id: string) => ({
+    PK: `MONITOR#${organisationId}#${month}`,
+    SK: `${regio}#${counter}#${id}`,
+  }),
+  monitorPartition: (organisationId: string, month: string) => `MONITOR#${organisationId}#${month}`,
+  monitorRegioPrefix: (regio: string) => `${regio}#`,
   deadlineIndex: (caseId: string, organisationId: string, deadlineId: string) => ({ PK: `CASE#${caseId}`, SK: `DL#${organisationId}#${deadlineId}` }),
   deadlinePartition: (organisationId: string) => `DEADLINES#${organisationId}`,
   // Bounces and complaints (shared/app/mail-health): one record per address (lower-cased), on GSI3 per organisation,

@@ -1,0 +1,127 @@
+/**
+ * Monitor figures (issue "Ready for production"): per organisation and month, what the Programma Huisvesting
+ * Kwetsbare Groepen counts — cases entering each phase, urgenties requested and granted, omklappen, deadlines met and
+ * missed, the median days from sleuteloverdracht to omklap — and the organisation's cases per phase now.
+ *
+ * Read without scanning: one Query per month of the organisation's monitor partition (the facts the monitor planner
+ * wrote with each change), one Query of the organisation's open-deadline index for the deadlines that are overdue and
+ * still open, and a Select COUNT per phase on the organisation's listing index. Counts only; no case, no client.
+ */
+import { endOfDayAmsterdam } from '#domain/werkdagen.js';
+import { startOfDayAmsterdam, toAmsterdamDate } from '#domain/calendar.js';
+import type { Clock } from '#domain/clock.js';
+import { ruleById } from '#domain/deadlines/index.js';
+import { Forbidden, NotFound, ValidationFailed } from '#domain/errors.js';
+import {
+  MAX_MONITOR_MONTHS,
+  monthFigures,
+  monthOfDate,
+  monthRange,
+  monthsBefore,
+  type CountedFact,
+  type MonitorQuery,
+  type MonthFigures,
+} from '#domain/monitor.js';
+import type { Phase } from '#domain/phases.js';
+import type { Principal } from '#domain/roles.js';
+
+export interface OverdueDeadline {
+  dueDate: string;
+  ruleId: string;
+}
+
+export interface MonitorReader {
+  /** Every fact of one organisation's month (all pages); only the regio's when given. */
+  facts(organisationId: string, month: string, regio?: string): Promise<CountedFact[]>;
+  /** The organisation's open deadlines whose due instant lies in [from, before) (GSI3 `DEADLINES#<org>`). */
+  openDeadlinesDue(organisationId: string, from: string, before: string, regio?: string): Promise<OverdueDeadline[]>;
+  /** The organisation's cases per phase now (GSI1 `ORG#<org>`, a COUNT per phase prefix). */
+  casesPerPhase(organisationId: string, regio?: string): Promise<Record<Phase, number>>;
+}
+
+export interface MonitorDeps {
+  monitor: MonitorReader;
+  clock: Clock;
+  /** Organisations whose figures Wonen may ask for: the zorgaanbieders and corporaties of the directory. */
+  isCountedOrganisation(organisationId: string): boolean;
+}
+
+export interface MonitorReport {
+  organisationId: string;
+  /** Set when the figures are limited to one regio (a medewerker Wonen sees its own regio only). */
+  regio?: string;
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** The organisation's cases in each phase at `generatedAt` (listing index; erased cases are gone). */
+  casesPerPhaseNow: Record<Phase, number>;
+  months: MonthFigures[];
+}
+
+/**
+ * Who sees which figures: the zorgaanbieder's organisatiebeheerder those of its own organisation (every regio); a
+ * medewerker Wonen those of any zorgaanbieder or corporatie, limited to the cases of its own regio. Nobody else.
+ */
+function scopeOf(deps: MonitorDeps, principal: Principal, organisationId: string): { regio?: string } {
+  if (principal.role === 'organisatiebeheerder') {
+    if (principal.organisationId !== organisationId) throw new Forbidden('Een organisatiebeheerder ziet alleen de cijfers van de eigen organisatie.');
+    return {};
+  }
+  if (principal.role === 'medewerker-wonen' && principal.regio) {
+    if (!deps.isCountedOrganisation(organisationId)) throw new NotFound('Geen zorgaanbieder of woningcorporatie met dit id.');
+    return { regio: principal.regio };
+  }
+  throw new Forbidden('De monitorcijfers zijn voor de organisatiebeheerder en voor Wonen.');
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time, keeping the order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function monitorFigures(deps: MonitorDeps, principal: Principal, organisationId: string, query: MonitorQuery): Promise<MonitorReport> {
+  const { regio } = scopeOf(deps, principal, organisationId);
+  const now = deps.clock.now();
+  const to = query.to ?? monthOfDate(toAmsterdamDate(now));
+  const from = query.from ?? monthsBefore(to, 11);
+  const months = monthRange(from, to);
+  if (!months) throw new ValidationFailed([{ path: 'query.from', message: `De eerste maand (${from}) ligt na de laatste (${to}).` }]);
+  if (months.length > MAX_MONITOR_MONTHS) {
+    throw new ValidationFailed([{ path: 'query.from', message: `Hoogstens ${MAX_MONITOR_MONTHS} maanden per verzoek.` }]);
+  }
+
+  // Deadlines due in the range, overdue now and not met: still in the open-deadline index, due before now.
+  const windowStart = startOfDayAmsterdam(`${from}-01`);
+  const windowEnd = startOfDayAmsterdam(`${monthsBefore(to, -1)}-01`);
+  const before = windowEnd < now ? windowEnd : now;
+  const overdue = before > windowStart ? await deps.monitor.openDeadlinesDue(organisationId, windowStart, before, regio) : [];
+  const overdueByMonth = new Map<string, number>();
+  for (const d of overdue) {
+    if (ruleById(d.ruleId)?.kind === 'signaal' || endOfDayAmsterdam(d.dueDate) >= now) continue;
+    const month = monthOfDate(d.dueDate);
+    overdueByMonth.set(month, (overdueByMonth.get(month) ?? 0) + 1);
+  }
+
+  const [casesPerPhaseNow, facts] = await Promise.all([
+    deps.monitor.casesPerPhase(organisationId, regio),
+    mapLimited(months, 6, (month) => deps.monitor.facts(organisationId, month, regio)),
+  ]);
+  return {
+    organisationId,
+    ...(regio ? { regio } : {}),
+    from,
+    to,
+    generatedAt: now,
+    casesPerPhaseNow,
+    months: months.map((month, i) => monthFigures(month, facts[i] ?? [], overdueByMonth.get(month) ?? 0)),
+  };
+}
