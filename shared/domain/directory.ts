@@ -94,6 +94,14 @@ export interface ResolvedRecipients {
   unresolved: Party[];
 }
 
+/** The organisation an address belongs to (see `OrganisationDirectory.ownerOf`). */
+export interface AddressOwner {
+  organisationId: string;
+  as: 'contact' | 'mailbox' | 'team' | 'meldpunt' | 'onafhankelijke-derde';
+  /** The organisation's functional mailbox, lower-cased. */
+  mailbox: string;
+}
+
 export class OrganisationDirectory {
   private readonly byId: Map<string, Organisation>;
 
@@ -147,6 +155,28 @@ export class OrganisationDirectory {
         return gemeente?.mailbox;
       }
     }
+  }
+
+  /**
+   * Which organisation an address belongs to, and as what (bounces: shown to that organisation, and a suppressed
+   * address is replaced by `mailbox`, the organisation's functional mailbox). A contact wins over a mailbox when an
+   * address is both. Undefined for an address the directory does not know.
+   */
+  ownerOf(address: string): AddressOwner | undefined {
+    const wanted = address.toLowerCase();
+    const is = (candidate: string | undefined) => candidate?.toLowerCase() === wanted;
+    for (const o of this.document.organisations) {
+      if (o.contacts.some((c) => is(c.email))) return { organisationId: o.id, as: 'contact', mailbox: o.mailbox.toLowerCase() };
+    }
+    for (const o of this.document.organisations) {
+      if (is(o.mailbox)) return { organisationId: o.id, as: 'mailbox', mailbox: o.mailbox.toLowerCase() };
+      if (o.kind === 'zorgaanbieder') {
+        if (o.teams.some((t) => is(t.mailbox))) return { organisationId: o.id, as: 'team', mailbox: o.mailbox.toLowerCase() };
+        if (is(o.meldpunt)) return { organisationId: o.id, as: 'meldpunt', mailbox: o.mailbox.toLowerCase() };
+        if (is(o.onafhankelijkeDerde)) return { organisationId: o.id, as: 'onafhankelijke-derde', mailbox: o.mailbox.toLowerCase() };
+      }
+    }
+    return undefined;
   }
 
   /** All addresses of `parties`, deduplicated (the begeleider's team mailbox may equal the zorgaanbieder's). */

@@ -253,7 +253,8 @@ describe('domain events (outbox → EventBridge)', () => {
 
     bus.failNextCalls(0);
     await h.scheduler.tick();
-    const events = bus.events().filter((e) => e.detail.caseId === caseId);
+    // EventBridge keeps no order (and the due shards are dispatched in parallel): consumers order by `seq`.
+    const events = bus.events().filter((e) => e.detail.caseId === caseId).sort((a, b) => Number(a.detail.seq) - Number(b.detail.seq));
     expect(events.map((e) => e.detailType)).toEqual(['case-aangemaakt', 'aanvraag-urgentie']);
     expect(events[1]).toMatchObject({ source: 'omslagroute', eventBusName: 'omslagroute-local' });
     expect(events[1]!.detail).toEqual({ eventId: `${caseId}#2`, caseId, reference, action: 'aanvraag-urgentie', seq: 2, occurredOn: TODAY });

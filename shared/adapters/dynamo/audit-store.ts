@@ -13,8 +13,8 @@ import { monthOf, type RetentionRecord } from '#domain/retention.js';
 import type { Actor } from '#domain/roles.js';
 import { decodeCursor, encodeCursor } from './case-store.js';
 import { INDEXES, keys, TABLE } from './table.js';
+import { idempotencyPut, queryAll } from './query.js';
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const STORE_ONLY = new Set(['PK', 'SK', 'entity', TABLE.ttlAttribute, ...INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])]);
 const INDEX_ATTRIBUTES = INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]);
 
@@ -92,22 +92,15 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
     const index = TABLE.indexes.byQueue;
     const found: RetentionRecord[] = [];
     for (const month of months) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await this.db.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: index.name,
-            KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
-            ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-            // Sort keys are `<instant>#<caseId>`: everything up to now, whatever the case id.
-            ExpressionAttributeValues: { ':pk': keys.retentionQueue(month), ':upTo': `${now}#\uffff` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) if (item.entity === 'retention') found.push(strip(item) as unknown as RetentionRecord);
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(this.db, {
+        TableName: this.tableName,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND #sk <= :upTo',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        // Sort keys are `<instant>#<caseId>`: everything up to now, whatever the case id.
+        ExpressionAttributeValues: { ':pk': keys.retentionQueue(month), ':upTo': `${now}#\uffff` },
+      });
+      for (const item of items) if (item.entity === 'retention') found.push(strip(item) as unknown as RetentionRecord);
     }
     return found;
   }
@@ -209,19 +202,7 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
                 },
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.idempotency(idempotency.scope, idempotency.key),
-                  entity: 'idempotency',
-                  fingerprint: idempotency.fingerprint,
-                  response: idempotency.response,
-                  [TABLE.ttlAttribute]: Math.floor(Date.parse(change.now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            idempotencyPut(this.tableName, idempotency, change.now),
           ],
         }),
       );
@@ -248,22 +229,7 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
   // ---------------------------------------------------------------------------------------------------------------
 
   private async partition(pk: string): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return found;
+    return queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
   }
 
   /** Expires one item (never later than it would expire anyway) and removes it from every index at once. */

@@ -12,10 +12,10 @@ import { ConcurrentModification, ValidationFailed } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { keys, TABLE } from './table.js';
+import { idempotencyPut, queryAll } from './query.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 
 export class DynamoCaseStore implements CaseStore {
@@ -69,22 +69,13 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   private async queryPartition(caseId: string, sortPrefix?: string): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: sortPrefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ...(sortPrefix ? { ':prefix': sortPrefix } : {}) },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []).filter((item) => this.live(item)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return found;
+    const found = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: sortPrefix ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ...(sortPrefix ? { ':prefix': sortPrefix } : {}) },
+      ConsistentRead: true,
+    });
+    return found.filter((item) => this.live(item));
   }
 
   async findByReference(reference: string): Promise<string | undefined> {
@@ -205,22 +196,7 @@ export class DynamoCaseStore implements CaseStore {
       });
     }
     for (const effect of change.effects ?? []) items.push(toTransactItem(TableName, effect));
-    if (change.idempotency) {
-      const record = change.idempotency;
-      items.push({
-        Put: {
-          TableName,
-          Item: {
-            ...keys.idempotency(record.scope, record.key),
-            entity: 'idempotency',
-            fingerprint: record.fingerprint,
-            response: record.response,
-            [TABLE.ttlAttribute]: Math.floor(Date.parse(state.updatedAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      });
-    }
+    if (change.idempotency) items.push(idempotencyPut(TableName, change.idempotency, state.updatedAt));
     return items;
   }
 }

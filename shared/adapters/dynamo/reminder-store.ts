@@ -8,6 +8,7 @@ import type { CaseState } from '#domain/case.js';
 import type { DuePage, DueItem, ReminderStore } from '#app/reminders/ports.js';
 import { DUE_INDEX, reminderKeys, type OutboxItem, type ReminderItem, type ReminderKey } from './reminder-items.js';
 import { keys } from './table.js';
+import { queryAll } from './query.js';
 
 type UpdateInput = ConstructorParameters<typeof UpdateCommand>[0];
 
@@ -179,22 +180,12 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   private async queryPrefix(caseId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const found: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return found;
+    return queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':prefix': prefix },
+      ConsistentRead: true,
+    });
   }
 
   private async conditional(input: Omit<UpdateInput, 'TableName'>): Promise<boolean> {

@@ -24,9 +24,9 @@ import {
   wonenItemFromStore,
 } from '#app/wonen/records.js';
 import { keys, TABLE } from './table.js';
+import { idempotencyPut, queryAll } from './query.js';
 
 const GSI3 = TABLE.indexes.byQueue;
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** Digest records are kept a while for the audit of what was sent, then expire. */
 const DIGEST_TTL_SECONDS = 90 * 24 * 60 * 60;
 
@@ -106,23 +106,14 @@ export class DynamoWonenStore implements WonenStore {
   }
 
   async listReceivedBefore(regio: Regio, status: WonenStatus, receivedBefore: string): Promise<WonenItem[]> {
-    const found: WonenItem[] = [];
-    let start: Key | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI3.name,
-          KeyConditionExpression: '#pk = :pk AND #sk < :before',
-          ExpressionAttributeNames: { '#pk': GSI3.partitionKey, '#sk': GSI3.sortKey },
-          ExpressionAttributeValues: { ':pk': keys.wonenQueuePartition(regio, status), ':before': receivedBefore },
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(out.Items ?? []).map(wonenItemFromStore));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return found;
+    const found = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: GSI3.name,
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': GSI3.partitionKey, '#sk': GSI3.sortKey },
+      ExpressionAttributeValues: { ':pk': keys.wonenQueuePartition(regio, status), ':before': receivedBefore },
+    });
+    return found.map(wonenItemFromStore);
   }
 
   async getItem(caseId: string, seq: number): Promise<WonenItem | undefined> {
@@ -162,19 +153,7 @@ export class DynamoWonenStore implements WonenStore {
                 },
               },
             },
-            {
-              Put: {
-                TableName,
-                Item: {
-                  ...keys.idempotency(idempotency.scope, idempotency.key),
-                  entity: 'idempotency',
-                  fingerprint: idempotency.fingerprint,
-                  response: idempotency.response,
-                  [TABLE.ttlAttribute]: Math.floor(Date.parse(change.at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            idempotencyPut(TableName, idempotency, change.at),
           ],
         }),
       );

@@ -84,7 +84,7 @@ export type ReminderOutcome =
   | { type: 'published'; eventId: string }
   | { type: 'publish-failed'; eventId: string }
   | { type: 'unconfirmed'; reminderId: string }
-  | { type: 'sent'; reminderId: string; messageId: string; recipients: number }
+  | { type: 'sent'; reminderId: string; messageId: string; recipients: number; stage?: string }
   | { type: 'skipped'; reminderId: string; reason: string }
   | { type: 'released'; reminderId: string; reason: string }
   | { type: 'failed'; reminderId: string; reason: string }

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { renderMail, type MailInput } from '#domain/mail/index.js';
 import type { ReminderItem } from '#adapters/dynamo/reminder-items.js';
+import { addLogContext, logContext, withLogContext } from '#observability/logger.js';
 import { logLine } from './log.js';
 import { classifySendError, errorName, isThrottling } from './send-errors.js';
 import type { ReminderMessage, SenderDeps } from './ports.js';
@@ -65,7 +66,8 @@ export async function sendReminderBatch(deps: SenderDeps, records: SenderRecord[
   for (const record of records) {
     let result: RecordResult;
     try {
-      result = await sendOne(deps, record, options);
+      // Each record's lines carry its own case reference (set below once the stage is read).
+      result = await withLogContext({ ...logContext() }, () => sendOne(deps, record, options));
     } catch (error) {
       // A store error, a bug: this record only; its stage is pending (retry) or sending (redelivery will not resend).
       logLine('error', 'reminder record failed', { messageId: record.messageId, error: errorName(error), detail: (error as Error)?.message });
@@ -91,6 +93,7 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
     return 'done';
   };
   if (!item || item.reminderId !== reminderId) return skip('bestaat-niet');
+  addLogContext({ caseId: item.caseId, reference: item.reference });
   if (item.reminderStatus !== 'pending') return skip(item.reminderStatus === 'sending' ? 'al-geclaimd' : item.reminderStatus);
   if (item.fireAt > now) return skip('nog-niet-aan-de-beurt');
   if (item.nextStageAt && item.nextStageAt <= now) {
@@ -131,7 +134,7 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
     }
   }
   await markSent(deps, item, token, { now, messageId, recipients: recipients.to, unresolved: recipients.unresolved });
-  deps.observe({ type: 'sent', reminderId, messageId, recipients: recipients.to.length });
+  deps.observe({ type: 'sent', reminderId, messageId, recipients: recipients.to.length, stage: item.stage });
   return 'done';
 }
 

@@ -17,6 +17,7 @@ import localDirectory from '../../../config/organisations.local.json' with { typ
 import type { Mailer } from '../ports.js';
 import { dispatcherEnv, senderEnv } from './env.js';
 import { logLine } from './log.js';
+import { recordReminderMetrics } from './metrics.js';
 import type { DispatcherDeps, EventPublisher, ReminderConfig, ReminderOutcome, ReminderQueue, ReminderStore, SenderDeps } from './ports.js';
 
 export interface ReminderOverrides {
@@ -46,9 +47,10 @@ export function loadDirectory(file?: string): OrganisationDirectory {
 const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'unconfirmed', 'publish-failed']);
 const DEBUG: ReadonlySet<ReminderOutcome['type']> = new Set(['dispatched', 'published', 'skipped']);
 
-/** Structured log line per outcome (metric filters count `reminder failed`, `reminder unconfirmed`, …). */
+/** Structured log line per outcome (metric filters count `reminder failed`, `reminder unconfirmed`, …), and EMF metrics (./metrics.ts). */
 function observe(outcome: ReminderOutcome): void {
   logLine(WARN.has(outcome.type) ? 'warn' : DEBUG.has(outcome.type) ? 'debug' : 'info', `reminder ${outcome.type}`, { ...outcome });
+  recordReminderMetrics(outcome);
   for (const listener of listeners) listener(outcome);
 }
 

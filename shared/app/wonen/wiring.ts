@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoWonenStore } from '#adapters/dynamo/wonen-store.js';
 import { createS3Client, S3MailStore } from '#adapters/s3/mail-store.js';
 import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
@@ -16,6 +17,7 @@ import { env } from '#config/env.js';
 import { REGIOS, type Regio } from '#domain/case.js';
 import { OrganisationDirectory } from '#domain/directory.js';
 import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import { RecipientFilter, suppressingMailer } from '../mail-health/suppression.js';
 import type { Mailer } from '../ports.js';
 import { appDeps } from '../wiring.js';
 import type { DigestDeps } from './digest.js';
@@ -102,10 +104,14 @@ function directory(e: WonenEnv): OrganisationDirectory {
 
 function mailer(e: WonenEnv): Mailer {
   if (mailerOverride) return mailerOverride;
-  cachedMailer ??= new SesMailer(createSesClient(), {
-    from: required(e.MAIL_FROM, 'MAIL_FROM'),
-    ...(e.SES_CONFIGURATION_SET ? { configurationSet: e.SES_CONFIGURATION_SET } : {}),
-  });
+  // Bounces and complaints: suppressed addresses get their organisation's functional mailbox (shared/app/mail-health).
+  cachedMailer ??= suppressingMailer(
+    new SesMailer(createSesClient(), {
+      from: required(e.MAIL_FROM, 'MAIL_FROM'),
+      ...(e.SES_CONFIGURATION_SET ? { configurationSet: e.SES_CONFIGURATION_SET } : {}),
+    }),
+    new RecipientFilter(new DynamoBounceStore(createDocumentClient(), env().TABLE_NAME), directory(e)),
+  );
   return cachedMailer;
 }
 
