@@ -133,6 +133,20 @@ describe('every endpoint × every role of a foreign organisation', () => {
     const list = await h.get('/cases', foreignCallers.systeembeheerder);
     expect(list.status).toBe(403);
   });
+
+  it('refuses the monitor figures of the case’s organisation to every foreign role; Wonen elsewhere sees only its regio', async () => {
+    const monitor = ROUTES.filter((r) => r.authenticated && r.path.includes('{organisationId}') && r.function === 'monitor-figures');
+    expect(monitor).toHaveLength(1);
+    for (const role of ROLES) {
+      const answer = await h.get(`/monitor/${ZA}`, foreignCallers[role]);
+      // A medewerker Wonen of another regio may read the figures of its own regio: counts only, all zero here.
+      expect(answer.status, role).toBe(role === 'medewerker-wonen' ? 200 : 403);
+      expect(answer.text, role).not.toContain(shared.caseId);
+      expect(answer.text, role).not.toContain(shared.reference);
+      if (answer.status === 200) expect(answer.body.regio, role).toBe('klantreis-2023');
+    }
+    expect((await h.get(`/monitor/${ZA}`, callers.beheerder)).status).toBe(200);
+  });
 });
 
 describe('tokens (as API Gateway’s JWT authorizer)', () => {
