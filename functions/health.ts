@@ -1,4 +1,4 @@
-import { publicHttpHandler } from '#http/handler.js';
+import { publicHttpHandler } from '#http/public-handler.js';
 
 /** GET /health — liveness only; touches no data. */
 export const handler = publicHttpHandler(async () => ({ statusCode: 200, body: { status: 'ok' } }));

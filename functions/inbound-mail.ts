@@ -1,6 +1,7 @@
 import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { receiveInboundMail, type InboundOutcome } from '#app/wonen/inbound.js';
 import { inboundDeps, wonenEnv } from '#app/wonen/wiring.js';
+import { logger, withInvocationLog, withLogContext, logContext } from '#observability/logger.js';
 
 /** S3 "Object Created" as EventBridge delivers it (the inbox bucket has EventBridge notifications on). */
 type ObjectCreated = EventBridgeEvent<'Object Created', { bucket: { name: string }; object: { key: string } }>;
@@ -21,19 +22,26 @@ function objectsOf(event: S3Event | ObjectCreated): Array<{ bucket: string; key:
  * (asynchronous: two retries, then the on-failure queue) attaches once. A transient failure throws, and the retry
  * recognises what was already done.
  */
-export const handler = async (event: S3Event | ObjectCreated): Promise<InboundOutcome[]> => {
+export const handler = withInvocationLog('inbound-mail', async (event: S3Event | ObjectCreated): Promise<InboundOutcome[]> => {
   const deps = inboundDeps();
   const inbox = wonenEnv().INBOX_BUCKET;
   const outcomes: InboundOutcome[] = [];
   for (const object of objectsOf(event)) {
     if (object.bucket !== inbox) {
-      console.warn(JSON.stringify({ level: 'warn', msg: 'inbound mail from another bucket ignored', bucket: object.bucket }));
+      logger.warn('inbound mail from another bucket ignored', { bucket: object.bucket });
       continue;
     }
-    const outcome = await receiveInboundMail(deps, { objectKey: object.key, ...(object.at ? { receivedAt: new Date(object.at).toISOString() } : {}) });
-    // Ids and outcomes only: no addresses, no subjects in the logs.
-    console.log(JSON.stringify({ level: 'info', msg: `inbound mail ${outcome.outcome}`, mailId: outcome.mailId, ...('reason' in outcome ? { reason: outcome.reason } : {}) }));
+    const outcome = await withLogContext({ ...logContext() }, async () => {
+      const outcome = await receiveInboundMail(deps, { objectKey: object.key, ...(object.at ? { receivedAt: new Date(object.at).toISOString() } : {}) });
+      // Ids, the case reference and outcomes only: no addresses, no subjects in the logs.
+      logger.info(`inbound mail ${outcome.outcome}`, {
+        mailId: outcome.mailId,
+        ...('reference' in outcome ? { reference: outcome.reference, caseId: outcome.caseId } : {}),
+        ...('reason' in outcome ? { reason: outcome.reason } : {}),
+      });
+      return outcome;
+    });
     outcomes.push(outcome);
   }
   return outcomes;
-};
+});

@@ -1,5 +1,5 @@
 import { MethodNotAllowed, NotFound } from '#domain/errors.js';
-import { publicHttpHandler } from '#http/handler.js';
+import { publicHttpHandler } from '#http/public-handler.js';
 import { matchRoute } from '#http/routes.js';
 
 /** The API's `$default` route: 405 with Allow for a known path, 404 otherwise, both as problem+json. */

@@ -1,4 +1,4 @@
-import { publicHttpHandler } from '#http/handler.js';
+import { publicHttpHandler } from '#http/public-handler.js';
 import { openApiDocument } from '#http/openapi.js';
 
 /** GET /openapi.json — generated from the zod schemas that validate the requests. */

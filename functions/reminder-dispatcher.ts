@@ -1,23 +1,59 @@
 import type { Context } from 'aws-lambda';
+import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoWonenBacklog } from '#adapters/dynamo/wonen-backlog.js';
 import { dispatchDue, type DispatchResult } from '#app/reminders/dispatch.js';
+import { dispatcherEnv } from '#app/reminders/env.js';
 import { logLine } from '#app/reminders/log.js';
 import { dispatcherDeps } from '#app/reminders/wiring.js';
+import { oldestOverdueWonenItem } from '#app/wonen/backlog.js';
+import { REGIOS, type Regio } from '#domain/case.js';
+import { errorFields, logger, withInvocationLog } from '#observability/logger.js';
+import { putMetrics } from '#observability/metrics.js';
 
 /** Leave this much of the invocation for the last page's writes and the SQS/EventBridge calls. */
 const RESERVE_MS = 15_000;
 
+let backlog: DynamoWonenBacklog | undefined;
+
+/** Regios whose Wonen queue is measured: WONEN_REGIOS (comma separated), default amsterdam. */
+function wonenRegios(): Regio[] {
+  const names = (process.env.WONEN_REGIOS ?? 'amsterdam').split(',').map((r) => r.trim()).filter(Boolean);
+  return names.filter((name): name is Regio => (REGIOS as readonly string[]).includes(name));
+}
+
+/**
+ * The oldest overdue Wonen item as a metric (alarmed: infra/constructs/operations.ts). Measured here because the
+ * dispatcher runs every 5 minutes; a failure is logged and never fails the dispatch.
+ */
+async function reportWonenBacklog(): Promise<void> {
+  try {
+    backlog ??= new DynamoWonenBacklog(createDocumentClient(), dispatcherEnv().TABLE_NAME);
+    const oldest = await oldestOverdueWonenItem({ backlog, clock: dispatcherDeps().clock }, wonenRegios());
+    // The item's reference as a log field (not a dimension): the runbook's query finds the line.
+    putMetrics({ WonenOldestOverdueWerkdagen: oldest.werkdagen }, { msg: 'wonen backlog', fields: oldest.item ? { oldestOverdue: oldest.item } : {} });
+  } catch (error) {
+    logger.warn('wonen backlog not measured', errorFields(error));
+  }
+}
+
 /**
  * Invoked by an EventBridge Scheduler schedule (every 5 minutes, Europe/Amsterdam) — locally by the local scheduler.
  * The payload is not used: "due" is always "due by now". Reads only the due index; see app/reminders/dispatch.ts.
+ * Then reports how many stages it dispatched and how late Wonen's queue is (metrics).
  */
-export const handler = async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<DispatchResult> => {
-  // Keep RESERVE_MS (or a quarter of a shorter invocation) for the last page; the next run continues.
-  const reserve = context ? Math.min(RESERVE_MS, context.getRemainingTimeInMillis() / 4) : 0;
-  const result = await dispatchDue(dispatcherDeps(), {
-    outOfTime: () => (context ? context.getRemainingTimeInMillis() < reserve : false),
-  });
-  if (result.dispatched || result.published || result.unconfirmed || result.queueFailures || result.publishFailures || !result.complete) {
-    logLine(result.queueFailures || result.publishFailures || result.unconfirmed ? 'warn' : 'info', 'dispatcher run', { ...result });
-  }
-  return result;
-};
+export const handler = withInvocationLog(
+  'reminder-dispatcher',
+  async (_event: unknown, context?: Pick<Context, 'getRemainingTimeInMillis'> & Partial<Pick<Context, 'awsRequestId'>>): Promise<DispatchResult> => {
+    // Keep RESERVE_MS (or a quarter of a shorter invocation) for the last page; the next run continues.
+    const reserve = context ? Math.min(RESERVE_MS, context.getRemainingTimeInMillis() / 4) : 0;
+    const result = await dispatchDue(dispatcherDeps(), {
+      outOfTime: () => (context ? context.getRemainingTimeInMillis() < reserve : false),
+    });
+    if (result.dispatched || result.published || result.unconfirmed || result.queueFailures || result.publishFailures || !result.complete) {
+      logLine(result.queueFailures || result.publishFailures || result.unconfirmed ? 'warn' : 'info', 'dispatcher run', { ...result });
+    }
+    putMetrics({ ReminderStagesDispatched: result.dispatched });
+    await reportWonenBacklog();
+    return result;
+  },
+);

@@ -1,7 +1,7 @@
 /**
- * The middy stack every HTTP function shares: request parsing, the caller's identity, problem+json errors,
- * security headers, CORS for the configured origins, the audit trail, and a structured log line per failure.
- * Handlers stay thin: parse, authorise, call, respond.
+ * The middy stack of every authenticated HTTP function: the shared stack of ./public-handler.ts (problem+json errors,
+ * security headers, CORS for the configured origins, the request's log context and log line) plus the caller's
+ * identity and the audit trail. Handlers stay thin: parse, authorise, call, respond.
  *
  * Audit (issue "Who may see and do what"): every authenticated request that concerns a case — a `{caseId}` path
  * parameter, or a case created by the request — is recorded under that case id after the handler, with its outcome
@@ -11,118 +11,18 @@
  *   (metric `AuditWriteFailed`, alarmed) but does not turn the committed change into an error for the caller.
  */
 import { createHash } from 'node:crypto';
-import middy, { type MiddlewareObj, type Request } from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { MiddlewareObj } from '@middy/core';
 import { AuditUnavailable, privacyDeps, recordAudit, type AuditEntry } from '#app/audit.js';
 import type { Principal } from '#domain/roles.js';
-import { problemFor, type HttpResult } from './problem.js';
+import { AUDIT_WRITE_FAILED, putMetrics } from '#observability/metrics.js';
+import { errorFields } from '#observability/logger.js';
+import type { HttpResult } from './problem.js';
+import { buildHttpHandler, type Event, type HttpFunction, type MiddyRequest, type Result } from './public-handler.js';
 import { principalOf, toHttpRequest, type HttpRequest } from './request.js';
 
-type Event = APIGatewayProxyEventV2;
-type Result = APIGatewayProxyStructuredResultV2;
-type MiddyRequest = Request<Event, Result, Error, Context>;
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cache-control': 'no-store',
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-};
-
-function render(result: HttpResult, extraHeaders: Record<string, string> = {}): Result {
-  const hasBody = result.body !== undefined;
-  return {
-    statusCode: result.statusCode,
-    headers: {
-      ...SECURITY_HEADERS,
-      ...(hasBody ? { 'content-type': 'application/json' } : {}),
-      ...result.headers,
-      ...extraHeaders,
-    },
-    body: hasBody ? JSON.stringify(result.body) : '',
-  };
-}
-
-/** Maps any thrown error to problem+json, once, for every HTTP function. */
-function problemJson(): MiddlewareObj<Event, Result> {
-  return {
-    onError: async (request) => {
-      const requestId = request.event?.requestContext?.requestId ?? request.context?.awsRequestId ?? 'unknown';
-      const answer = problemFor(request.error, requestId, request.event?.rawPath);
-      if (answer.statusCode >= 500) {
-        console.error(JSON.stringify({ level: 'ERROR', msg: 'unhandled', requestId, error: String(request.error), stack: (request.error as Error)?.stack }));
-      }
-      request.response = render(answer);
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// CORS: only the configured origins (env ALLOWED_ORIGINS, comma-separated, exact origins; never `*`). On AWS the HTTP
-// API's CORS configuration answers preflights; locally the `$default` function answers them through this middleware.
-
-const CORS_ALLOW_HEADERS = 'authorization, content-type, idempotency-key, if-match';
-const CORS_EXPOSE_HEADERS = 'etag, location, idempotency-replayed, content-disposition';
-
-let originsCache: { raw: string; origins: ReadonlySet<string> } | undefined;
-
-/** The allowed origins; a malformed entry fails loudly, naming the variable. */
-export function allowedOrigins(raw = process.env.ALLOWED_ORIGINS ?? ''): ReadonlySet<string> {
-  if (originsCache?.raw === raw) return originsCache.origins;
-  const origins = new Set<string>();
-  for (const entry of raw.split(',').map((o) => o.trim()).filter(Boolean)) {
-    let origin: string | undefined;
-    try {
-      origin = new URL(entry).origin;
-    } catch {
-      origin = undefined;
-    }
-    if (entry === '*' || origin !== entry || !/^https?:$/.test(new URL(entry).protocol)) {
-      throw new Error(`Configuration error: ALLOWED_ORIGINS: '${entry}' is not an exact origin like https://omslagroute.amsterdam.nl`);
-    }
-    origins.add(origin);
-  }
-  originsCache = { raw, origins };
-  return origins;
-}
-
-function corsHeadersFor(event: Event | undefined): Record<string, string> {
-  const origin = event?.headers?.origin ?? event?.headers?.Origin;
-  if (!origin) return {};
-  let allowed = false;
-  try {
-    allowed = allowedOrigins().has(origin);
-  } catch {
-    allowed = false; // reported by `before`; never allow on a broken configuration
-  }
-  return allowed
-    ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': CORS_EXPOSE_HEADERS, vary: 'origin' }
-    : { vary: 'origin' };
-}
-
-function cors(): MiddlewareObj<Event, Result> {
-  const addHeaders = async (request: MiddyRequest) => {
-    if (request.response) request.response = { ...request.response, headers: { ...request.response.headers, ...corsHeadersFor(request.event) } };
-  };
-  return {
-    before: async (request) => {
-      allowedOrigins(); // fail loudly on a bad configuration
-      const method = request.event.requestContext?.http?.method?.toUpperCase();
-      if (method === 'OPTIONS' && request.event.headers?.['access-control-request-method']) {
-        const headers = corsHeadersFor(request.event);
-        const preflight = headers['access-control-allow-origin']
-          ? { ...headers, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': CORS_ALLOW_HEADERS, 'access-control-max-age': '600' }
-          : headers;
-        return render({ statusCode: 204 }, preflight);
-      }
-      return undefined;
-    },
-    after: addHeaders,
-    onError: addHeaders,
-  };
-}
+// Unaudited public functions import these from ./public-handler.js directly (no DynamoDB client in their bundles);
+// re-exported for code that already imports them from here.
+export { allowedOrigins, publicHttpHandler } from './public-handler.js';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Audit
@@ -194,21 +94,15 @@ function auditTrail(): MiddlewareObj<Event, Result> {
       entry = auditEntryFor(request, principal, deps.clock.now());
       await recordAudit(deps.audit, entry);
     } catch (error) {
-      const requestId = request.event.requestContext?.requestId;
-      // Embedded metric format: CloudWatch turns this line into the AuditWriteFailed metric, which is alarmed.
-      console.error(
-        JSON.stringify({
+      // One line that is both the log entry and, as embedded metric format, the AuditWriteFailed metric (alarmed).
+      putMetrics(
+        { AuditWriteFailed: 1 },
+        {
           level: 'ERROR',
           msg: 'audit-write-failed',
-          requestId,
-          caseId: entry?.caseId,
-          route: request.event.routeKey,
-          status: request.response?.statusCode,
-          error: String(error),
-          service: 'omslagroute-api',
-          AuditWriteFailed: 1,
-          _aws: { Timestamp: Date.now(), CloudWatchMetrics: [{ Namespace: 'Omslagroute', Dimensions: [['service']], Metrics: [{ Name: 'AuditWriteFailed', Unit: 'Count' }] }] },
-        }),
+          dimensions: { ...AUDIT_WRITE_FAILED.dimensions },
+          fields: { caseId: entry?.caseId, route: request.event.routeKey, status: request.response?.statusCode, ...errorFields(error) },
+        },
       );
       const isRead = entry?.kind === 'read' || request.event.requestContext.http.method.toUpperCase() === 'GET';
       if (isRead && (request.response?.statusCode ?? 500) < 400) throw new AuditUnavailable();
@@ -223,26 +117,14 @@ export interface Authenticated {
   principal: Principal;
 }
 
-function build(fn: (event: Event) => Promise<HttpResult>, options: { audit: boolean }) {
-  const handler = middy<Event, Result>().use(cors());
-  if (options.audit) handler.use(auditTrail());
-  // Registered last, so its onError runs first: the audit and CORS see the rendered problem.
-  return handler.use(problemJson()).handler(async (event) => render(await fn(event)));
-}
-
-/** An HTTP function open to anyone (health, the OpenAPI document, the not-found answer). */
-export function publicHttpHandler(fn: (request: HttpRequest) => Promise<HttpResult>) {
-  return build((event) => fn(toHttpRequest(event)), { audit: false });
-}
-
 /** An HTTP function for an authenticated caller; the principal comes from the verified token only. Audited. */
-export function httpHandler(fn: (request: HttpRequest & Authenticated) => Promise<HttpResult>) {
-  return build(
+export function httpHandler(fn: (request: HttpRequest & Authenticated) => Promise<HttpResult>): HttpFunction {
+  return buildHttpHandler(
     (event) => {
       const principal = principalOf(event);
       return fn({ ...toHttpRequest(event), principal });
     },
-    { audit: true },
+    [auditTrail()],
   );
 }
 

@@ -1,10 +1,13 @@
-/** Structured JSON log lines for the reminder functions (CloudWatch metric filters match on `msg`). */
-const RANK: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3, silent: 4 };
+/**
+ * Log lines of the reminder functions, through the one logger (shared/observability/logger.ts): JSON with level,
+ * timestamp, service, function, request id and the case reference when known. CloudWatch metric filters match on
+ * `msg` (infra/constructs/reminders.ts), so keep the messages stable.
+ */
+import { writeLine, type LogLevel } from '#observability/logger.js';
 
-/** One structured JSON log line, if LOG_LEVEL (default info) lets it through. Never personal data in `fields`. */
+const LEVEL: Readonly<Record<'debug' | 'info' | 'warn' | 'error', LogLevel>> = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' };
+
+/** One structured JSON log line, if LOG_LEVEL (default: info on Lambda, warn elsewhere) lets it through. Never personal data in `fields`. */
 export function logLine(level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
-  if ((RANK[level] ?? 1) < (RANK[process.env.LOG_LEVEL ?? 'info'] ?? 1)) return;
-  const line = JSON.stringify({ level, msg, ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
+  writeLine(LEVEL[level], msg, fields);
 }

@@ -28,6 +28,7 @@ import {
 } from '#domain/inbound-mail.js';
 import type { Actor, Principal } from '#domain/roles.js';
 import { createHash } from 'node:crypto';
+import { errorFields, logger } from '#observability/logger.js';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { planEffects } from '../effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
@@ -237,7 +238,7 @@ async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Prom
     });
   } catch (error) {
     // A notice is a courtesy: the refusal is recorded and listed either way.
-    console.warn(JSON.stringify({ level: 'WARN', msg: 'refusal notice not sent', mailId: record.mailId, error: String(error) }));
+    logger.warn('refusal notice not sent', { mailId: record.mailId, ...errorFields(error) });
   }
 }
 
