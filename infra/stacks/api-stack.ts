@@ -20,6 +20,7 @@ import type { StageConfig } from '../config.js';
 import { Api } from '../constructs/api.js';
 import { grantAuditAppend, grantTable, nodeFunction, type TableAccess } from '../constructs/functions.js';
 import type { JwtTrust } from '../constructs/identity.js';
+import { MailEvents } from '../constructs/mail-events.js';
 import { Privacy } from '../constructs/privacy.js';
 import { Reminders } from '../constructs/reminders.js';
 
@@ -38,6 +39,8 @@ export const HTTP_FUNCTION_ACCESS: Readonly<Record<FunctionName, TableAccess | '
   'list-cases': 'read',
   'case-deadlines': 'read',
   'list-deadlines': 'read',
+  // Reads the organisation's bounce records; clearing one is a PutItem on `BOUNCE#` items only (infra/constructs/mail-events.ts).
+  'mail-bounces': 'read',
   'audit-log': 'read',
   'export-case': 'read',
   'wonen-queue': 'read',
@@ -86,7 +89,9 @@ export class ApiStack extends Stack {
 
     // Later stateless concerns go here (see the comment at the top).
     new Privacy(this, 'Privacy', { config, table, functions });
-    new Reminders(this, 'Reminders', { config, table });
+    const reminders = new Reminders(this, 'Reminders', { config, table });
+    // Bounces and complaints: SES events → undeliverable addresses; every mail path reads them before sending.
+    new MailEvents(this, 'MailEvents', { config, table, configurationSet: reminders.configurationSet, mailSenders: [reminders.sender], bouncesApi: functions['mail-bounces'] });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
   }

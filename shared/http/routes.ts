@@ -10,6 +10,7 @@ import { FORMS } from '#domain/forms/index.js';
 import { PHASES } from '#domain/phases.js';
 import { retentionRequestSchema } from '#domain/retention.js';
 import { monitorQuerySchema } from '#domain/monitor.js';
+import { bouncesQuery } from '#app/mail-health/bounces.js';
 import { linkUnmatchedBody, unmatchedQuery, wonenItemStatusBody, wonenQueueQuery } from '#app/wonen/schemas.js';
 
 export type FunctionName =
@@ -23,6 +24,7 @@ export type FunctionName =
   | 'form-drafts'
   | 'case-deadlines'
   | 'list-deadlines'
+  | 'mail-bounces'
   | 'record-consent'
   | 'audit-log'
   | 'export-case'
@@ -223,6 +225,27 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Revoke a pending erasure of a closed case in its grace period (organisatiebeheerder)',
     tags: ['privacy'],
     body: retentionRequestSchema,
+  },
+  // Bounces and complaints (shared/app/mail-health): the organisation's undeliverable addresses, for its beheerder.
+  {
+    method: 'GET',
+    path: '/organisations/{organisationId}/bounces',
+    function: 'mail-bounces',
+    authenticated: true,
+    operationId: 'listBounces',
+    summary:
+      "The organisation's addresses that bounced or complained, most recent first; `suppressed` ones get no mail (it goes to the organisation's functional mailbox instead). The organisation's organisatiebeheerder (or systeembeheerder)",
+    tags: ['e-mail'],
+    query: bouncesQuery,
+  },
+  {
+    method: 'DELETE',
+    path: '/organisations/{organisationId}/bounces/{address}',
+    function: 'mail-bounces',
+    authenticated: true,
+    operationId: 'clearBounce',
+    summary: 'The address was fixed: mail goes to it again (audited). The organisation\'s organisatiebeheerder (or systeembeheerder)',
+    tags: ['e-mail'],
   },
   // Wonen's queue and the woonzaken inbox (shared/app/wonen; 001 §4, 002 WA8 stap 4). Decisions are the decision forms.
   {

@@ -14,6 +14,7 @@ import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
 import { ensureLocalInbox, inboundMailRoute, watchInboundFolder, wonenDigestRoute, type InboundFolder } from './inbound.js';
 import { startLocalReminders, tickRoute, type LocalScheduler } from './scheduler.js';
+import { sesEventRoute } from './ses-events.js';
 import { applyLocalEnv, startLocalServices, type LocalServices } from './services.js';
 
 export interface LocalStackOptions {
@@ -60,7 +61,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const scheduler = options.scheduler
     ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
     : undefined;
-  const devRoutes = [clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
+  const devRoutes = [clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), sesEventRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
   const api = await startLocalApi({ issuer, port: options.port, devRoutes });
   process.env.APP_BASE_URL ??= api.url;
   const inbound: InboundFolder | undefined =

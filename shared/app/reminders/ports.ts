@@ -103,6 +103,8 @@ export interface SenderDeps {
   store: ReminderStore;
   mailer: Mailer;
   directory: OrganisationDirectory;
+  /** Swaps suppressed (bounced, complained) recipients for their organisation's mailbox; none = send as resolved. */
+  suppressions?: { apply(to: readonly string[]): Promise<{ to: string[] }> };
   clock: Clock;
   config: ReminderConfig;
   newToken: () => string;

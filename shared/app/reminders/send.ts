@@ -104,8 +104,12 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
 
   const kase = await deps.store.getCase(item.caseId);
   if (!kase) return fail(deps, item, 'dossier-onbekend', now);
-  const recipients = deps.directory.resolve(item.to, kase, item.begeleiderUserId);
-  if (recipients.to.length === 0) return fail(deps, item, `geen-ontvanger:${recipients.unresolved.join(',')}`, now);
+  const resolved = deps.directory.resolve(item.to, kase, item.begeleiderUserId);
+  if (resolved.to.length === 0) return fail(deps, item, `geen-ontvanger:${resolved.unresolved.join(',')}`, now);
+  // Bounces and complaints (shared/app/mail-health): a suppressed address gets its organisation's functional mailbox.
+  const deliverable = deps.suppressions ? (await deps.suppressions.apply(resolved.to)).to : resolved.to;
+  if (deliverable.length === 0) return fail(deps, item, 'geen-ontvanger:onbestelbaar', now);
+  const recipients = { to: deliverable, unresolved: resolved.unresolved };
   const mail = renderMail(mailInput(item, deps.config.appBaseUrl));
 
   if ((options.remainingMs?.() ?? Infinity) < CLAIM_SAFETY_MS) return 'retry';

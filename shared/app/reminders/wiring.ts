@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
 import { createEventBridgeClient, EventBridgePublisher } from '#adapters/eventbridge/publisher.js';
 import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
@@ -14,6 +15,7 @@ import { SqsReminderQueue } from '#adapters/sqs/reminder-queue.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import { OrganisationDirectory } from '#domain/directory.js';
 import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import { RecipientFilter } from '../mail-health/suppression.js';
 import type { Mailer } from '../ports.js';
 import { dispatcherEnv, senderEnv } from './env.js';
 import { logLine } from './log.js';
@@ -95,10 +97,13 @@ export function dispatcherDeps(): DispatcherDeps {
 export function senderDeps(): SenderDeps {
   if (!sender) {
     const env = senderEnv();
+    const db = createDocumentClient();
+    const directory = loadDirectory(env.ORGANISATIONS_FILE);
     sender = {
-      store: new DynamoReminderStore(createDocumentClient(), env.TABLE_NAME),
+      store: new DynamoReminderStore(db, env.TABLE_NAME),
       mailer: new SesMailer(createSesClient(), { from: env.MAIL_FROM, ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
-      directory: loadDirectory(env.ORGANISATIONS_FILE),
+      directory,
+      suppressions: new RecipientFilter(new DynamoBounceStore(db, env.TABLE_NAME), directory),
       clock: systemClock,
       config: configOf(env),
       newToken: randomUUID,
