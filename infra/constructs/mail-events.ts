@@ -75,7 +75,7 @@ export class MailEvents extends Construct {
     // If the rule's target is ever invoked asynchronously by something else: the same failure queue.
     this.handler.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.failures) });
 
-    this.rule = new Rule(this, 'SesEvents', {
+    this.rule = new Rule(this, 'SesEventRule', {
       description: `SES sending events of configuration set ${props.configurationSet.configurationSetName}: bounces, complaints, deliveries`,
       eventPattern: {
         source: ['aws.ses'],
