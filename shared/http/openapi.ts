@@ -58,7 +58,7 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     responses: {
       ...(route.method === 'DELETE'
         ? { '204': { description: 'Done' } }
-        : { [route.creates ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } } } } }),
+        : { [route.creates ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } }, ...Object.fromEntries((route.textResponses ?? []).map((t) => [t, { schema: { type: 'string' } }])) } } }),
       ...(route.body || route.query ? { '400': problem('Invalid input: every field error with its path') } : {}),
       ...(route.authenticated ? { '401': problem('No valid token'), '403': problem('Role may not do this'), '404': problem('Unknown, or not visible to the caller') } : {}),
       ...(route.creates ? { '409': problem('Not allowed in the current phase'), '422': problem('A rule of the route refuses') } : {}),

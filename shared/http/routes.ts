@@ -51,6 +51,8 @@ export interface RouteDefinition {
   /** Honours If-Match. */
   conditional?: boolean;
   source?: string;
+  /** Text media types the 200 answer may also have (e.g. `text/csv`), besides JSON. */
+  textResponses?: string[];
 }
 
 export const listCasesQuery = z.object({
@@ -301,6 +303,7 @@ export const ROUTES: RouteDefinition[] = [
       "Monitor figures per month (at most 24): cases entering each phase, urgenties requested and granted, omklappen, deadlines met and missed, median days sleuteloverdracht → omklap; and cases per phase now. `format=csv` (or `/monitor/{organisationId}.csv`) answers text/csv with ';'. The organisation's organisatiebeheerder; Wonen for its regio",
     tags: ['monitor'],
     query: monitorQuerySchema,
+    textResponses: ['text/csv'],
   },
 ];
 
