@@ -101,6 +101,9 @@ export function nodeFunction(scope: Construct, name: string, props: NodeFunction
     environment: {
       NODE_OPTIONS: '--enable-source-maps',
       APP_BASE_URL: config.appBaseUrl,
+      // Log lines and metrics (shared/observability): which function wrote them, and the metrics' `stage` dimension.
+      OMSLAGROUTE_FUNCTION: name,
+      OMSLAGROUTE_STAGE: config.stage,
       ...props.environment,
     },
     bundling: {

@@ -24,6 +24,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { DEFAULT_RETENTION_POLICY, type RetentionPolicy } from '#domain/retention.js';
+import { AUDIT_WRITE_FAILED, METRIC_NAMESPACE } from '#observability/metrics.js';
 import type { StageConfig } from '../config.js';
 import { KEY_ACTIONS, nodeFunction } from './functions.js';
 
@@ -31,9 +32,9 @@ import { KEY_ACTIONS, nodeFunction } from './functions.js';
 export const SWEEP_CRON = { minute: '30', hour: '3' } as const;
 export const SWEEP_TIME_ZONE = 'Europe/Amsterdam';
 export const SWEEPER_TIMEOUT_SECONDS = 300;
-export const METRIC_NAMESPACE = 'Omslagroute';
+export { METRIC_NAMESPACE };
 /** Emitted by shared/http/handler.ts (embedded metric format) when an audit entry could not be written. */
-export const AUDIT_WRITE_FAILED_METRIC = { namespace: METRIC_NAMESPACE, metricName: 'AuditWriteFailed', dimensionsMap: { service: 'omslagroute-api' } } as const;
+export const AUDIT_WRITE_FAILED_METRIC = { namespace: METRIC_NAMESPACE, metricName: AUDIT_WRITE_FAILED.metricName, dimensionsMap: AUDIT_WRITE_FAILED.dimensions } as const;
 
 /** The retention policy as environment variables (read by shared/app/retention.ts `retentionPolicy()`). */
 export function retentionEnvironment(policy: RetentionPolicy = DEFAULT_RETENTION_POLICY): Record<string, string> {

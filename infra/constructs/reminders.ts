@@ -35,6 +35,7 @@ import { Construct } from 'constructs';
 import { DUE_INDEX } from '#adapters/dynamo/reminder-items.js';
 import { REMINDER_QUEUE, SENDER_TIMEOUT_SECONDS } from '#adapters/sqs/queues.js';
 import { keys } from '#adapters/dynamo/table.js';
+import { METRIC_NAMESPACE } from '#observability/metrics.js';
 import type { StageConfig } from '../config.js';
 import { KEY_ACTIONS, nodeFunction } from './functions.js';
 
@@ -45,7 +46,8 @@ export const SCHEDULE_TIME_ZONE = 'Europe/Amsterdam';
 export const DISPATCHER_TIMEOUT_SECONDS = 120;
 /** Reminder items live in case partitions only (`CASE#<caseId>`): the functions can touch nothing else. */
 export const CASE_PARTITION_PATTERN = `${keys.case('').PK}*`;
-export const METRIC_NAMESPACE = 'Omslagroute';
+/** One namespace for every custom metric: shared/observability/metrics.ts. */
+export { METRIC_NAMESPACE };
 
 export interface RemindersProps {
   readonly config: StageConfig;

@@ -21,6 +21,7 @@ import { Api } from '../constructs/api.js';
 import { grantAuditAppend, grantTable, nodeFunction, type TableAccess } from '../constructs/functions.js';
 import type { JwtTrust } from '../constructs/identity.js';
 import { MailEvents } from '../constructs/mail-events.js';
+import { Operations } from '../constructs/operations.js';
 import { Privacy } from '../constructs/privacy.js';
 import { Reminders } from '../constructs/reminders.js';
 
@@ -69,6 +70,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, NodejsFunction>>;
   readonly api: Api;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -92,6 +94,10 @@ export class ApiStack extends Stack {
     const reminders = new Reminders(this, 'Reminders', { config, table });
     // Bounces and complaints: SES events → undeliverable addresses; every mail path reads them before sending.
     new MailEvents(this, 'MailEvents', { config, table, configurationSet: reminders.configurationSet, mailSenders: [reminders.sender], bouncesApi: functions['mail-bounces'] });
+
+    // Monitoring: the alarm topic, the Wonen backlog metric and the API 5xx alarm; at synth it adds an alarm for every
+    // function and queue of this stack (also those added after this line or by infra/stage.ts) and the topic to every alarm.
+    this.operations = new Operations(this, 'Operations', { config, table, api: this.api, wonenBacklogReporter: reminders.dispatcher });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
   }
