@@ -9,6 +9,7 @@ import type { Mailer, OutgoingMail } from '../../shared/app/ports.js';
 import { loadDirectory } from '../../shared/app/reminders/wiring.js';
 import { CLAIM_SAFETY_MS, sendReminderBatch } from '../../shared/app/reminders/send.js';
 import type { ReminderOutcome, ReminderStore, SenderDeps } from '../../shared/app/reminders/ports.js';
+import { RecipientFilter } from '../../shared/app/mail-health/suppression.js';
 import { dueAttributes, reminderIdOf, reminderKeys, type ReminderItem, type ReminderKey } from '../../shared/adapters/dynamo/reminder-items.js';
 
 const NOW = '2026-05-27T06:05:00.000Z';
@@ -162,6 +163,23 @@ describe('sender decisions', () => {
     // The same record again (duplicate delivery): acked, not sent.
     expect(await sendReminderBatch(deps, [record(item)])).toEqual({ batchItemFailures: [] });
     expect(mailer.sent).toHaveLength(1);
+  });
+
+  it('sends a suppressed (bounced) recipient’s mail to its organisation’s mailbox; with nobody deliverable the stage fails, unsent', async () => {
+    const suppressedOnly = (addresses: string[]) => new RecipientFilter({ suppressedAmong: async () => new Set(addresses) }, deps.directory);
+    const item = stage();
+    store.put(item);
+    deps.suppressions = suppressedOnly(['begeleider.een@hvo-querido.example']);
+    await sendReminderBatch(deps, [record(item)]);
+    expect(mailer.sent[0]!.to).toEqual(['meldpunt-overlast@hvo-querido.example', 'omslagroute@hvo-querido.example']);
+
+    const other = stage({ deadlineId: 'd-undeliverable' });
+    store.put(other);
+    deps.suppressions = suppressedOnly(['begeleider.een@hvo-querido.example', 'meldpunt-overlast@hvo-querido.example', 'omslagroute@hvo-querido.example']);
+    expect(await sendReminderBatch(deps, [record(other)])).toEqual({ batchItemFailures: [] });
+    expect(mailer.sent).toHaveLength(1);
+    expect(store.get(other)).toMatchObject({ reminderStatus: 'failed' });
+    expect(outcomes.at(-1)).toMatchObject({ type: 'failed', reason: 'geen-ontvanger:onbestelbaar' });
   });
 
   it('processes a batch record by record: one throttled record is the only failure', async () => {
