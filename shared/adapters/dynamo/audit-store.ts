@@ -4,16 +4,15 @@
  * anonymous counts (`STATS#<yyyy-mm>`).
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditStore } from '#app/audit.js';
 import { IdempotencyRace, type IdempotencyRecord, type Page } from '#app/ports.js';
 import type { RetentionStore } from '#app/retention.js';
 import { monthOf, type RetentionRecord } from '#domain/retention.js';
 import type { Actor } from '#domain/roles.js';
-import { decodeCursor, encodeCursor } from './case-store.js';
 import { INDEXES, keys, TABLE } from './table.js';
-import { idempotencyPut, queryAll } from './query.js';
+import { idempotencyPut, queryAll, queryPage } from './query.js';
 
 const STORE_ONLY = new Set(['PK', 'SK', 'entity', TABLE.ttlAttribute, ...INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])]);
 const INDEX_ATTRIBUTES = INDEXES.flatMap((i) => [i.partitionKey, i.sortKey]);
@@ -58,19 +57,14 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
 
   async listForCase(caseId: string, query: { limit: number; cursor?: string }, nowEpoch: number): Promise<Page<AuditEntry>> {
     const partition = keys.auditPartition(caseId);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: query.limit,
-        ConsistentRead: true,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, 'PK', partition) : undefined,
-      }),
+    const page = await queryPage(
+      this.db,
+      { TableName: this.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': partition }, ConsistentRead: true },
+      { partitionAttribute: 'PK', partition, limit: query.limit, cursor: query.cursor },
     );
     return {
-      items: (out.Items ?? []).filter((i) => !expired(i, nowEpoch)).map((i) => strip(i) as unknown as AuditEntry),
-      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+      items: page.items.filter((i) => !expired(i, nowEpoch)).map((i) => strip(i) as unknown as AuditEntry),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     };
   }
 

@@ -8,11 +8,11 @@
  * version is the one the new state was computed from.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { BounceStore, WriteOutcome } from '#app/mail-health/ports.js';
 import type { Page } from '#app/ports.js';
 import type { BounceRecord } from '#domain/mail-health.js';
-import { decodeCursor, encodeCursor } from './case-store.js';
+import { queryPage } from './query.js';
 import { keys, TABLE } from './table.js';
 
 const GSI3 = TABLE.indexes.byQueue;
@@ -94,23 +94,23 @@ export class DynamoBounceStore implements BounceStore {
 
   async listByOrganisation(organisationId: string, query: { limit: number; cursor?: string; now: string }): Promise<Page<BounceRecord>> {
     const partition = keys.bounceQueuePartition(organisationId);
-    const out = await this.db.send(
-      new QueryCommand({
+    const page = await queryPage(
+      this.db,
+      {
         TableName: this.tableName,
         IndexName: GSI3.name,
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': GSI3.partitionKey },
         ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, GSI3.partitionKey, partition) : undefined,
-      }),
+      },
+      { partitionAttribute: GSI3.partitionKey, partition, limit: query.limit, cursor: query.cursor },
     );
     const now = Math.floor(Date.parse(query.now) / 1000);
     return {
       // TTL deletes lazily: an expired record is not shown.
-      items: (out.Items ?? []).filter((item) => typeof item.expiresAt !== 'number' || item.expiresAt > now).map(toRecord),
-      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
+      items: page.items.filter((item) => typeof item.expiresAt !== 'number' || item.expiresAt > now).map(toRecord),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     };
   }
 

@@ -1,18 +1,17 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { systemClock, type Clock } from '#domain/clock.js';
-import { ConcurrentModification, ValidationFailed } from '#domain/errors.js';
+import { ConcurrentModification } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { keys, TABLE } from './table.js';
-import { idempotencyPut, queryAll } from './query.js';
+import { idempotencyPut, queryAll, queryPage } from './query.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -89,8 +88,9 @@ export class DynamoCaseStore implements CaseStore {
   ): Promise<Page<CaseSummary>> {
     const partition = keys.organisationPartition(organisationId);
     const index = TABLE.indexes.byOrganisation;
-    const out = await this.db.send(
-      new QueryCommand({
+    const page = await queryPage(
+      this.db,
+      {
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: query.phase ? '#pk = :pk AND begins_with(#sk, :phase)' : '#pk = :pk',
@@ -101,19 +101,18 @@ export class DynamoCaseStore implements CaseStore {
           ...(query.phase ? { ':phase': `${query.phase}#` } : {}),
           ...(query.teamId ? { ':team': query.teamId } : {}),
         },
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, index.partitionKey, partition) : undefined,
-      }),
+      },
+      { partitionAttribute: index.partitionKey, partition, limit: query.limit, cursor: query.cursor },
     );
     return {
-      items: (out.Items ?? []).map((item) => ({
+      items: page.items.map((item) => ({
         caseId: item.caseId as string,
         reference: item.reference as string,
         phase: item.phase as Phase,
         regio: item.regio as string,
         updatedAt: item.updatedAt as string,
       })),
-      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     };
   }
 
@@ -250,17 +249,3 @@ function toEvent(item: Record<string, unknown>): CaseEvent {
   return strip(item) as unknown as CaseEvent;
 }
 
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-/** Decodes a cursor and checks it belongs to the partition being read, so a cursor cannot open another's list. */
-export function decodeCursor(cursor: string, partitionAttribute: string, partition: string): Record<string, unknown> {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key[partitionAttribute] !== partition) throw new Error('foreign cursor');
-    return key;
-  } catch {
-    throw new ValidationFailed([{ path: 'query.cursor', message: 'Ongeldige cursor' }]);
-  }
-}

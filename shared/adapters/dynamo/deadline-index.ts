@@ -1,7 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlineIndexReader, OpenDeadline } from '#app/deadlines.js';
 import type { Page } from '#app/ports.js';
-import { decodeCursor, encodeCursor } from './case-store.js';
+import { queryPage } from './query.js';
 import { keys, TABLE } from './table.js';
 
 /** Reads an organisation's open deadlines by due instant from GSI3 (`DEADLINES#<org>`). */
@@ -14,19 +14,19 @@ export class DynamoDeadlineIndex implements DeadlineIndexReader {
   async listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue'>>> {
     const index = TABLE.indexes.byQueue;
     const partition = keys.deadlinePartition(organisationId);
-    const out = await this.db.send(
-      new QueryCommand({
+    const page = await queryPage(
+      this.db,
+      {
         TableName: this.tableName,
         IndexName: index.name,
         KeyConditionExpression: query.dueBefore ? '#pk = :pk AND #sk <= :before' : '#pk = :pk',
         ExpressionAttributeNames: { '#pk': index.partitionKey, ...(query.dueBefore ? { '#sk': index.sortKey } : {}) },
         ExpressionAttributeValues: { ':pk': partition, ...(query.dueBefore ? { ':before': `${query.dueBefore}~` } : {}) },
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, index.partitionKey, partition) : undefined,
-      }),
+      },
+      { partitionAttribute: index.partitionKey, partition, limit: query.limit, cursor: query.cursor },
     );
     return {
-      items: (out.Items ?? []).map((item) => ({
+      items: page.items.map((item) => ({
         caseId: item.caseId as string,
         reference: item.reference as string,
         deadlineId: item.deadlineId as string,
@@ -36,7 +36,7 @@ export class DynamoDeadlineIndex implements DeadlineIndexReader {
         dueDate: item.dueDate as string,
         dueAt: item.dueAt as string,
       })),
-      cursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : undefined,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
     };
   }
 }

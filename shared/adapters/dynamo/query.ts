@@ -2,6 +2,7 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyRecord } from '#app/ports.js';
+import { ValidationFailed } from '#domain/errors.js';
 import { keys, TABLE } from './table.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -36,4 +37,39 @@ export function idempotencyPut(TableName: string, record: IdempotencyRecord, now
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
+}
+
+/** An opaque cursor for the client: the last evaluated key, base64url. */
+export function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor and checks it belongs to the partition being read, so a cursor cannot open another's list. */
+export function decodeCursor(cursor: string, partitionAttribute: string, partition: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key[partitionAttribute] !== partition) throw new Error('foreign cursor');
+    return key;
+  } catch {
+    throw new ValidationFailed([{ path: 'query.cursor', message: 'Ongeldige cursor' }]);
+  }
+}
+
+/**
+ * One page of one partition (of the table or an index) for a client-facing list: `limit` items at most, and a
+ * cursor that only opens the same partition again.
+ */
+export async function queryPage(
+  db: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  page: { partitionAttribute: string; partition: string; limit: number; cursor?: string | undefined },
+): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
+  const out = await db.send(
+    new QueryCommand({
+      ...input,
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, page.partitionAttribute, page.partition) : undefined,
+    }),
+  );
+  return { items: out.Items ?? [], ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}) };
 }

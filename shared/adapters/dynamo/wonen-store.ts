@@ -24,7 +24,7 @@ import {
   wonenItemFromStore,
 } from '#app/wonen/records.js';
 import { keys, TABLE } from './table.js';
-import { idempotencyPut, queryAll } from './query.js';
+import { idempotencyPut, queryAll, queryPage } from './query.js';
 
 const GSI3 = TABLE.indexes.byQueue;
 /** Digest records are kept a while for the audit of what was sent, then expire. */
@@ -187,21 +187,12 @@ export class DynamoWonenStore implements WonenStore {
 
   async listUnmatched(regio: Regio, query: { limit: number; cursor?: string }): Promise<Page<InboundRecord>> {
     const partition = keys.unmatchedPartition(regio);
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: GSI3.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': GSI3.partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeKey(query.cursor, partition) : undefined,
-      }),
+    const page = await queryPage(
+      this.db,
+      { TableName: this.tableName, IndexName: GSI3.name, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': GSI3.partitionKey }, ExpressionAttributeValues: { ':pk': partition } },
+      { partitionAttribute: GSI3.partitionKey, partition, limit: query.limit, cursor: query.cursor },
     );
-    return {
-      items: (out.Items ?? []).map(inboundFromStore),
-      ...(out.LastEvaluatedKey ? { cursor: encodeKey(out.LastEvaluatedKey) } : {}),
-    };
+    return { items: page.items.map(inboundFromStore), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   async claimDigest(regio: Regio, date: string, at: string): Promise<boolean> {
@@ -293,16 +284,3 @@ function decodeQueueCursor(cursor: string | undefined, regio: Regio, statuses: r
   return out;
 }
 
-function encodeKey(key: Key): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeKey(cursor: string, partition: string): Key {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Key;
-    if (key[GSI3.partitionKey] !== partition) throw new Error('foreign cursor');
-    return key;
-  } catch {
-    throw invalidCursor();
-  }
-}
