@@ -18,7 +18,7 @@
  *   GetItem/UpdateItem case-partition items; SendMessage/PutEvents/SendEmail on exactly this queue, bus, identity
  *   and configuration set.
  */
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
@@ -29,7 +29,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { ConfigurationSet, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DUE_INDEX } from '#adapters/dynamo/reminder-items.js';
@@ -62,6 +62,7 @@ export class Reminders extends Construct {
   readonly schedule: Schedule;
   readonly bus: EventBus;
   readonly configurationSet: ConfigurationSet;
+  readonly identity: EmailIdentity;
   readonly alarms: { readonly deadLetters: Alarm; readonly needsAttention: Alarm };
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
@@ -104,6 +105,17 @@ export class Reminders extends Construct {
         EmailSendingEvent.DELIVERY_DELAY,
         EmailSendingEvent.RENDERING_FAILURE,
       ],
+    });
+
+    // The sending domain, with Easy DKIM and a MAIL FROM subdomain so receivers can tell the mail is ours (and bounces
+    // come back to SES). SES sends only once the DNS records below are published and the account left the sandbox.
+    this.identity = new EmailIdentity(this, 'SendingDomain', {
+      identity: Identity.domain(config.mail.domain),
+      configurationSet: this.configurationSet,
+      mailFromDomain: `bounce.${config.mail.domain}`,
+    });
+    this.identity.dkimRecords.forEach((record, i) => {
+      new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'Publish in DNS for SES Easy DKIM' });
     });
 
     // Dispatcher: reads the due index, leases, relays the outbox.

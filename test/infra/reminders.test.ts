@@ -126,6 +126,15 @@ describe('mail and events', () => {
     });
   });
 
+  it('has the sending domain as an SES identity with Easy DKIM, a MAIL FROM subdomain and the configuration set', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: config.mail.domain,
+      ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() },
+      MailFromAttributes: { MailFromDomain: `bounce.${config.mail.domain}` },
+    });
+    expect(Object.keys(template.findOutputs('*')).filter((id) => id.includes('DkimRecord'))).toHaveLength(3);
+  });
+
   it('has the domain-event bus', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'omslagroute-prod' });
   });
