@@ -1,4 +1,4 @@
-import { linkUnmatchedMail, listUnmatchedMail } from '#app/wonen/inbound.js';
+import { linkUnmatchedMail, listUnmatchedMail } from '#app/wonen/unmatched.js';
 import { linkUnmatchedBody, unmatchedParams, unmatchedQuery } from '#app/wonen/schemas.js';
 import { wonenDeps } from '#app/wonen/wiring.js';
 import { fromAnswer, httpHandler } from '#http/handler.js';

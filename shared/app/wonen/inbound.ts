@@ -12,13 +12,10 @@
  * `INBOUND#<mailId>` is written with a not-exists condition in the same transaction as the case event, so processing
  * the same object twice (S3 at-least-once events, Lambda retries) attaches once.
  */
-import { organisationsOf, canSeeCase } from '#domain/access.js';
-import { toAmsterdamDate } from '#domain/calendar.js';
-import type { CaseEvent, CaseState, Regio } from '#domain/case.js';
-import { CaseNotFound, ConcurrentModification, DomainError, NotFound } from '#domain/errors.js';
+import type { Regio } from '#domain/case.js';
+import { ConcurrentModification } from '#domain/errors.js';
 import {
   checkAttachments,
-  domainOf,
   mailIdOf,
   MAX_RAW_BYTES,
   referenceOf,
@@ -26,16 +23,13 @@ import {
   safeObjectName,
   type RefusalReason,
 } from '#domain/inbound-mail.js';
-import type { Actor, Principal } from '#domain/roles.js';
+import type { Actor } from '#domain/roles.js';
 import { createHash } from 'node:crypto';
 import { errorFields, logger } from '#observability/logger.js';
-import { keys, TABLE } from '#adapters/dynamo/table.js';
-import { planEffects } from '../effects.js';
-import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
-import type { AppDeps, IdempotencyRecord, Mailer, Page, StoreEffect } from '../ports.js';
+import type { AppDeps, Mailer } from '../ports.js';
+import { commitMailEvent } from './mail-event.js';
 import { parseMail, type ParsedMail } from './parse-mail.js';
 import type { InboundRecord, MailObjectStore, StoredAttachment, WonenStore } from './ports.js';
-import { wonenRegioOf } from './queue.js';
 import { inboundToStore } from './records.js';
 
 export interface InboundDeps extends AppDeps {
@@ -162,59 +156,6 @@ async function storeParts(
   return { bodyKey, attachments };
 }
 
-/** The event data of a received mail: metadata and pointers, never the body. */
-function mailEventData(record: InboundRecord, linkedBy?: string): Record<string, unknown> {
-  return {
-    mailId: record.mailId,
-    from: record.from,
-    fromDomain: domainOf(record.from),
-    subject: record.subject,
-    receivedAt: record.receivedAt,
-    ...(record.messageId ? { messageId: record.messageId } : {}),
-    body: { key: record.bodyKey, contentType: 'text/plain; charset=utf-8' },
-    attachments: record.attachments,
-    ...(linkedBy ? { gekoppeldDoor: linkedBy } : {}),
-  };
-}
-
-/**
- * Appends the 'mail-ontvangen' event to the case: the case's version moves on (the event's seq is the version it
- * produced), with everything other concerns plan for the change and `extra` effects (the inbound record), in one
- * transaction conditional on the version read.
- */
-async function commitMailEvent(
-  deps: AppDeps,
-  caseId: string,
-  record: InboundRecord,
-  actor: Actor,
-  extra: (event: CaseEvent) => StoreEffect[],
-  options: { linkedBy?: string; idempotency?: (event: CaseEvent) => IdempotencyRecord } = {},
-): Promise<CaseEvent> {
-  const loaded = await deps.store.load(caseId);
-  if (!loaded) throw new CaseNotFound();
-  const before = loaded.state;
-  const now = deps.clock.now();
-  const after: CaseState = { ...before, version: before.version + 1, updatedAt: now };
-  const event: CaseEvent = {
-    caseId,
-    seq: after.version,
-    type: 'mail-ontvangen',
-    occurredOn: toAmsterdamDate(record.receivedAt),
-    recordedAt: now,
-    actor,
-    data: mailEventData(record, options.linkedBy),
-  };
-  await deps.store.commit({
-    case: after,
-    expectedVersion: before.version,
-    event,
-    organisations: organisationsOf(after),
-    effects: [...planEffects({ before, after, event, history: [...loaded.history, event], now }, { items: loaded.items }), ...extra(event)],
-    ...(options.idempotency ? { idempotency: options.idempotency(event) } : {}),
-  });
-  return event;
-}
-
 async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Promise<void> {
   if (!deps.notice) return;
   const lines = [
@@ -240,122 +181,4 @@ async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Prom
     // A notice is a courtesy: the refusal is recorded and listed either way.
     logger.warn('refusal notice not sent', { mailId: record.mailId, ...errorFields(error) });
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The unmatched list (GET /wonen/unmatched, POST /wonen/unmatched/{mailId}/link)
-// ---------------------------------------------------------------------------------------------------------------
-
-export interface UnmatchedEntry {
-  mailId: string;
-  status: 'niet-gekoppeld' | 'geweigerd';
-  reason: string;
-  detail?: string;
-  from: string;
-  subject: string;
-  receivedAt: string;
-  reference?: string;
-  attachments: Array<{ name: string; contentType: string; size: number }>;
-  refusedAttachments?: Array<{ extension: string; contentType: string; size: number; reason: string }>;
-}
-
-function unmatchedEntry(record: InboundRecord): UnmatchedEntry {
-  return {
-    mailId: record.mailId,
-    status: record.status as UnmatchedEntry['status'],
-    reason: record.reason ?? '',
-    ...(record.detail ? { detail: record.detail } : {}),
-    from: record.from,
-    subject: record.subject,
-    receivedAt: record.receivedAt,
-    ...(record.reference ? { reference: record.reference } : {}),
-    attachments: record.attachments.map(({ name, contentType, size }) => ({ name, contentType, size })),
-    ...(record.refusedAttachments?.length
-      ? { refusedAttachments: record.refusedAttachments.map(({ extension, contentType, size, reason }) => ({ extension, contentType, size, reason })) }
-      : {}),
-  };
-}
-
-/** Unmatched and refused mail of the caller's regio, oldest first. */
-export async function listUnmatchedMail(
-  deps: AppDeps & { wonen: WonenStore },
-  principal: Principal,
-  query: { limit: number; cursor?: string },
-): Promise<Page<UnmatchedEntry>> {
-  const regio = wonenRegioOf(principal);
-  const page = await deps.wonen.listUnmatched(regio, query);
-  return { items: page.items.map(unmatchedEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
-}
-
-/** A mail that cannot be linked in its state (409). */
-export class MailNotLinkable extends DomainError {
-  readonly status = 409;
-  readonly title = 'Deze e-mail kan niet (meer) gekoppeld worden';
-  constructor(detail: string, status: string) {
-    super(detail);
-    this.extensions.mailStatus = status;
-  }
-}
-
-/**
- * Links an unmatched mail to the case with `reference`: the same 'mail-ontvangen' event as an automatic match, with
- * who linked it; the record leaves the unmatched list in the same transaction (conditional on still being unmatched).
- */
-export async function linkUnmatchedMail(
-  deps: AppDeps & { wonen: WonenStore },
-  principal: Principal,
-  mailId: string,
-  body: { reference: string },
-  request: IdempotentRequest,
-): Promise<Answer> {
-  const regio = wonenRegioOf(principal);
-  return idempotent(
-    deps.store,
-    principal,
-    request,
-    async (recordFor) => {
-      const record = await deps.wonen.getInbound(mailId);
-      if (!record || record.regio !== regio) throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
-      if (record.status === 'geweigerd') throw new MailNotLinkable('Een geweigerde e-mail wordt niet aan een dossier gekoppeld; vraag de afzender het opnieuw te sturen.', record.status);
-      if (record.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${record.reference ?? 'een dossier'}.`, record.status);
-      const caseId = await deps.store.findByReference(body.reference);
-      const loaded = caseId ? await deps.store.load(caseId) : undefined;
-      // The case must be one this medewerker may see, in the mailbox's regio (canSeeCase checks the regio).
-      if (!caseId || !loaded || loaded.state.regio !== record.regio || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-      const linkedAt = deps.clock.now();
-      let response: Answer | undefined;
-      await commitMailEvent(
-        deps,
-        caseId,
-        record,
-        { userId: principal.userId, organisationId: principal.organisationId, role: principal.role },
-        (event) => [linkEffect(mailId, { caseId, reference: body.reference, eventSeq: event.seq, linkedBy: principal.userId, linkedAt })],
-        {
-          linkedBy: principal.userId,
-          idempotency: (event) => {
-            response = {
-              statusCode: 201,
-              body: { mailId, status: 'gekoppeld', caseId, reference: body.reference, event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
-              headers: { location: `/cases/${caseId}` },
-            };
-            return recordFor(response);
-          },
-        },
-      );
-      return response!;
-    },
-    { retries: 2 },
-  );
-}
-
-/** The unmatched record becomes 'gekoppeld' and leaves the list (GSI3 attributes removed), if still unmatched. */
-function linkEffect(mailId: string, link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string }): StoreEffect {
-  return {
-    kind: 'update',
-    key: keys.inboundMail(mailId),
-    set: { mailStatus: 'gekoppeld', ...link },
-    remove: [TABLE.indexes.byQueue.partitionKey, TABLE.indexes.byQueue.sortKey],
-    condition: 'mailStatus = :unmatched',
-    conditionValues: { ':unmatched': 'niet-gekoppeld' },
-  };
 }

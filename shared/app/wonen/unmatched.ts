@@ -1,0 +1,128 @@
+/**
+ * The unmatched list (GET /wonen/unmatched, POST /wonen/unmatched/{mailId}/link): mail to woonzaken that matched no
+ * case, or was refused, and linking it to a case by hand. Kept apart from inbound.ts so the HTTP function does not
+ * carry the MIME parser.
+ */
+import { canSeeCase } from '#domain/access.js';
+import { CaseNotFound, DomainError, NotFound } from '#domain/errors.js';
+import type { Principal } from '#domain/roles.js';
+import { keys, TABLE } from '#adapters/dynamo/table.js';
+import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
+import type { AppDeps, Page, StoreEffect } from '../ports.js';
+import { commitMailEvent } from './mail-event.js';
+import type { InboundRecord, WonenStore } from './ports.js';
+import { wonenRegioOf } from './queue.js';
+
+export interface UnmatchedEntry {
+  mailId: string;
+  status: 'niet-gekoppeld' | 'geweigerd';
+  reason: string;
+  detail?: string;
+  from: string;
+  subject: string;
+  receivedAt: string;
+  reference?: string;
+  attachments: Array<{ name: string; contentType: string; size: number }>;
+  refusedAttachments?: Array<{ extension: string; contentType: string; size: number; reason: string }>;
+}
+
+function unmatchedEntry(record: InboundRecord): UnmatchedEntry {
+  return {
+    mailId: record.mailId,
+    status: record.status as UnmatchedEntry['status'],
+    reason: record.reason ?? '',
+    ...(record.detail ? { detail: record.detail } : {}),
+    from: record.from,
+    subject: record.subject,
+    receivedAt: record.receivedAt,
+    ...(record.reference ? { reference: record.reference } : {}),
+    attachments: record.attachments.map(({ name, contentType, size }) => ({ name, contentType, size })),
+    ...(record.refusedAttachments?.length
+      ? { refusedAttachments: record.refusedAttachments.map(({ extension, contentType, size, reason }) => ({ extension, contentType, size, reason })) }
+      : {}),
+  };
+}
+
+/** Unmatched and refused mail of the caller's regio, oldest first. */
+export async function listUnmatchedMail(
+  deps: AppDeps & { wonen: WonenStore },
+  principal: Principal,
+  query: { limit: number; cursor?: string },
+): Promise<Page<UnmatchedEntry>> {
+  const regio = wonenRegioOf(principal);
+  const page = await deps.wonen.listUnmatched(regio, query);
+  return { items: page.items.map(unmatchedEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** A mail that cannot be linked in its state (409). */
+export class MailNotLinkable extends DomainError {
+  readonly status = 409;
+  readonly title = 'Deze e-mail kan niet (meer) gekoppeld worden';
+  constructor(detail: string, status: string) {
+    super(detail);
+    this.extensions.mailStatus = status;
+  }
+}
+
+/**
+ * Links an unmatched mail to the case with `reference`: the same 'mail-ontvangen' event as an automatic match, with
+ * who linked it; the record leaves the unmatched list in the same transaction (conditional on still being unmatched).
+ */
+export async function linkUnmatchedMail(
+  deps: AppDeps & { wonen: WonenStore },
+  principal: Principal,
+  mailId: string,
+  body: { reference: string },
+  request: IdempotentRequest,
+): Promise<Answer> {
+  const regio = wonenRegioOf(principal);
+  return idempotent(
+    deps.store,
+    principal,
+    request,
+    async (recordFor) => {
+      const record = await deps.wonen.getInbound(mailId);
+      if (!record || record.regio !== regio) throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
+      if (record.status === 'geweigerd') throw new MailNotLinkable('Een geweigerde e-mail wordt niet aan een dossier gekoppeld; vraag de afzender het opnieuw te sturen.', record.status);
+      if (record.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${record.reference ?? 'een dossier'}.`, record.status);
+      const caseId = await deps.store.findByReference(body.reference);
+      const loaded = caseId ? await deps.store.load(caseId) : undefined;
+      // The case must be one this medewerker may see, in the mailbox's regio (canSeeCase checks the regio).
+      if (!caseId || !loaded || loaded.state.regio !== record.regio || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+      const linkedAt = deps.clock.now();
+      let response: Answer | undefined;
+      await commitMailEvent(
+        deps,
+        caseId,
+        record,
+        { userId: principal.userId, organisationId: principal.organisationId, role: principal.role },
+        (event) => [linkEffect(mailId, { caseId, reference: body.reference, eventSeq: event.seq, linkedBy: principal.userId, linkedAt })],
+        {
+          linkedBy: principal.userId,
+          idempotency: (event) => {
+            response = {
+              statusCode: 201,
+              body: { mailId, status: 'gekoppeld', caseId, reference: body.reference, event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+              headers: { location: `/cases/${caseId}` },
+            };
+            return recordFor(response);
+          },
+        },
+      );
+      return response!;
+    },
+    { retries: 2 },
+  );
+}
+
+/** The unmatched record becomes 'gekoppeld' and leaves the list (GSI3 attributes removed), if still unmatched. */
+function linkEffect(mailId: string, link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string }): StoreEffect {
+  return {
+    kind: 'update',
+    key: keys.inboundMail(mailId),
+    set: { mailStatus: 'gekoppeld', ...link },
+    remove: [TABLE.indexes.byQueue.partitionKey, TABLE.indexes.byQueue.sortKey],
+    condition: 'mailStatus = :unmatched',
+    conditionValues: { ':unmatched': 'niet-gekoppeld' },
+  };
+}
