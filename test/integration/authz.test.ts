@@ -147,6 +147,20 @@ describe('every endpoint × every role of a foreign organisation', () => {
     }
     expect((await h.get(`/monitor/${ZA}`, callers.beheerder)).status).toBe(200);
   });
+
+  it('refuses every other organisation-scoped endpoint (bounced addresses) to every foreign role but operations', async () => {
+    const scoped = ROUTES.filter((r) => r.authenticated && r.path.includes('{organisationId}') && r.function !== 'monitor-figures');
+    expect(scoped.map((r) => r.function)).toContain('mail-bounces');
+    for (const route of scoped) {
+      const path = route.path.replace('{organisationId}', ZA).replace(/\{\w+\}/g, 'adres%40example.org');
+      for (const role of ROLES) {
+        const answer = await h.request(route.method, path, { caller: foreignCallers[role] });
+        // Operations keeps the mail health of every organisation (addresses of professionals, never client data).
+        if (role === 'systeembeheerder') expect([200, 204, 404], `${route.method} ${route.path} as ${role}`).toContain(answer.status);
+        else expect(answer.status, `${route.method} ${route.path} as foreign ${role}`).toBe(403);
+      }
+    }
+  });
 });
 
 describe('tokens (as API Gateway’s JWT authorizer)', () => {
