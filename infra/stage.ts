@@ -37,6 +37,7 @@ export function createStage(app: App, config: StageConfig): OmslagrouteStage {
     table: stateful.data.table,
     jwt: config.jwt ?? stateful.identity.jwt,
   });
-  addWonenInbox(config, stateful, api); // the woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api)
+  // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts.
+  addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper });
   return { stateful, api };
 }

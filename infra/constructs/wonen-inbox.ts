@@ -28,6 +28,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Function as LambdaFn } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption, CfnBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -118,6 +119,8 @@ export interface WonenInboxProps {
   readonly store: WonenInboxStore;
   /** Regios the digest is sent for; default amsterdam. */
   readonly digestRegios?: readonly string[];
+  /** The retention sweeper: erases a case's mail parts with the case (DeleteObject on the parts only). */
+  readonly eraser?: NodejsFunction;
 }
 
 export class WonenInbox extends Construct {
@@ -161,6 +164,10 @@ export class WonenInbox extends Construct {
     this.inboundMail.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${PARTS_PREFIX}*`)] }));
     this.inboundMail.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [store.key.keyArn] }));
     this.inboundMail.addToRolePolicy(sendMail);
+    if (props.eraser) {
+      props.eraser.addEnvironment('INBOX_BUCKET', bucket.bucketName);
+      props.eraser.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${PARTS_PREFIX}*`)] }));
+    }
     // Asynchronous invocation: two retries, then the failure queue. Processing is idempotent per mail.
     this.inboundMail.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.failures) });
     new Rule(this, 'MailStored', {
@@ -197,8 +204,9 @@ export function addWonenInbox(
   config: StageConfig,
   stateful: Stack & { data: { key: IKey; table: ITableV2 } },
   api: Stack,
+  options: { eraser?: NodejsFunction } = {},
 ): { store: WonenInboxStore; inbox: WonenInbox } {
   const store = new WonenInboxStore(stateful, 'WonenInboxStore', { config, key: stateful.data.key });
-  const inbox = new WonenInbox(api, 'WonenInbox', { config, table: stateful.data.table, store });
+  const inbox = new WonenInbox(api, 'WonenInbox', { config, table: stateful.data.table, store, ...options });
   return { store, inbox };
 }

@@ -71,6 +71,7 @@ export class ApiStack extends Stack {
   readonly functions: Readonly<Record<FunctionName, NodejsFunction>>;
   readonly api: Api;
   readonly operations: Operations;
+  readonly privacy: Privacy;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -90,7 +91,7 @@ export class ApiStack extends Stack {
     this.api = new Api(this, 'Http', { config, routes: ROUTES, functions, jwt: props.jwt });
 
     // Later stateless concerns go here (see the comment at the top).
-    new Privacy(this, 'Privacy', { config, table, functions });
+    this.privacy = new Privacy(this, 'Privacy', { config, table, functions });
     const reminders = new Reminders(this, 'Reminders', { config, table });
     // Bounces and complaints: SES events → undeliverable addresses; every mail path reads them before sending.
     new MailEvents(this, 'MailEvents', { config, table, configurationSet: reminders.configurationSet, mailSenders: [reminders.sender], bouncesApi: functions['mail-bounces'] });

@@ -24,6 +24,7 @@ import {
 } from '#domain/retention.js';
 import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
+import type { CaseEvent } from '#domain/case.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, IdempotencyRecord, StoreEffect, StoredResponse } from './ports.js';
@@ -55,6 +56,8 @@ export interface RetentionStore {
   claimErasure(record: RetentionRecord): Promise<boolean>;
   /** Sets `expiresAt` on every item of the case (and its reference) and takes them out of every index. */
   erasePartition(caseId: string, expiresAt: number): Promise<number>;
+  /** The case's history as stored (also while it is being erased). */
+  historyOf(caseId: string): Promise<CaseEvent[]>;
   /** erasing → erased; counts the erasure anonymously in the month of `now`. */
   finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
   /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
@@ -111,6 +114,22 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
   return effects;
 };
 
+/** Where a case's mail parts (body text, attachments) live outside the table: the inbox bucket. */
+export interface CaseObjectStore {
+  deleteObjects(keys: string[]): Promise<void>;
+}
+
+/** The objects a case's 'mail-ontvangen' events point at (shared/app/wonen/mail-event.ts). */
+export function mailObjectKeysOf(history: CaseEvent[]): string[] {
+  return history
+    .filter((event) => event.type === 'mail-ontvangen')
+    .flatMap((event) => {
+      const data = event.data as { body?: { key?: unknown }; attachments?: Array<{ key?: unknown }> };
+      return [data.body?.key, ...(data.attachments ?? []).map((a) => a.key)];
+    })
+    .filter((key): key is string => typeof key === 'string' && key.length > 0);
+}
+
 export interface SweepResult {
   marked: string[];
   erased: string[];
@@ -122,7 +141,10 @@ export interface SweepResult {
  * scan), marks cases whose period has passed (start of the grace period) and erases those whose grace period has
  * passed. Each case on its own: one failure does not stop the others; every step is safe to repeat.
  */
-export async function sweepRetention(deps: { retention: RetentionStore; clock: Clock }, policy: RetentionPolicy = retentionPolicy()): Promise<SweepResult> {
+export async function sweepRetention(
+  deps: { retention: RetentionStore; clock: Clock; mailObjects?: CaseObjectStore },
+  policy: RetentionPolicy = retentionPolicy(),
+): Promise<SweepResult> {
   const now = deps.clock.now();
   const from = new Date(Date.parse(now));
   from.setUTCDate(1);
@@ -137,6 +159,8 @@ export async function sweepRetention(deps: { retention: RetentionStore; clock: C
         if (!(await deps.retention.claimErasure(record))) continue;
         // Expired from the end of the grace period on: reads treat the items as gone at once; TTL deletes them later.
         const expiresAt = Math.floor(Date.parse(record.eraseAt) / 1000);
+        // Mail parts first: the events that point at them are still there if this step must be repeated.
+        if (deps.mailObjects) await deps.mailObjects.deleteObjects(mailObjectKeysOf(await deps.retention.historyOf(record.caseId)));
         await deps.retention.erasePartition(record.caseId, expiresAt);
         await deps.retention.finishErasure(record, expiresAt, now);
         result.erased.push(record.caseId);

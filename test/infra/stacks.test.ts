@@ -219,6 +219,20 @@ describe('api stack: functions', () => {
     'mail-bounces': [{ action: 'dynamodb:PutItem', leadingKeys: ['BOUNCE#*'] }],
   };
 
+  it('lets the retention sweeper delete mail parts in the inbox bucket, and nothing else there', () => {
+    const json = prod.api.json;
+    const [, sweeper] = resourcesOf(json, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Metadata?.['aws:cdk:path']).includes('/Privacy/RetentionSweeper/'))!;
+    expect(sweeper.Properties!.Environment.Variables.INBOX_BUCKET).toBeDefined();
+    const roleId = sweeper.Properties!.Role['Fn::GetAtt'][0] as string;
+    const s3 = resourcesOf(json, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties!.Roles.some((role: any) => role.Ref === roleId))
+      .flatMap(([, policy]) => list(policy.Properties!.PolicyDocument.Statement) as any[])
+      .filter((statement) => list<string>(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0].Action).toBe('s3:DeleteObject');
+    expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
+  });
+
   it('grants each function exactly its table access (none, read, readWrite) and sets TABLE_NAME with it', () => {
     const json = prod.api.json;
     const functions = functionsOf(json);

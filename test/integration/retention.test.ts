@@ -5,8 +5,11 @@
  * period. What remains are anonymous per-month counts.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retentionPlanner, type SweepResult } from '../../shared/app/retention.js';
+import { mailObjectKeysOf, retentionPlanner, type SweepResult } from '../../shared/app/retention.js';
+import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.js';
 import { submitForm } from '../../shared/app/submit-form.js';
 import { appDeps } from '../../shared/app/wiring.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
@@ -141,6 +144,38 @@ describe('erasure after the period and the grace period', () => {
     expect((await counts(month(h.clock.now())))['gewist']).toBe(gewistBefore + erasure.erased.length);
     const again = await sweep();
     expect([...again.marked, ...again.erased]).not.toContain(caseId);
+  });
+});
+
+describe('erasure of the mail a case received', () => {
+  it('deletes the body and attachments in the inbox bucket with the case, not before its grace period ends', async () => {
+    const bucket = await ensureLocalInbox(h.services);
+    const created = await h.post('/cases', callers.begeleider, createCaseBody());
+    const { caseId, reference } = created.body as { caseId: string; reference: string };
+    expect((await h.post(`/cases/${caseId}/forms/aanvraag-urgentie`, callers.begeleider, aanvraagUrgentieBody(h.today()))).status).toBe(201);
+    const eml = readFileSync(new URL('../fixtures/mail/with-reference.eml', import.meta.url), 'utf8')
+      .replaceAll('{{REFERENCE}}', reference)
+      .replaceAll('{{MESSAGE_ID}}', randomUUID());
+    const [outcome] = await deliverLocalMail(Buffer.from(eml));
+    expect(outcome).toMatchObject({ outcome: 'gekoppeld', caseId });
+    const input = { soort: 'definitief', reden: 'vertrek-onbekende-bestemming', datum: h.today() };
+    expect((await h.post(`/cases/${caseId}/forms/afmelding`, callers.begeleider, input)).status).toBe(201);
+    const closedAt = h.clock.now();
+
+    const mailEvent = (await h.partition(`CASE#${caseId}`)).find((item) => item.type === 'mail-ontvangen')!;
+    const objectKeys = mailObjectKeysOf([mailEvent as unknown as CaseEvent]);
+    expect(objectKeys.length).toBeGreaterThanOrEqual(2); // the body text and the accepted attachments
+    const s3 = new S3Client({ forcePathStyle: true });
+    const exists = async (key: string) =>
+      s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).then(() => true, () => false);
+    for (const key of objectKeys) expect(await exists(key), key).toBe(true);
+
+    h.clock.set(at(closedAt, 731));
+    expect((await sweep()).marked).toContain(caseId);
+    for (const key of objectKeys) expect(await exists(key), `${key} in the grace period`).toBe(true);
+    h.clock.set(at(closedAt, 762));
+    expect((await sweep()).erased).toContain(caseId);
+    for (const key of objectKeys) expect(await exists(key), `${key} after erasure`).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ import { IdempotencyRace, type IdempotencyRecord, type Page } from '#app/ports.j
 import type { RetentionStore } from '#app/retention.js';
 import { monthOf, type RetentionRecord } from '#domain/retention.js';
 import type { Actor } from '#domain/roles.js';
+import type { CaseEvent } from '#domain/case.js';
 import { INDEXES, keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage } from './query.js';
 
@@ -130,6 +131,16 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
         ExpressionAttributeValues: { ':marked': 'marked', ':erasing': 'erasing', ':eraseAt': record.eraseAt },
       }),
     );
+  }
+
+  async historyOf(caseId: string): Promise<CaseEvent[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :events)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).PK, ':events': keys.eventPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => strip(item) as unknown as CaseEvent);
   }
 
   async erasePartition(caseId: string, expiresAt: number): Promise<number> {

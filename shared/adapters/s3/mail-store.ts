@@ -5,7 +5,8 @@
  * policy on AWS refuses unencrypted puts as well. The endpoint comes from the SDK configuration (AWS_ENDPOINT_URL_S3
  * locally: fauxqs), like every other client in this code base.
  */
-import { CreateBucketCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectsCommand, GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { CaseObjectStore } from '#app/retention.js';
 import type { MailObjectStore } from '#app/wonen/ports.js';
 
 /** An S3 client; path-style addressing when a local endpoint is configured (fauxqs serves path-style). */
@@ -13,7 +14,7 @@ export function createS3Client(): S3Client {
   return new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) });
 }
 
-export class S3MailStore implements MailObjectStore {
+export class S3MailStore implements MailObjectStore, CaseObjectStore {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,
@@ -40,6 +41,16 @@ export class S3MailStore implements MailObjectStore {
 
   async putPart(key: string, body: Buffer | string, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType, ...this.encryption() }));
+  }
+
+  /** Deletes the objects (1000 per request, S3's limit); deleting one that is gone already is no error. */
+  async deleteObjects(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const out = await this.s3.send(
+        new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true } }),
+      );
+      if (out.Errors?.length) throw new Error(`S3 refused to delete ${out.Errors.length} object(s): ${out.Errors[0]?.Code}`);
+    }
   }
 
   private async get(key: string): Promise<Buffer> {

@@ -115,11 +115,22 @@ function mailer(e: WonenEnv): Mailer {
   return cachedMailer;
 }
 
+function mailStore(e: WonenEnv): S3MailStore {
+  cachedMailStore ??= new S3MailStore(createS3Client(), required(e.INBOX_BUCKET, 'INBOX_BUCKET'), e.INBOX_KMS_KEY_ID);
+  return cachedMailStore;
+}
+
+/** The inbox bucket's objects, for the retention sweeper to erase a case's mail parts; none where there is no inbox. */
+export function inboxObjects(): S3MailStore | undefined {
+  const e = wonenEnv();
+  return e.INBOX_BUCKET ? mailStore(e) : undefined;
+}
+
 /** The inbound-mail function (S3 event) and the local drop folder / dev endpoint. */
 export function inboundDeps(): InboundDeps {
   const e = wonenEnv();
   const dir = directory(e);
-  cachedMailStore ??= new S3MailStore(createS3Client(), required(e.INBOX_BUCKET, 'INBOX_BUCKET'), e.INBOX_KMS_KEY_ID);
+  cachedMailStore = mailStore(e);
   const noticeTo = woonzakenAddressFor(e, dir)(e.INBOX_REGIO);
   return {
     ...wonenDeps(),
