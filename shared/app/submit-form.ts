@@ -1,10 +1,10 @@
-import type { CaseEvent, CaseState } from '#domain/case.js';
-import { toAmsterdamDate } from '#domain/calendar.js';
+import type { CaseEvent } from '#domain/case.js';
 import { canSeeCase } from '#domain/access.js';
 import { CaseNotFound, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
+import { decideChange } from '#domain/forms/change.js';
 import type { FormDefinition } from '#domain/forms/types.js';
-import { isAllowed, targetsOf } from '#domain/phases.js';
-import { actorOf, mayTake, type Principal } from '#domain/roles.js';
+import { isAllowed } from '#domain/phases.js';
+import { mayTake, type Principal } from '#domain/roles.js';
 import { keys } from '#adapters/dynamo/table.js';
 import { commitChange } from './commit-change.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
@@ -57,37 +57,7 @@ async function attemptSubmit(
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();
-  const decision = form.decide({
-    case: before,
-    history,
-    input,
-    now,
-    today: toAmsterdamDate(now),
-    principal,
-    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
-  });
-  if (!targetsOf(form.action, before.phase).includes(decision.phase)) {
-    throw new Error(`Form ${form.action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
-  }
-  const version = before.version + 1;
-  const after: CaseState = {
-    ...before,
-    phase: decision.phase,
-    version,
-    updatedAt: now,
-    ...(decision.corporatieId ? { corporatieId: decision.corporatieId } : {}),
-    facts: { ...before.facts, ...decision.facts },
-  };
-  const event: CaseEvent = {
-    caseId,
-    seq: version,
-    type: form.action,
-    occurredOn: decision.occurredOn,
-    recordedAt: now,
-    actor: actorOf(principal),
-    data: decision.data ?? (input as Record<string, unknown>),
-    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
-  };
+  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes });
   return commitChange(deps, principal, loaded, {
     after,
     event,

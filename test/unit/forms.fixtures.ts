@@ -13,9 +13,10 @@
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import { Forbidden, TransitionNotAllowed } from '../../shared/domain/errors.js';
+import { decideChange } from '../../shared/domain/forms/change.js';
 import { FORMS } from '../../shared/domain/forms/index.js';
 import type { FormDecision } from '../../shared/domain/forms/types.js';
-import { isAllowed, targetsOf, type Action } from '../../shared/domain/phases.js';
+import { isAllowed, type Action } from '../../shared/domain/phases.js';
 import { actorOf, ACTION_ROLES, mayTake, type Principal, type Role } from '../../shared/domain/roles.js';
 import { parseWith } from '../../shared/http/request.js';
 
@@ -426,37 +427,14 @@ export function applyForm(current: CaseFile, action: Action, input: unknown, opt
   if (!mayTake(principal.role, action)) throw new Forbidden();
   if (!isAllowed(action, before.phase)) throw new TransitionNotAllowed(before.phase, action);
   const parsed = parseWith(form.schema, input, 'body');
-  const decision = form.decide({
-    case: before,
+  const { decision, after: state, event } = decideChange(form, {
+    before,
     history: current.history,
     input: parsed,
-    now,
-    today,
     principal,
-    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
+    now,
+    supersedes: options.supersedes,
   });
-  if (!targetsOf(action, before.phase).includes(decision.phase)) {
-    throw new Error(`Form ${action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
-  }
-  const version = before.version + 1;
-  const state: CaseState = {
-    ...before,
-    phase: decision.phase,
-    version,
-    updatedAt: now,
-    ...(decision.corporatieId ? { corporatieId: decision.corporatieId } : {}),
-    facts: { ...before.facts, ...decision.facts },
-  };
-  const event: CaseEvent = {
-    caseId: before.caseId,
-    seq: version,
-    type: action,
-    occurredOn: decision.occurredOn,
-    recordedAt: now,
-    actor: actorOf(principal),
-    data: decision.data ?? (parsed as Record<string, unknown>),
-    ...(options.supersedes !== undefined ? { supersedes: options.supersedes } : {}),
-  };
   return { state, history: [...current.history, event], decision, event };
 }
 

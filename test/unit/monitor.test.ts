@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { monitorPlanner } from '../../shared/app/monitor/planner.js';
 import type { StoreEffect } from '../../shared/app/ports.js';
+import { applyEffects, type Table } from '../support/effects.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import type { Deadline } from '../../shared/domain/deadlines/index.js';
 import {
@@ -102,15 +103,6 @@ describe('figuresCsv', () => {
 // -----------------------------------------------------------------------------------------------------------------
 // The planner on cases walked in memory. A Map stands in for the table: puts overwrite by key, deletes remove.
 // -----------------------------------------------------------------------------------------------------------------
-
-type Table = Map<string, Record<string, unknown>>;
-
-function applyEffects(table: Table, effects: StoreEffect[]): void {
-  for (const effect of effects) {
-    if (effect.kind === 'put') table.set(`${effect.item.PK as string}|${effect.item.SK as string}`, effect.item);
-    else if (effect.kind === 'delete') table.delete(`${effect.key.PK}|${effect.key.SK}`);
-  }
-}
 
 interface Walked {
   file: CaseFile;

@@ -7,43 +7,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planEffects } from '../../shared/app/effects.js';
-import type { StoreEffect } from '../../shared/app/ports.js';
 import { amsterdamInstant, addDays } from '../../shared/domain/calendar.js';
 import { organisationsOf } from '../../shared/domain/access.js';
 import { ACTIONS, type Action } from '../../shared/domain/phases.js';
+import { applyEffects, partitionOf, type Table } from '../support/effects.js';
 import { applyForm, caseOverridesFor, FIXTURE_TODAY, newCase, STEPS_BEFORE, validInput, type CaseFile } from './forms.fixtures.js';
 
 const DYNAMODB_TRANSACTION_LIMIT = 100;
 /** Room for what a later concern may add without anyone noticing. */
 const MARGIN = 25;
 
-type Item = Record<string, unknown>;
-
-function apply(store: Map<string, Item>, effects: StoreEffect[]): void {
-  for (const effect of effects) {
-    if (effect.kind === 'put') store.set(`${effect.item.PK}|${effect.item.SK}`, effect.item);
-    else if (effect.kind === 'delete') store.delete(`${effect.key.PK}|${effect.key.SK}`);
-    else {
-      const id = `${effect.key.PK}|${effect.key.SK}`;
-      const next: Item = { ...(store.get(id) ?? effect.key), ...effect.set };
-      for (const attribute of effect.remove ?? []) delete next[attribute];
-      store.set(id, next);
-    }
-  }
-}
-
 /** Items per transaction for each step of the walk to `action` and `action` itself. */
 function transactionSizes(action: Action, today: string, submittedOn: string = today): Array<{ action: Action; items: number }> {
   let file: CaseFile = newCase(caseOverridesFor(action), today);
-  const store = new Map<string, Item>();
+  const table: Table = new Map();
   const sizes: Array<{ action: Action; items: number }> = [];
   for (const step of [...STEPS_BEFORE[action], { action, overrides: undefined }]) {
     const before = file.state;
     const { state: after, history, event } = applyForm(file, step.action, validInput(step.action, step.overrides ?? {}, today), { today: submittedOn });
-    const partition = `CASE#${before.caseId}`;
-    const existing = [...store.values()].filter((item) => item.PK === partition);
+    const existing = partitionOf(table, `CASE#${before.caseId}`);
     const effects = planEffects({ before, after, event, history, now: amsterdamInstant(submittedOn, 12) }, { items: existing });
-    apply(store, effects);
+    applyEffects(table, effects);
     const memberships = new Set([...organisationsOf(before), ...organisationsOf(after)]).size;
     // case + event + memberships (put or delete) + idempotency record + effects
     sizes.push({ action: step.action, items: 2 + memberships + 1 + effects.length });
