@@ -1,9 +1,9 @@
 /** Engine semantics: corrections, back-dated events, cancellation, recurrence, determinism and invariants. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOELGROEPEN, REGIOS, ROUTE_KEYS, type CaseEvent, type Doelgroep, type Regio, type Route } from '../../shared/domain/case.js';
+import { DOELGROEPEN, REGIOS, ROUTE_KEYS } from '../../shared/domain/case.js';
 import { addDays, amsterdamMorning, dayNumber, fromDayNumber } from '../../shared/domain/calendar.js';
-import { PHASES, type Phase } from '../../shared/domain/phases.js';
+import { PHASES } from '../../shared/domain/phases.js';
 import {
   earliestOmklapDate,
   evaluateDeadlines,
@@ -12,33 +12,7 @@ import {
   type Deadline,
 } from '../../shared/domain/deadlines/index.js';
 import { endOfDayAmsterdam, isWerkdag } from '../../shared/domain/werkdagen.js';
-
-type Spec = [type: CaseEvent['type'], occurredOn: string, data?: Record<string, unknown>, extra?: Partial<CaseEvent>];
-
-function history(...specs: Spec[]): CaseEvent[] {
-  return specs.map(([type, occurredOn, data = {}, extra = {}], i) => ({
-    caseId: 'case-1',
-    seq: i + 1,
-    type,
-    occurredOn,
-    recordedAt: `${occurredOn}T09:00:00.000Z`,
-    actor: { userId: 'u-1', organisationId: 'za-1', role: 'begeleider' },
-    data,
-    ...extra,
-  }));
-}
-
-interface CaseOpts {
-  now: string;
-  regio?: Regio;
-  doelgroep?: Doelgroep;
-  route?: Route;
-  phase?: Phase;
-}
-
-function evaluate(events: CaseEvent[], { now, regio = 'amsterdam', doelgroep = 'volwassene', route = 'MO', phase = 'herstelfase' }: CaseOpts): Deadline[] {
-  return evaluateDeadlines({ case: { regio, doelgroep, route, phase }, history: events, now });
-}
+import { evaluate, history, type Spec } from '../support/history.js';
 
 function byId(deadlines: Deadline[], deadlineId: string): Deadline {
   const found = deadlines.find((d) => d.deadlineId === deadlineId);

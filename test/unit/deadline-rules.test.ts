@@ -3,38 +3,9 @@
  * Dates are checked against the calendar in the comments (weekday, holiday) so a reader can verify them.
  */
 import { describe, expect, it } from 'vitest';
-import type { CaseEvent, Doelgroep, Regio, Route } from '../../shared/domain/case.js';
-import type { Phase } from '../../shared/domain/phases.js';
 import { PARTIES, RULES, STAGE_NAMES, describeOffset, ruleById, rulesFor, type Deadline } from '../../shared/domain/deadlines/index.js';
-import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { isWerkdag } from '../../shared/domain/werkdagen.js';
-
-type Spec = [type: CaseEvent['type'], occurredOn: string, data?: Record<string, unknown>, extra?: Partial<CaseEvent>];
-
-function history(...specs: Spec[]): CaseEvent[] {
-  return specs.map(([type, occurredOn, data = {}, extra = {}], i) => ({
-    caseId: 'case-1',
-    seq: i + 1,
-    type,
-    occurredOn,
-    recordedAt: `${occurredOn}T09:00:00.000Z`,
-    actor: { userId: 'u-1', organisationId: 'za-1', role: 'begeleider' },
-    data,
-    ...extra,
-  }));
-}
-
-interface CaseOpts {
-  now: string;
-  regio?: Regio;
-  doelgroep?: Doelgroep;
-  route?: Route;
-  phase?: Phase;
-}
-
-function evaluate(events: CaseEvent[], { now, regio = 'amsterdam', doelgroep = 'volwassene', route = 'MO', phase = 'herstelfase' }: CaseOpts): Deadline[] {
-  return evaluateDeadlines({ case: { regio, doelgroep, route, phase }, history: events, now });
-}
+import { evaluate, history, type Spec } from '../support/history.js';
 
 function only(deadlines: Deadline[], ruleId: string): Deadline[] {
   return deadlines.filter((d) => d.ruleId === ruleId);

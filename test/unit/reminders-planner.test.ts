@@ -13,6 +13,7 @@ import { deadlineReminderPlanner, notificationPlanner, outboxPlanner } from '../
 import type { ChangeContext } from '../../shared/app/effects.js';
 import type { StoreEffect } from '../../shared/app/ports.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
+import { historyBy } from '../support/history.js';
 
 const NOW = '2026-06-10T10:00:00.000Z';
 
@@ -35,20 +36,7 @@ function caseState(overrides: Partial<CaseState> = {}): CaseState {
   };
 }
 
-type Spec = [type: CaseEvent['type'], occurredOn: string, data?: Record<string, unknown>, extra?: Partial<CaseEvent>];
-
-function history(...specs: Spec[]): CaseEvent[] {
-  return specs.map(([type, occurredOn, data = {}, extra = {}], i) => ({
-    caseId: 'case-1',
-    seq: i + 1,
-    type,
-    occurredOn,
-    recordedAt: `${occurredOn}T09:00:00.000Z`,
-    actor: { userId: 'begeleider-1', organisationId: 'za-hvo-querido', role: 'begeleider' },
-    data,
-    ...extra,
-  }));
-}
+const history = historyBy({ userId: 'begeleider-1', organisationId: 'za-hvo-querido', role: 'begeleider' });
 
 function change(events: CaseEvent[], now = NOW, after = caseState()): ChangeContext {
   return { before: after, after: { ...after, version: events.length }, event: events[events.length - 1]!, history: events, now };
