@@ -5,48 +5,30 @@
  * items only, the sender may batch-read `BOUNCE#` items, the bounces API may put them. The bundle loads and, given a
  * bounce, gets as far as DynamoDB.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { App, Stack } from 'aws-cdk-lib';
+import { readFileSync } from 'node:fs';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageConfig } from '../../infra/config.js';
-import { Data } from '../../infra/constructs/data.js';
 import { MailEvents, SES_EVENT_DETAIL_TYPES } from '../../infra/constructs/mail-events.js';
 import { Reminders } from '../../infra/constructs/reminders.js';
-import { cdkContext } from './synth.js';
+import { bundleOf, constructTestApp, probeBundles } from './synth.js';
 
 let template: Template;
-let outdir: string;
+let testApp: ReturnType<typeof constructTestApp>;
 const config = stageConfig('prod');
 
-class TestStateful extends Stack {
-  readonly data: Data;
-  constructor(app: App) {
-    super(app, 'MailEventsStateful', { env: config.env });
-    this.data = new Data(this, 'Data', { config });
-  }
-}
-
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'omslagroute-mail-events-cdk-'));
-  const app = new App({ outdir, context: { ...cdkContext(), 'aws:cdk:enable-asset-metadata': true } });
-  const stateful = new TestStateful(app);
-  const stack = new Stack(app, 'MailEventsApi', { env: config.env });
-  const table = stateful.data.table;
+  testApp = constructTestApp('MailEvents', config);
+  const { stack, table } = testApp;
   const reminders = new Reminders(stack, 'Reminders', { config, table });
   // Stands in for the HTTP function (bundled in stacks.test.ts): only its policy is under test here.
   const bouncesApi = new LambdaFunction(stack, 'BouncesApi', { runtime: Runtime.NODEJS_22_X, handler: 'index.handler', code: Code.fromInline('export const handler = async () => ({})') });
   new MailEvents(stack, 'MailEvents', { config, table, configurationSet: reminders.configurationSet, mailSenders: [reminders.sender], bouncesApi });
-  app.synth();
-  template = Template.fromStack(stack);
+  template = testApp.synth();
 }, 180_000);
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => testApp?.cleanup());
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -130,24 +112,9 @@ describe('least privilege', () => {
 
 describe('bundle', () => {
   it('loads under Node like Lambda does and, given a bounce, reaches DynamoDB', () => {
-    const resources = template.toJSON().Resources as Record<string, { Metadata: Record<string, string> }>;
-    const file = join(outdir, resources[sesEventsFunction().id]!.Metadata['aws:asset:path']!, 'index.mjs');
+    const file = bundleOf(testApp.outdir, template, sesEventsFunction().id);
     const bounce = JSON.parse(readFileSync(new URL('../fixtures/ses/bounce-permanent.json', import.meta.url), 'utf8')) as unknown;
-    const out = execFileSync(process.execPath, [fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)), JSON.stringify([{ file, event: bounce }])], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        PATH: process.env.PATH,
-        NODE_NO_WARNINGS: '1',
-        TABLE_NAME: 'probe',
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'probe',
-        AWS_SECRET_ACCESS_KEY: 'probe',
-        AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
-        AWS_MAX_ATTEMPTS: '1',
-      },
-    });
-    const [result] = JSON.parse(out.trim().split('\n').pop()!) as Array<{ loadError?: string }>;
+    const [result] = probeBundles([{ file, event: bounce }]);
     expect(result!.loadError).toMatch(/ECONNREFUSED/);
     expect(result!.loadError).not.toMatch(/Dynamic require|Cannot find (module|package)|Configuration error|InvalidSesEvent/);
   });

@@ -3,44 +3,25 @@
  * its DLQ with the settings the local stack uses too, the event source mapping with partial batch failures, the
  * sender's concurrency cap, the SES configuration set, the domain-event bus, and least-privilege IAM without `*`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageConfig } from '../../infra/config.js';
-import { Data } from '../../infra/constructs/data.js';
 import { Reminders, SCHEDULE_TIME_ZONE } from '../../infra/constructs/reminders.js';
 import { REMINDER_QUEUE, SENDER_TIMEOUT_SECONDS } from '../../shared/adapters/sqs/queues.js';
-import { cdkContext } from './synth.js';
+import { bundleOf, constructTestApp, probeBundles } from './synth.js';
 
 let template: Template;
 let reminders: Reminders;
-let outdir: string;
+let testApp: ReturnType<typeof constructTestApp>;
 const config = stageConfig('prod');
 
-class TestStateful extends Stack {
-  readonly data: Data;
-  constructor(app: App) {
-    super(app, 'RemindersStateful', { env: config.env });
-    this.data = new Data(this, 'Data', { config });
-  }
-}
-
 beforeAll(() => {
-  outdir = mkdtempSync(join(tmpdir(), 'omslagroute-reminders-cdk-'));
-  const app = new App({ outdir, context: { ...cdkContext(), 'aws:cdk:enable-asset-metadata': true } });
-  const stateful = new TestStateful(app);
-  const stack = new Stack(app, 'RemindersApi', { env: config.env });
-  reminders = new Reminders(stack, 'Reminders', { config, table: stateful.data.table });
-  app.synth();
-  template = Template.fromStack(stack);
+  testApp = constructTestApp('Reminders', config);
+  reminders = new Reminders(testApp.stack, 'Reminders', { config, table: testApp.table });
+  template = testApp.synth();
 }, 180_000);
 
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+afterAll(() => testApp?.cleanup());
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown> };
 const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
@@ -194,37 +175,14 @@ describe('least privilege', () => {
 
 describe('bundles', () => {
   it('load under Node like Lambda does: the sender answers an empty batch, the dispatcher reaches DynamoDB', () => {
-    const resources = template.toJSON().Resources as Record<string, { Metadata: Record<string, string> }>;
-    const bundle = (description: RegExp) => join(outdir, resources[functionNamed(description).id]!.Metadata['aws:asset:path']!, 'index.mjs');
-    const out = execFileSync(
-      process.execPath,
+    const bundle = (description: RegExp) => bundleOf(testApp.outdir, template, functionNamed(description).id);
+    const [sender, dispatcher] = probeBundles(
       [
-        fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)),
-        JSON.stringify([
-          { file: bundle(/one reminder e-mail/), event: { Records: [] } },
-          { file: bundle(/due reminders/), event: {} },
-        ]),
+        { file: bundle(/one reminder e-mail/), event: { Records: [] } },
+        { file: bundle(/due reminders/), event: {} },
       ],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH,
-          NODE_NO_WARNINGS: '1',
-          TABLE_NAME: 'probe',
-          QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/probe',
-          EVENT_BUS_NAME: 'probe',
-          MAIL_FROM: 'no-reply@omslagroute.example.org',
-          AWS_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: 'probe',
-          AWS_SECRET_ACCESS_KEY: 'probe',
-          AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
-          AWS_MAX_ATTEMPTS: '1',
-        },
-      },
+      { QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/000000000000/probe', EVENT_BUS_NAME: 'probe', MAIL_FROM: 'no-reply@omslagroute.example.org' },
     );
-    // The probe prints its result as the last line (a handler may log before it).
-    const [sender, dispatcher] = JSON.parse(out.trim().split('\n').pop()!) as Array<{ loadError?: string; errors: string[] }>;
     expect(sender!.loadError).toBeUndefined();
     expect(dispatcher!.loadError).toMatch(/ECONNREFUSED/);
     expect(dispatcher!.loadError).not.toMatch(/Dynamic require|Cannot find (module|package)|Configuration error/);

@@ -2,10 +2,8 @@
  * Template tests for both stacks of a stage. The app is synthesised ONCE for the file (dev and prod in one App, so
  * esbuild bundles each function once) and every test reads the shared result.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Match } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +12,7 @@ import { ROUTES, type FunctionName } from '#http/routes.js';
 import { AUDIT_PARTITION_PREFIXES, functionConstructId, KEY_ACTIONS, TABLE_ACTIONS } from '../../infra/constructs/functions.js';
 import { CUSTOM_ATTRIBUTES } from '../../infra/constructs/identity.js';
 import { HTTP_FUNCTION_ACCESS, isAudited } from '../../infra/stacks/api-stack.js';
-import { constructIdOf, resourcesOf, synthesize, type CfnResource, type CfnTemplate, type Synthesized, type SynthesizedStage } from './synth.js';
+import { constructIdOf, probeBundles, resourcesOf, synthesize, type CfnResource, type CfnTemplate, type Synthesized, type SynthesizedStage } from './synth.js';
 
 let synth: Synthesized;
 let prod: SynthesizedStage;
@@ -332,28 +330,6 @@ describe('IAM', () => {
 });
 
 describe('bundles', () => {
-  type ProbeResult = { statusCode?: number; loadError?: string; errors: string[] };
-  /** Runs the bundles in one child process (see bundle-probe.mjs), with the environment Lambda would give them. */
-  const probe = (probes: { file: string; event: unknown }[]): ProbeResult[] =>
-    JSON.parse(
-      execFileSync(process.execPath, [fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)), JSON.stringify(probes)], {
-        encoding: 'utf8',
-        timeout: 60_000,
-        env: {
-          PATH: process.env.PATH,
-          NODE_OPTIONS: '--enable-source-maps',
-          NODE_NO_WARNINGS: '1',
-          TABLE_NAME: 'probe',
-          AWS_REGION: 'eu-west-1',
-          AWS_ACCESS_KEY_ID: 'probe',
-          AWS_SECRET_ACCESS_KEY: 'probe',
-          // A closed port: a table-reading function must get as far as the SDK call and fail there.
-          AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
-          AWS_MAX_ATTEMPTS: '1',
-        },
-      }),
-    ) as ProbeResult[];
-
   const event = (method: string, path: string, claims?: Record<string, string>) => ({
     version: '2.0',
     routeKey: `${method} ${path}`,
@@ -386,7 +362,7 @@ describe('bundles', () => {
     const bundle = (name: FunctionName) => join(synth.outdir, functions.get(functionConstructId(name))![1].Metadata!['aws:asset:path'], 'index.mjs');
     const names = Object.keys(HTTP_FUNCTION_ACCESS) as FunctionName[];
 
-    const [health, openapi, notFound, read, ...loaded] = probe([
+    const [health, openapi, notFound, read, ...loaded] = probeBundles([
       { file: bundle('health'), event: event('GET', '/health') },
       { file: bundle('openapi'), event: event('GET', '/openapi.json') },
       { file: bundle('not-found'), event: event('GET', '/nope') },

@@ -3,13 +3,17 @@
  * (the asset cache is shared across stacks with equal bundling options). The App gets cdk.json's context, so the
  * feature flags are the ones `cdk synth` uses.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { fileURLToPath } from 'node:url';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { stageConfig, type StageConfig, type StageName } from '../../infra/config.js';
+import { Data } from '../../infra/constructs/data.js';
 import { PROJECT_ROOT } from '../../infra/constructs/functions.js';
 import { createStage, stackName } from '../../infra/stage.js';
 
@@ -77,4 +81,65 @@ export function resourcesOf(json: CfnTemplate, type: string): [string, CfnResour
 /** `Omslagroute-prod-Api/CreateCase/Resource` → `CreateCase`. */
 export function constructIdOf(resource: CfnResource): string {
   return String(resource.Metadata?.['aws:cdk:path'] ?? '').split('/')[1] ?? '';
+}
+
+export type ProbeResult = { statusCode?: number; loadError?: string; errors: string[] };
+
+/**
+ * Loads synthesised bundles in one child process (bundle-probe.mjs) with the environment Lambda would give them, and
+ * invokes each with its event. DynamoDB points at a closed port: a table reader must get as far as the SDK call.
+ */
+export function probeBundles(probes: { file: string; event: unknown }[], environment: Record<string, string> = {}): ProbeResult[] {
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL('./bundle-probe.mjs', import.meta.url)), JSON.stringify(probes)], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      PATH: process.env.PATH,
+      NODE_OPTIONS: '--enable-source-maps',
+      NODE_NO_WARNINGS: '1',
+      TABLE_NAME: 'probe',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'probe',
+      AWS_SECRET_ACCESS_KEY: 'probe',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+      AWS_MAX_ATTEMPTS: '1',
+      ...environment,
+    },
+  });
+  // The probe prints its result as the last line (a handler may log before it).
+  return JSON.parse(out.trim().split('\n').pop()!) as ProbeResult[];
+}
+
+/** The bundle file of a synthesised function (asset metadata on). */
+export function bundleOf(outdir: string, template: Template, logicalId: string): string {
+  const resources = template.toJSON().Resources as Record<string, { Metadata: Record<string, string> }>;
+  return join(outdir, resources[logicalId]!.Metadata['aws:asset:path']!, 'index.mjs');
+}
+
+/**
+ * For one construct under test: an App with cdk.json's context, a stateful stack holding the real table (`Data`) and
+ * an empty stack to build the construct in. `synth()` returns that stack's template; `cleanup()` removes the output.
+ */
+export function constructTestApp(name: string, config: StageConfig): {
+  stack: Stack;
+  table: ITableV2;
+  outdir: string;
+  synth(): Template;
+  cleanup(): void;
+} {
+  const outdir = mkdtempSync(join(tmpdir(), `omslagroute-${name.toLowerCase()}-cdk-`));
+  const app = new App({ outdir, context: { ...cdkContext(), 'aws:cdk:enable-asset-metadata': true } });
+  const stateful = new Stack(app, `${name}Stateful`, { env: config.env });
+  const data = new Data(stateful, 'Data', { config });
+  const stack = new Stack(app, `${name}Api`, { env: config.env });
+  return {
+    stack,
+    table: data.table,
+    outdir,
+    synth: () => {
+      app.synth();
+      return Template.fromStack(stack);
+    },
+    cleanup: () => rmSync(outdir, { recursive: true, force: true }),
+  };
 }
