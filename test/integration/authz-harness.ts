@@ -18,34 +18,17 @@ import type { Role } from '../../shared/domain/roles.js';
 import { startLocalApi, type LocalApi } from '../../shared/local/api-gateway.js';
 import { devIssuer, type DevIssuer } from '../../shared/local/dev-auth.js';
 import { applyLocalEnv, startLocalServices, type LocalServices } from '../../shared/local/services.js';
+import { callers, HttpTestClient, type ApiAnswer, type Caller } from '../support/api.js';
 import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
 
-export interface Caller {
-  organisationId: string;
-  role: Role;
-  sub?: string;
-  teamId?: string;
-  regio?: string;
-}
-
-export interface Answer<T = any> {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: T;
-}
+export type { Caller };
+export type Answer<T = any> = ApiAnswer<T>;
 
 export const ZA = 'za-hvo-querido';
 export const CORP = 'corp-ymere';
 
-/** The organisations of the case under test, and callers of foreign organisations (one per role). */
-export const callers = {
-  begeleider: { organisationId: ZA, role: 'begeleider', sub: 'begeleider-1' },
-  derde: { organisationId: ZA, role: 'onafhankelijke-derde', sub: 'derde-1' },
-  beheerder: { organisationId: ZA, role: 'organisatiebeheerder', sub: 'beheer-1' },
-  corporatie: { organisationId: CORP, role: 'contactpersoon', sub: 'ymere-1' },
-  wonen: { organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', sub: 'wonen-1', regio: 'amsterdam' },
-} satisfies Record<string, Caller>;
+/** The organisations of the case under test (`callers`, as everywhere), and callers of foreign organisations (one per role). */
+export { callers };
 
 export const foreignCallers: Record<Role, Caller> = {
   begeleider: { organisationId: 'za-leger-des-heils', role: 'begeleider', sub: 'ldh-begeleider' },
@@ -58,9 +41,7 @@ export const foreignCallers: Record<Role, Caller> = {
   systeembeheerder: { organisationId: 'beheer', role: 'systeembeheerder', sub: 'ops-1' },
 };
 
-export class Harness {
-  private tokens = new Map<string, string>();
-
+export class Harness extends HttpTestClient {
   constructor(
     readonly services: LocalServices,
     readonly api: LocalApi,
@@ -68,49 +49,20 @@ export class Harness {
     readonly clock: AdjustableClock,
     readonly tableName: string,
     readonly keyFile: string,
-  ) {}
+  ) {
+    super();
+  }
 
   today(): string {
     return this.clock.now().slice(0, 10);
   }
 
-  async tokenFor(caller: Caller): Promise<string> {
-    const id = JSON.stringify(caller);
-    let token = this.tokens.get(id);
-    if (!token) {
-      token = await this.issuer.mint({ sub: caller.sub ?? `${caller.role}-1`, ...caller });
-      this.tokens.set(id, token);
-    }
-    return token;
+  protected get baseUrl(): string {
+    return this.api.url;
   }
 
-  async request<T = any>(
-    method: string,
-    path: string,
-    options: { caller?: Caller; token?: string; body?: unknown; headers?: Record<string, string>; idempotencyKey?: string | null } = {},
-  ): Promise<Answer<T>> {
-    const headers: Record<string, string> = { ...options.headers };
-    const token = options.token ?? (options.caller ? await this.tokenFor(options.caller) : undefined);
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
-    if (method === 'POST' && options.idempotencyKey !== null) headers['idempotency-key'] ??= options.idempotencyKey ?? randomUUID();
-    const response = await fetch(this.api.url + path, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    const text = await response.text();
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
-    return { status: response.status, headers: response.headers, text, body };
-  }
-
-  get<T = any>(path: string, caller?: Caller) {
-    return this.request<T>('GET', path, { caller });
-  }
-
-  post<T = any>(path: string, caller: Caller, body: unknown, options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {}) {
-    return this.request<T>('POST', path, { caller, body, ...options });
+  protected mint(caller: Caller): Promise<string> {
+    return this.issuer.mint({ sub: caller.sub ?? `${caller.role}-1`, ...caller });
   }
 
   /** A case in herstelfase, shared with the corporatie (consent from the aanvraag urgentie) and submitted to Wonen. */

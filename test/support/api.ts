@@ -10,6 +10,8 @@ import { startLocalStack, type LocalStack } from '../../shared/local/stack.js';
 export interface ApiAnswer<T = any> {
   status: number;
   headers: Headers;
+  /** The raw body; `body` is it parsed as JSON (or the text itself when it is not JSON). */
+  text: string;
   body: T;
 }
 
@@ -21,15 +23,20 @@ export interface Caller {
   regio?: string;
 }
 
-export class TestApi {
+/**
+ * An HTTP client for tests against a local API: tokens per caller, a fresh Idempotency-Key on every POST unless the
+ * test passes its own (or `null` for none).
+ */
+export abstract class HttpTestClient {
   private tokens = new Map<string, string>();
-  constructor(readonly stack: LocalStack) {}
+  protected abstract readonly baseUrl: string;
+  protected abstract mint(caller: Caller): Promise<string>;
 
   async tokenFor(caller: Caller): Promise<string> {
     const id = JSON.stringify(caller);
     let token = this.tokens.get(id);
     if (!token) {
-      token = await this.stack.token(caller);
+      token = await this.mint(caller);
       this.tokens.set(id, token);
     }
     return token;
@@ -38,19 +45,26 @@ export class TestApi {
   async request<T = any>(
     method: string,
     path: string,
-    options: { caller?: Caller; body?: unknown; rawBody?: string; headers?: Record<string, string>; idempotencyKey?: string | null } = {},
+    options: { caller?: Caller; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; idempotencyKey?: string | null } = {},
   ): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.caller) headers.authorization = `Bearer ${await this.tokenFor(options.caller)}`;
+    const token = options.token ?? (options.caller ? await this.tokenFor(options.caller) : undefined);
+    if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
     if (method === 'POST' && options.idempotencyKey !== null) headers['idempotency-key'] ??= options.idempotencyKey ?? randomUUID();
-    const response = await fetch(this.stack.api.url + path, {
+    const response = await fetch(this.baseUrl + path, {
       method,
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    let body: any;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    return { status: response.status, headers: response.headers, text, body };
   }
 
   get<T = any>(path: string, caller?: Caller) {
@@ -59,6 +73,21 @@ export class TestApi {
 
   post<T = any>(path: string, caller: Caller, body: unknown, options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {}) {
     return this.request<T>('POST', path, { caller, body, ...options });
+  }
+}
+
+/** The client for the whole local stack (`startLocalStack`): tokens from its dev issuer. */
+export class TestApi extends HttpTestClient {
+  constructor(readonly stack: LocalStack) {
+    super();
+  }
+
+  protected get baseUrl(): string {
+    return this.stack.api.url;
+  }
+
+  protected mint(caller: Caller): Promise<string> {
+    return this.stack.token(caller);
   }
 }
 
