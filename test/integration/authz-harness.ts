@@ -84,10 +84,7 @@ export class Harness extends HttpTestClient {
       ['woningaanbod', callers.begeleider, woningaanbodBody(today, { corporatieId: CORP })],
       ['sleuteloverdracht', callers.begeleider, sleuteloverdrachtBody(today)],
     ];
-    for (const [action, caller, body] of steps) {
-      const answer = await this.post(`/cases/${caseId}/forms/${action}`, caller, body);
-      if (answer.status !== 201) throw new Error(`${action}: ${answer.status} ${answer.text}`);
-    }
+    for (const [action, caller, body] of steps) await this.submitForm(caseId, action, caller, body);
     return { caseId, reference };
   }
 

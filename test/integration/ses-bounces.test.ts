@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { keys } from '../../shared/adapters/dynamo/table.js';
 import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
-import { callers, localApi, type TestApi } from '../support/api.js';
+import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 
 const SLEUTEL = '2026-06-08';
@@ -51,9 +51,8 @@ async function at(instant: string) {
 
 const plannenMails = async () => (await h.mailsFor(reference)).filter((m) => m.subject.includes('Kennismakingsgesprek plannen'));
 
-async function post(action: string, who: (typeof callers)[keyof typeof callers], body: unknown) {
-  const answer = await api.post(`/cases/${caseId}/forms/${action}`, who, body);
-  expect(answer.status, `${action}: ${JSON.stringify(answer.body)}`).toBe(201);
+function post(action: string, who: Caller, body: unknown) {
+  return api.submitForm(caseId, action, who, body);
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * real handlers. POSTs get a fresh Idempotency-Key unless a test passes its own.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type { Role } from '../../shared/domain/roles.js';
 import { startLocalStack, type LocalStack } from '../../shared/local/stack.js';
 
@@ -73,6 +73,19 @@ export abstract class HttpTestClient {
 
   post<T = any>(path: string, caller: Caller, body: unknown, options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {}) {
     return this.request<T>('POST', path, { caller, body, ...options });
+  }
+
+  /** Submits a form that must be accepted (201); a refusal fails the test with the problem document. */
+  async submitForm<T = any>(
+    caseId: string,
+    action: string,
+    caller: Caller,
+    body: unknown,
+    options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {},
+  ): Promise<ApiAnswer<T>> {
+    const answer = await this.post<T>(`/cases/${caseId}/forms/${action}`, caller, body, options);
+    expect(answer.status, `${action}: ${answer.text}`).toBe(201);
+    return answer;
   }
 }
 
