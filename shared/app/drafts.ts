@@ -3,7 +3,7 @@
  * organisation's draft in the submission's own transaction (shared/app/submit-form.ts).
  */
 import { canSeeCase } from '#domain/access.js';
-import { readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
+import { DRAFT_ENTITY, readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
 import { CaseNotFound, Forbidden, NotFound, StaleVersion } from '#domain/errors.js';
 import { formFor } from '#domain/forms/index.js';
 import type { FormDefinition } from '#domain/forms/types.js';
@@ -13,8 +13,6 @@ import type { CaseState } from '#domain/case.js';
 import type { AppDeps } from './ports.js';
 
 export interface DraftStore {
-  get(caseId: string, organisationId: string, action: string): Promise<Draft | undefined>;
-  list(caseId: string, organisationId: string): Promise<Draft[]>;
   /** Writes `draft` if the stored version is still `previousVersion` (0: none stored); false when it is not. */
   put(draft: Draft, previousVersion: number): Promise<boolean>;
   delete(caseId: string, organisationId: string, action: string): Promise<void>;
@@ -24,14 +22,34 @@ export type DraftDeps = AppDeps & { drafts: DraftStore };
 
 export type DraftView = Draft & { form: { title: string; source: string }; readiness: DraftReadiness };
 
-/** The form, if the caller may see the case and may submit that form; the case as it is now. */
-async function authorise(deps: DraftDeps, principal: Principal, caseId: string, action: string): Promise<{ form: FormDefinition; state: CaseState }> {
+/** The organisation's drafts among a case's stored items: drafts live in the case partition, so the case read has them. */
+function draftsIn(items: Record<string, unknown>[], organisationId: string): Draft[] {
+  return items
+    .filter((item) => item.entity === DRAFT_ENTITY && item.organisationId === organisationId)
+    .map((item) => ({
+      caseId: item.caseId as string,
+      action: item.action as string,
+      organisationId: item.organisationId as string,
+      input: item.input as Record<string, unknown>,
+      version: item.version as number,
+      savedAt: item.savedAt as string,
+      savedBy: item.savedBy as string,
+    }));
+}
+
+/** The case as the caller may see it, with the caller's organisation's drafts. */
+async function loadVisible(deps: DraftDeps, principal: Principal, caseId: string): Promise<{ state: CaseState; drafts: Draft[] }> {
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+  return { state: loaded.state, drafts: draftsIn(loaded.items, principal.organisationId) };
+}
+
+/** The form, if the caller may submit it. */
+function draftableForm(principal: Principal, action: string): FormDefinition {
   const form = formFor(action);
   if (!form) throw new NotFound(`Onbekend formulier '${action}'`);
   if (!mayTake(principal.role, form.action)) throw new Forbidden('Uw rol kan dit formulier niet indienen, en dus ook geen concept ervan bewaren.');
-  return { form, state: loaded.state };
+  return form;
 }
 
 function viewOf(form: FormDefinition, state: CaseState, draft: Draft): DraftView {
@@ -52,10 +70,10 @@ export async function saveDraft(
   input: Record<string, unknown>,
   expectedVersion?: number,
 ): Promise<DraftView> {
-  const { form, state } = await authorise(deps, principal, caseId, action);
   for (let attempt = 0; ; attempt++) {
-    const stored = await deps.drafts.get(caseId, principal.organisationId, form.action);
-    const storedVersion = stored?.version ?? 0;
+    const { state, drafts } = await loadVisible(deps, principal, caseId);
+    const form = draftableForm(principal, action);
+    const storedVersion = drafts.find((d) => d.action === form.action)?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== storedVersion) throw new StaleVersion(expectedVersion, storedVersion);
     const draft: Draft = {
       caseId,
@@ -67,32 +85,33 @@ export async function saveDraft(
       savedBy: principal.userId,
     };
     if (await deps.drafts.put(draft, storedVersion)) return viewOf(form, state, draft);
-    if (expectedVersion !== undefined || attempt >= MAX_RETRIES) {
-      const now = await deps.drafts.get(caseId, principal.organisationId, form.action);
-      throw new StaleVersion(expectedVersion ?? storedVersion, now?.version ?? 0);
+    // Saved by someone else since the read: with If-Match the next read answers 412; without it, try again on top.
+    if (attempt >= MAX_RETRIES) {
+      const current = (await loadVisible(deps, principal, caseId)).drafts.find((d) => d.action === form.action);
+      throw new StaleVersion(expectedVersion ?? storedVersion, current?.version ?? 0);
     }
   }
 }
 
 export async function getDraft(deps: DraftDeps, principal: Principal, caseId: string, action: string): Promise<DraftView> {
-  const { form, state } = await authorise(deps, principal, caseId, action);
-  const draft = await deps.drafts.get(caseId, principal.organisationId, form.action);
+  const { state, drafts } = await loadVisible(deps, principal, caseId);
+  const form = draftableForm(principal, action);
+  const draft = drafts.find((d) => d.action === form.action);
   if (!draft) throw new NotFound(`Geen concept van '${form.action}' voor dit dossier`);
   return viewOf(form, state, draft);
 }
 
 /** The caller's organisation's drafts of the case, only of forms the caller's role may submit. */
 export async function listDrafts(deps: DraftDeps, principal: Principal, caseId: string): Promise<DraftView[]> {
-  const loaded = await deps.store.load(caseId);
-  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-  const drafts = await deps.drafts.list(caseId, principal.organisationId);
+  const { state, drafts } = await loadVisible(deps, principal, caseId);
   return drafts.flatMap((draft) => {
     const form = formFor(draft.action);
-    return form && mayTake(principal.role, form.action) ? [viewOf(form, loaded.state, draft)] : [];
+    return form && mayTake(principal.role, form.action) ? [viewOf(form, state, draft)] : [];
   });
 }
 
 export async function discardDraft(deps: DraftDeps, principal: Principal, caseId: string, action: string): Promise<void> {
-  const { form } = await authorise(deps, principal, caseId, action);
+  await loadVisible(deps, principal, caseId);
+  const form = draftableForm(principal, action);
   await deps.drafts.delete(caseId, principal.organisationId, form.action);
 }

@@ -24,6 +24,9 @@ export interface Draft {
 
 export const MAX_DRAFT_BYTES = 64 * 1024;
 
+/** How a draft is marked among a case's stored items. */
+export const DRAFT_ENTITY = 'draft';
+
 /** The body of a save: an object, whatever its fields hold so far. */
 export const draftInputSchema = z
   .record(z.string(), z.unknown())

@@ -86,5 +86,4 @@ export const keys = {
   wonenDigest: (regio: string, date: string) => ({ PK: `DIGEST#${regio}#${date}`, SK: 'DIGEST' }),
   // Drafts (shared/app/drafts.ts): one per organisation and form in the case partition, erased with the case.
   draft: (caseId: string, organisationId: string, action: string) => ({ PK: `CASE#${caseId}`, SK: `DRAFT#${organisationId}#${action}` }),
-  draftPrefix: (organisationId: string) => `DRAFT#${organisationId}#`,
 } as const;
