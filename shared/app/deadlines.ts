@@ -5,6 +5,7 @@
 import { canSeeCase, organisationsOf } from '#domain/access.js';
 import type { CaseState } from '#domain/case.js';
 import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
+import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
@@ -93,7 +94,7 @@ const ENTITY = 'deadline-index';
  * in the same transaction as the change that opened, moved or met the deadline. Overdue is computed at read time.
  */
 export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
-  const open = evaluateDeadlines({ case: change.after, history: change.history, now: change.now }).filter(
+  const open = deadlinesAfter(change).filter(
     (d) => d.status === 'open' || d.status === 'overdue',
   );
   const wanted = new Map<string, Record<string, unknown>>();

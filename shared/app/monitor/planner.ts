@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { keys } from '#adapters/dynamo/table.js';
 import { organisationsOf } from '#domain/access.js';
 import { evaluateDeadlines, replayOrder } from '#domain/deadlines/index.js';
+import { deadlinesAfter } from '../change-deadlines.js';
 import { deadlineFactChanges, eventFacts, type MonitorFact } from '#domain/monitor.js';
 import { organisationsConcerned } from '../deadlines.js';
 import type { EffectPlanner } from '../effects.js';
@@ -50,7 +51,7 @@ export const monitorPlanner: EffectPlanner = (change) => {
     caseId: after.caseId,
     regio: after.regio,
     before: before ? evaluateDeadlines({ case: before, history: previous, now }) : [],
-    after: evaluateDeadlines({ case: after, history, now }),
+    after: deadlinesAfter(change),
     organisationsBefore: (d) => (before ? organisationsConcerned(d, before) : []),
     organisationsAfter: (d) => organisationsConcerned(d, after),
   });

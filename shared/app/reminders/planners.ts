@@ -24,7 +24,7 @@
  * read, which then leaves the stage alone.
  */
 import type { CaseEvent } from '#domain/case.js';
-import { evaluateDeadlines, type Deadline, type EvaluateInput } from '#domain/deadlines/index.js';
+import type { Deadline, EvaluateInput } from '#domain/deadlines/index.js';
 import { notificationsFor } from '#domain/notifications.js';
 import {
   dueAttributes,
@@ -38,6 +38,7 @@ import {
   type OutboxItem,
   type ReminderItem,
 } from '#adapters/dynamo/reminder-items.js';
+import { deadlinesAfter } from '../change-deadlines.js';
 import type { ChangeContext, EffectPlanner, ExistingItems } from '../effects.js';
 import type { StoreEffect } from '../ports.js';
 
@@ -139,11 +140,11 @@ function cancelEffect(item: ReminderItem, reason: string, now: string): StoreEff
   };
 }
 
-/** Builds the deadline-reminder planner; the engine is a parameter so tests can hand in generated deadlines. */
-export function deadlineReminderPlanner(evaluate: EvaluateDeadlines = evaluateDeadlines): EffectPlanner {
+/** Builds the deadline-reminder planner: from the change's deadlines (evaluated once per change), or from `evaluate` (tests hand in generated deadlines). */
+export function deadlineReminderPlanner(evaluate?: EvaluateDeadlines): EffectPlanner {
   return (change, existing) => {
     const now = normaliseInstant(change.now);
-    const deadlines = evaluate({ case: change.after, history: change.history, now });
+    const deadlines = evaluate ? evaluate({ case: change.after, history: change.history, now }) : deadlinesAfter(change);
     const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
     const stored = storedReminders(existing, 'deadline');
     const begeleiderUserId = begeleiderOf(change.history);
