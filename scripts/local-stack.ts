@@ -3,6 +3,7 @@
  *   --in-memory   keep nothing (default: persist under .data/)
  *   --port N      API port (default 3000)
  */
+import { monotonicMs } from '../shared/domain/clock.js';
 import { startLocalStack } from '../shared/local/stack.js';
 
 const args = process.argv.slice(2);
@@ -10,7 +11,7 @@ const inMemory = args.includes('--in-memory');
 const portFlag = args.indexOf('--port');
 const port = portFlag >= 0 ? Number(args[portFlag + 1]) : Number(process.env.PORT ?? 3000);
 
-const started = Date.now();
+const started = monotonicMs();
 const stack = await startLocalStack({
   ...(inMemory ? {} : { dataDir: '.data', watchInbound: true }),
   port,
@@ -19,7 +20,7 @@ const stack = await startLocalStack({
 });
 
 console.log(`
-Omslagroute runs locally (${Date.now() - started} ms)
+Omslagroute runs locally (${Math.round(monotonicMs() - started)} ms)
   API            ${stack.api.url}            (GET /health, GET /openapi.json)
   DynamoDB Local ${stack.services.endpoints.dynamodb}   table ${stack.tableName}${inMemory ? ' (in memory)' : ' (data in .data/)'}
   SQS + S3       ${stack.services.endpoints.sqs}

@@ -4,7 +4,20 @@ export interface Clock {
   now(): string;
 }
 
+/**
+ * The real clock: with `AdjustableClock` and `monotonicMs` below, the only code that reads the machine's time
+ * (test/repo/wall-time.test.ts fails on any other). Everything that decides — expiry, TTL filters, leases, due
+ * checks, timestamps — takes the Clock it was given, so tests and the dev clock move all of it together.
+ */
 export const systemClock: Clock = { now: () => new Date().toISOString() };
+
+/**
+ * A monotonic millisecond counter for durations and time-outs of the process itself (a start-up wait, a Lambda's
+ * remaining time): never for what a case records, which is the Clock's.
+ */
+export function monotonicMs(): number {
+  return performance.now();
+}
 
 /** A clock that can be set and advanced; used by tests and by the local stack's dev endpoint. */
 export class AdjustableClock implements Clock {

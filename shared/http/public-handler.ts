@@ -9,6 +9,7 @@
  */
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { monotonicMs } from '#domain/clock.js';
 import { addLogContext, errorFields, logContext, logger, withLogContext } from '#observability/logger.js';
 import { problemFor, type HttpResult } from './problem.js';
 import { toHttpRequest, type HttpRequest } from './request.js';
@@ -155,11 +156,11 @@ function requestLog(): MiddlewareObj<Event, Result> {
     }
     const status = request.response?.statusCode ?? 500;
     const at = started.get(request);
-    logger.info('request', { route: request.event?.routeKey, status, ...(at !== undefined ? { durationMs: Math.round(performance.now() - at) } : {}) });
+    logger.info('request', { route: request.event?.routeKey, status, ...(at !== undefined ? { durationMs: Math.round(monotonicMs() - at) } : {}) });
   };
   return {
     before: async (request) => {
-      started.set(request, performance.now());
+      started.set(request, monotonicMs());
       const caseId = request.event?.pathParameters?.caseId;
       if (caseId && /^[A-Za-z0-9_-]{1,100}$/.test(caseId)) addLogContext({ caseId });
     },

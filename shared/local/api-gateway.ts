@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { systemClock } from '#domain/clock.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { matchRoute, type FunctionName } from '#http/routes.js';
 import type { DevIssuer } from './dev-auth.js';
@@ -123,7 +124,8 @@ function toEvent(
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const now = new Date();
+  // API Gateway stamps a request with the real time, whatever the dev clock says.
+  const now = new Date(systemClock.now());
   return {
     version: '2.0',
     routeKey,

@@ -3,6 +3,7 @@
  * puts in ours (`custom:org`, `custom:role`, …), and the local server verifies them the way API Gateway's JWT
  * authorizer does (signature, issuer, audience, expiry). The key pair is kept under .data so tokens survive restarts.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
@@ -71,7 +72,7 @@ export async function devIssuer(keyFile?: string): Promise<DevIssuer> {
 async function loadOrCreateKeys(keyFile?: string): Promise<StoredKeys> {
   if (keyFile && existsSync(keyFile)) return JSON.parse(readFileSync(keyFile, 'utf8')) as StoredKeys;
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  const kid = `dev-${Date.now().toString(36)}`;
+  const kid = `dev-${randomUUID().slice(0, 8)}`;
   const keys: StoredKeys = {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },

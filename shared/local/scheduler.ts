@@ -15,7 +15,7 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { startLocalEventBus, type LocalEventBus } from '#adapters/eventbridge/local-bus.js';
 import { createLocalQueues, REMINDER_QUEUE, type LocalQueues } from '#adapters/sqs/queues.js';
 import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app/reminders/wiring.js';
-import type { Clock } from '#domain/clock.js';
+import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
 
@@ -47,8 +47,8 @@ export interface LocalScheduler {
 
 /** A Lambda context good enough for the handlers: they only ask for the remaining time. */
 function context(budgetMs: number) {
-  const end = Date.now() + budgetMs;
-  return { getRemainingTimeInMillis: () => Math.max(0, end - Date.now()) };
+  const end = monotonicMs() + budgetMs;
+  return { getRemainingTimeInMillis: () => Math.max(0, end - monotonicMs()) };
 }
 
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
@@ -84,7 +84,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
     );
     const messages = received.Messages ?? [];
     if (!messages.length) return false;
-    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, arn, region)) };
+    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, arn, region, Date.parse(options.clock.now()))) };
     const response = (await sender(event, context(REMINDER_QUEUE.visibilityTimeoutSeconds * 1000))) as SQSBatchResponse | undefined;
     const failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     const done = messages.filter((m) => !failed.has(m.MessageId ?? ''));
@@ -149,7 +149,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
   };
 }
 
-function toRecord(m: Message, arn: string, region: string): SQSRecord {
+function toRecord(m: Message, arn: string, region: string, nowMs: number): SQSRecord {
   const a = m.Attributes ?? {};
   return {
     messageId: m.MessageId ?? randomUUID(),
@@ -157,9 +157,9 @@ function toRecord(m: Message, arn: string, region: string): SQSRecord {
     body: m.Body ?? '',
     attributes: {
       ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
-      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SentTimestamp: a.SentTimestamp ?? String(nowMs),
       SenderId: a.SenderId ?? 'local',
-      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(nowMs),
     },
     messageAttributes: {},
     md5OfBody: m.MD5OfBody ?? '',

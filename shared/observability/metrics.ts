@@ -8,6 +8,7 @@
  * local stack), so dev, acc and prod never mix even in one account. AuditWriteFailed keeps its own historical
  * dimension (`service`), see AUDIT_WRITE_FAILED.
  */
+import { systemClock } from '#domain/clock.js';
 import { writeLine } from './logger.js';
 
 /** The CloudWatch namespace of every custom metric of the system. */
@@ -64,7 +65,7 @@ export function putMetrics(
       ...dimensions,
       ...Object.fromEntries(names.map((name) => [name, values[name]])),
       _aws: {
-        Timestamp: Date.now(),
+        Timestamp: Date.parse(systemClock.now()),
         CloudWatchMetrics: [{ Namespace: METRIC_NAMESPACE, Dimensions: [Object.keys(dimensions)], Metrics: names.map((name) => ({ Name: name, Unit: METRICS[name] })) }],
       },
     },

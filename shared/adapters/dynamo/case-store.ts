@@ -121,7 +121,8 @@ export class DynamoCaseStore implements CaseStore {
       new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }),
     );
     const item = out.Item;
-    if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
+    // An expired record is absent even before TTL deletes it: a late repeat is a fresh request (idempotencyPut agrees).
+    if (!item || !this.live(item)) return undefined;
     return { scope, key, fingerprint: item.fingerprint as string, response: item.response as IdempotencyRecord['response'] };
   }
 

@@ -22,8 +22,13 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
   return found;
 }
 
-/** The write of a request's idempotency record inside its transaction: fails the whole change if the key was used. */
+/**
+ * The write of a request's idempotency record inside its transaction: fails the whole change if the key was used.
+ * A record whose `expiresAt` has passed (by the Clock, as `now`) counts as absent: TTL deletes lazily, and the
+ * repeat of a request after the window is a new request, so it may replace the expired record.
+ */
 export function idempotencyPut(TableName: string, record: IdempotencyRecord, now: string): TransactItem {
+  const nowSeconds = Math.floor(Date.parse(now) / 1000);
   return {
     Put: {
       TableName,
@@ -32,9 +37,11 @@ export function idempotencyPut(TableName: string, record: IdempotencyRecord, now
         entity: 'idempotency',
         fingerprint: record.fingerprint,
         response: record.response,
-        [TABLE.ttlAttribute]: Math.floor(Date.parse(now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        [TABLE.ttlAttribute]: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
       },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      ConditionExpression: 'attribute_not_exists(PK) OR #expiresAt <= :now',
+      ExpressionAttributeNames: { '#expiresAt': TABLE.ttlAttribute },
+      ExpressionAttributeValues: { ':now': nowSeconds },
     },
   };
 }

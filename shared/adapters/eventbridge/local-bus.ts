@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { systemClock } from '#domain/clock.js';
 
 export interface LocalBusEvent {
   id: string;
@@ -54,7 +55,7 @@ export async function startLocalEventBus(options: { port?: number } = {}): Promi
       const entries = (request.Entries ?? []).map((entry) => {
         if (!entry.Source || !entry.DetailType || !entry.Detail) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Source, DetailType and Detail are required' };
         const id = randomUUID();
-        const time = typeof entry.Time === 'number' ? new Date(entry.Time * 1000).toISOString() : entry.Time ? new Date(entry.Time).toISOString() : new Date().toISOString();
+        const time = typeof entry.Time === 'number' ? new Date(entry.Time * 1000).toISOString() : entry.Time ? new Date(entry.Time).toISOString() : systemClock.now();
         stored.push({ id, source: entry.Source, detailType: entry.DetailType, detail: JSON.parse(entry.Detail) as Record<string, unknown>, eventBusName: entry.EventBusName ?? 'default', time });
         return { EventId: id };
       });
