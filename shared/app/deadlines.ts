@@ -3,7 +3,9 @@
  * an organisation's open deadlines by due date, read from an index the planner below keeps in step with every change.
  */
 import { canSeeCase, organisationsOf } from '#domain/access.js';
-import type { CaseState } from '#domain/case.js';
+import type { CaseState, Regio } from '#domain/case.js';
+import { toAmsterdamDate } from '#domain/calendar.js';
+import { werkdagenBetween, werkdagenOverdue } from '#domain/werkdagen.js';
 import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
 import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
@@ -41,11 +43,19 @@ export interface DeadlineView {
   dueAt: string;
   status: Deadline['status'];
   metOn?: string;
+  /** For an open deadline: werkdagen until it falls due (0 on the day itself); late: how many it is past, negative. */
+  werkdagenLeft?: number;
 }
 
-function view(deadline: Deadline): DeadlineView {
+function view(deadline: Deadline, today: string, regio: Regio | undefined): DeadlineView {
   const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn } = deadline;
-  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}) };
+  const open = status === 'open' || status === 'overdue';
+  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}), ...(open ? { werkdagenLeft: werkdagenLeft(dueDate, today, regio) } : {}) };
+}
+
+/** Signed werkdagen to a due date as the werkplek's badge says it: 3 = "nog 3 werkdagen", 0 = today, -2 = 2 late. */
+export function werkdagenLeft(dueDate: string, today: string, regio: Regio | undefined): number {
+  return dueDate >= today ? werkdagenBetween(today, dueDate, regio) : -werkdagenOverdue(dueDate, today, regio);
 }
 
 export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId: string): Promise<{ reference: string; deadlines: DeadlineView[] }> {
@@ -54,7 +64,8 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
   const deadlines = evaluateDeadlines({ case: loaded.state, history: loaded.history, now: deps.clock.now() })
     .filter((d) => visibleTo(principal, d))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return { reference: loaded.state.reference, deadlines: deadlines.map(view) };
+  const today = toAmsterdamDate(deps.clock.now());
+  return { reference: loaded.state.reference, deadlines: deadlines.map((d) => view(d, today, loaded.state.regio)) };
 }
 
 export interface OpenDeadline {
@@ -67,6 +78,8 @@ export interface OpenDeadline {
   dueDate: string;
   dueAt: string;
   overdue: boolean;
+  /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
+  werkdagenLeft: number;
 }
 
 /** The caller's organisation's open deadlines by due date, across its cases, from the deadline index. */
@@ -80,11 +93,12 @@ export async function organisationDeadlines(
   }
   const now = deps.clock.now();
   const page = await deps.deadlineIndex.listOpen(principal.organisationId, query);
-  return { ...page, items: page.items.map((item) => ({ ...item, overdue: item.dueAt < now })) };
+  const today = toAmsterdamDate(now);
+  return { ...page, items: page.items.map((item) => ({ ...item, overdue: item.dueAt < now, werkdagenLeft: werkdagenLeft(item.dueDate, today, undefined) })) };
 }
 
 export interface DeadlineIndexReader {
-  listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue'>>>;
+  listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue' | 'werkdagenLeft'>>>;
 }
 
 const ENTITY = 'deadline-index';

@@ -2,7 +2,7 @@
  * Who may do what. Roles from DOMAIN.md "Parties and roles"; the organisation and role of a caller come from the
  * verified token only, never from a request body.
  */
-import type { Action } from './phases.js';
+import { ACTIONS, isAllowed, type Action, type Phase } from './phases.js';
 
 export const ORGANISATION_KINDS = ['zorgaanbieder', 'woningcorporatie', 'gemeente', 'beheer'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -107,4 +107,12 @@ export const ACTION_ROLES: Readonly<Record<Action | CaseOperation, readonly Role
 
 export function mayTake(role: Role, action: Action | CaseOperation): boolean {
   return ACTION_ROLES[action].includes(role);
+}
+
+/**
+ * The forms `principal` may submit on a case in `phase` now: its role may take the action (ACTION_ROLES) and the
+ * transition matrix allows it in this phase. The werkplek offers exactly these; the submission checks the same two.
+ */
+export function actionsAvailable(role: Role, phase: Phase): Action[] {
+  return ACTIONS.filter((action) => mayTake(role, action) && isAllowed(action, phase));
 }

@@ -9,7 +9,8 @@
  */
 import type { CaseEvent, CaseState } from './case.js';
 import { consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
-import type { Principal, Role } from './roles.js';
+import type { Action } from './phases.js';
+import { actionsAvailable, type Principal, type Role } from './roles.js';
 
 /** Who is looking, as far as content goes. */
 export type Audience = 'zorgaanbieder' | 'corporatie' | 'wonen' | 'geen';
@@ -278,6 +279,8 @@ export interface CaseView {
   createdAt?: string;
   updatedAt?: string;
   timeline?: TimelineEntry[];
+  /** The forms the caller may submit now (role × phase): what the werkplek offers on the dossier page. */
+  actions?: Action[];
 }
 
 /** One timeline entry as `role` may see it, or undefined when the entry is not shown at all. */
@@ -327,5 +330,6 @@ export function caseView(principal: Principal, state: CaseState, history?: CaseE
   if (history) {
     view.timeline = history.flatMap((event) => timelineEntry(principal, state, event) ?? []);
   }
+  view.actions = actionsAvailable(principal.role, state.phase);
   return view;
 }

@@ -9,6 +9,8 @@ import { systemClock } from '#domain/clock.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { matchRoute, type FunctionName } from '#http/routes.js';
 import type { DevIssuer } from './dev-auth.js';
+import type { RawAnswer } from './oidc.js';
+import type { LocalWeb } from './web.js';
 import { loadHandler } from './functions.js';
 
 /** Extra local-only endpoints (dev clock, ticking the scheduler, …), under `/_dev/`. */
@@ -20,6 +22,10 @@ export interface LocalApiOptions {
   devRoutes?: DevRoute[];
   /** Size limit API Gateway applies to payloads (10 MB); the handlers apply their own, smaller limit. */
   maxBodyBytes?: number;
+  /** The local OpenID provider under /_dev/oidc (the werkplek's sign-in). */
+  oidc?: (method: string, url: URL, body: string) => Promise<RawAnswer | undefined>;
+  /** The werkplek's build, served as CloudFront serves it; the API is then also at `/api/*`, as behind CloudFront. */
+  web?: LocalWeb;
 }
 
 export interface LocalApi {
@@ -56,7 +62,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string | number | boolean>, body: string): void {
+function send(res: ServerResponse, status: number, headers: Record<string, string | number | boolean>, body: string | Buffer): void {
   res.writeHead(status, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])));
   res.end(body);
 }
@@ -66,6 +72,15 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
   const method = (req.method ?? 'GET').toUpperCase();
   const raw = await readBody(req, options.maxBodyBytes ?? 10 * 1024 * 1024);
   if (raw === 'too-large') return send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
+
+  const signIn = await options.oidc?.(method, url, raw.toString('utf8'));
+  if (signIn) return send(res, signIn.status, signIn.headers, method === 'HEAD' ? '' : signIn.body);
+  // Behind CloudFront the API is at /api/* of the app's origin; API Gateway's own address (the root here) stays too.
+  if (url.pathname.startsWith('/api/')) url.pathname = url.pathname.slice('/api'.length);
+  else if (options.web) {
+    const app = options.web.serve(method, url, req.headers.accept);
+    if (app) return send(res, app.status, app.headers, method === 'HEAD' ? '' : app.body);
+  }
 
   if (url.pathname.startsWith('/_dev/')) {
     const body = raw.length ? safeJson(raw.toString('utf8')) : undefined;

@@ -21,9 +21,19 @@ interface StoredKeys {
 
 export interface DevIssuer {
   /** `expiresIn`: a jose time span ('8h', '15m'; '-1h' for an already expired token in tests) or epoch seconds. */
-  mint(claims: DevClaims, options?: { expiresIn?: string | number; issuer?: string; audience?: string }): Promise<string>;
+  mint(claims: DevClaims, options?: MintOptions): Promise<string>;
   verify(token: string): Promise<JWTPayload>;
   jwks(): { keys: JWK[] };
+}
+
+export interface MintOptions {
+  expiresIn?: string | number;
+  issuer?: string;
+  audience?: string;
+  /** `id` for the local OpenID provider's ID token (audience: the web client); `access` for the API. */
+  tokenUse?: 'access' | 'id';
+  /** Further claims (the ID token's `name`, `nonce`). */
+  extra?: Record<string, string>;
 }
 
 export interface DevClaims {
@@ -45,7 +55,8 @@ export async function devIssuer(keyFile?: string): Promise<DevIssuer> {
         'custom:role': claims.role,
         ...(claims.teamId ? { 'custom:team': claims.teamId } : {}),
         ...(claims.regio ? { 'custom:regio': claims.regio } : {}),
-        token_use: 'access',
+        ...options.extra,
+        token_use: options.tokenUse ?? 'access',
       })
         .setProtectedHeader({ alg: 'RS256', kid: keys.publicJwk.kid! })
         .setSubject(claims.sub)

@@ -14,7 +14,9 @@ import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
 import { ensureLocalInbox, inboundMailRoute, watchInboundFolder, wonenDigestRoute, type InboundFolder } from './inbound.js';
 import { startLocalReminders, tickRoute, type LocalScheduler } from './scheduler.js';
+import { localOidcProvider, OIDC_PATH, WEB_CLIENT_ID } from './oidc.js';
 import { sesEventRoute } from './ses-events.js';
+import { localWeb } from './web.js';
 import { applyLocalEnv, startLocalServices, type LocalServices } from './services.js';
 
 export interface LocalStackOptions {
@@ -31,6 +33,10 @@ export interface LocalStackOptions {
   scheduler?: { intervalMs: number };
   /** Watch `<dataDir>/inbound/` for dropped .eml files (npm start). */
   watchInbound?: boolean;
+  /** Serve the werkplek's build from this folder (`web/dist`) at the API's address, as CloudFront does on AWS. */
+  webDir?: string;
+  /** Lifetime of the tokens the local OpenID provider issues (default 1 h, as Cognito's web client). */
+  tokenLifetimeSeconds?: number;
 }
 
 export interface LocalStack {
@@ -62,7 +68,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
     : undefined;
   const devRoutes = [clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), sesEventRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
-  const api = await startLocalApi({ issuer, port: options.port, devRoutes });
+  let baseUrl = '';
+  const oidc = localOidcProvider({ issuer, baseUrl: () => baseUrl, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
+  const web = options.webDir
+    ? localWeb(options.webDir, () => ({ authority: `${baseUrl}${OIDC_PATH}`, clientId: WEB_CLIENT_ID, apiBase: '/api', environment: 'lokaal' }))
+    : undefined;
+  const api = await startLocalApi({ issuer, port: options.port, devRoutes, oidc, ...(web ? { web } : {}) });
+  baseUrl = api.url;
   process.env.APP_BASE_URL ??= api.url;
   const inbound: InboundFolder | undefined =
     options.watchInbound && options.dataDir ? watchInboundFolder({ dir: join(options.dataDir, 'inbound'), ...(options.log ? { log: options.log } : {}) }) : undefined;

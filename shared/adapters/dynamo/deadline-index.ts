@@ -11,7 +11,7 @@ export class DynamoDeadlineIndex implements DeadlineIndexReader {
     private readonly tableName: string,
   ) {}
 
-  async listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue'>>> {
+  async listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue' | 'werkdagenLeft'>>> {
     const index = TABLE.indexes.byQueue;
     const partition = keys.deadlinePartition(organisationId);
     const page = await queryPage(
