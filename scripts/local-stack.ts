@@ -16,12 +16,16 @@ const stack = await startLocalStack({
   ...(inMemory ? {} : { dataDir: '.data', watchInbound: true }),
   port,
   scheduler: { intervalMs: 60_000 },
+  webDir: 'web/dist',
   log: (line) => console.log(`  ${line}`),
 });
 
 console.log(`
 Omslagroute runs locally (${Math.round(monotonicMs() - started)} ms)
-  API            ${stack.api.url}            (GET /health, GET /openapi.json)
+
+  Werkplek       open ${stack.api.url} in your browser and sign in as one of the test people
+
+  API            ${stack.api.url}/api        (also at ${stack.api.url} for curl: GET /health, GET /openapi.json)
   DynamoDB Local ${stack.services.endpoints.dynamodb}   table ${stack.tableName}${inMemory ? ' (in memory)' : ' (data in .data/)'}
   SQS + S3       ${stack.services.endpoints.sqs}
   SES outbox     ${stack.services.sesInboxUrl}   (every e-mail the system sends)

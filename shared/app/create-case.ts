@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { DOELGROEPEN, REGIOS, ROUTE_KEYS, type CaseEvent, type CaseState } from '#domain/case.js';
+import type { CaseEvent, CaseState } from '#domain/case.js';
+import type { CreateCaseInput } from '#domain/open-case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { Forbidden } from '#domain/errors.js';
-import { isoDate, shortText } from '#domain/forms/fields.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
 import { caseView } from '#domain/views.js';
 import { organisationsOf } from '#domain/access.js';
@@ -10,20 +9,7 @@ import { planEffects } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps } from './ports.js';
 
-/** Opening a case (onderzoek, 001 §2). Only a pseudonym of the client is stored. */
-export const createCaseSchema = z.object({
-  regio: z.enum(REGIOS),
-  route: z.enum(ROUTE_KEYS).describe('Instroomroute (001 §3); bepaalt het akkoorddocument'),
-  doelgroep: z.enum(DOELGROEPEN).describe('Bepaalt de frequentie van de woonevaluatie (002 WA4 noot 5)'),
-  clientPseudonym: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9.\- ]{2,20}$/, 'Alleen initialen of een pseudoniem (2–20 tekens, geen volledige naam)'),
-  teamId: shortText.optional(),
-  /** Klantreis 2023 (003 Doorstroom): planned uitstroom, for the zoekprofiel deadline. */
-  geplandeUitstroomOp: isoDate.optional(),
-});
-export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+export { createCaseSchema, type CreateCaseInput } from '#domain/open-case.js';
 
 export async function createCase(deps: AppDeps, principal: Principal, input: CreateCaseInput, request: IdempotentRequest): Promise<Answer> {
   if (!mayTake(principal.role, 'case-aanmaken')) throw new Forbidden();

@@ -21,6 +21,22 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** How a phase is named to the professionals (werkplek, mails): Dutch, no personal data. */
+export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
+  onderzoek: 'Onderzoek',
+  urgentie_aangevraagd: 'Urgentie aangevraagd',
+  wachtlijst: 'Wachtlijst',
+  aanbod: 'Aanbod',
+  herstelfase: 'Herstelfase',
+  duurzame_verhuur: 'Duurzame verhuur',
+  voordracht: 'Voordracht omklap',
+  toets_wonen: 'Toets Wonen',
+  omklap_akkoord: 'Omklap akkoord',
+  tijdelijk_afgemeld: 'Tijdelijk afgemeld',
+  omgeklapt: 'Omgeklapt',
+  afgesloten: 'Afgesloten',
+};
+
 /** Phases in which the client lives in the omslagwoning under intermediaire verhuur. */
 export const LIVING_PHASES = ['herstelfase', 'duurzame_verhuur', 'voordracht', 'toets_wonen', 'omklap_akkoord'] as const satisfies readonly Phase[];
 /** Phases in which the case is still open for the route. */

@@ -1,0 +1,129 @@
+/**
+ * The werkplek's shell: the city's page header with the navigation, a skip link, the routes. Every page but the
+ * sign-in page needs a signed-in person; a deep link (a reminder's "Bekijk het dossier") survives the sign-in.
+ * Pages other than the lists are loaded when opened, so the first page stays small.
+ */
+import { Grid, Page, PageFooter, PageHeader, SkipLink } from '@amsterdam/design-system-react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { AuthProvider, authManager, signOut, useAuth } from './auth';
+import { ROLE_LABELS } from './labels';
+import { CasesPage } from './pages/Cases';
+import { DeadlinesPage } from './pages/Deadlines';
+import { SignInPage } from './pages/SignIn';
+import { Loading } from './ui';
+
+const CasePage = lazy(() => import('./pages/Case'));
+const FormPage = lazy(() => import('./pages/Form'));
+const NewCasePage = lazy(() => import('./pages/NewCase'));
+
+export function App({ environment }: { environment?: string }) {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <Shell environment={environment}>
+          <Routes>
+            <Route path="/auth/callback" element={<Callback />} />
+            <Route path="/" element={<Protected><CasesPage /></Protected>} />
+            <Route path="/termijnen" element={<Protected><DeadlinesPage /></Protected>} />
+            <Route path="/cases/nieuw" element={<Protected><NewCasePage /></Protected>} />
+            <Route path="/cases/:caseId" element={<Protected><CasePage /></Protected>} />
+            <Route path="/cases/:caseId/formulieren/:action" element={<Protected><FormPage /></Protected>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Shell>
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}
+
+function Shell({ children, environment }: { children: ReactNode; environment?: string }) {
+  const { profile } = useAuth();
+  const location = useLocation();
+  useEffect(() => {
+    // A route change is a new page for a screen reader: move focus to the main content.
+    document.getElementById('inhoud')?.focus();
+  }, [location.pathname]);
+  return (
+    <Page>
+      <SkipLink href="#inhoud">Direct naar de inhoud</SkipLink>
+      <PageHeader
+        brandName={`Werkplek Omslagroute${environment ? ` (${environment})` : ''}`}
+        logoLink="/"
+        logoLinkComponent={LogoLink}
+        navigationLabel="Hoofdmenu"
+        menuItems={
+          profile ? (
+            <>
+              <PageHeader.MenuLink linkComponent={RouterLink} href="/" fixed>Mijn dossiers</PageHeader.MenuLink>
+              <PageHeader.MenuLink linkComponent={RouterLink} href="/termijnen" fixed>Termijnen</PageHeader.MenuLink>
+              <PageHeader.MenuLink href="#uitloggen" onClick={(e) => { e.preventDefault(); void signOut(); }}>
+                Uitloggen ({profile.name}, {ROLE_LABELS[profile.role] ?? profile.role})
+              </PageHeader.MenuLink>
+            </>
+          ) : undefined
+        }
+      />
+      <main id="inhoud" tabIndex={-1} className="werkplek-main">
+        <Grid paddingVertical="large">
+          <Grid.Cell span="all">
+            <Suspense fallback={<Loading />}>{children}</Suspense>
+          </Grid.Cell>
+        </Grid>
+      </main>
+      <PageFooter>
+        <PageFooter.Menu>
+          <PageFooter.MenuLink href="/api/openapi.json">API-documentatie</PageFooter.MenuLink>
+        </PageFooter.Menu>
+      </PageFooter>
+    </Page>
+  );
+}
+
+/** An ADS link component rendered as a router link, so navigation stays in the app. */
+function RouterLink({ href, ...rest }: { href: string } & Record<string, unknown>) {
+  return <Link to={href} {...rest} />;
+}
+
+function LogoLink({ href, ...rest }: { href: string } & Record<string, unknown>) {
+  return <Link to={href} {...rest} />;
+}
+
+function Protected({ children }: { children: ReactNode }) {
+  const { ready, user } = useAuth();
+  const location = useLocation();
+  if (!ready) return <Loading />;
+  if (!user) return <SignInPage returnTo={location.pathname + location.search} />;
+  return <>{children}</>;
+}
+
+function Callback() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    let done = false;
+    authManager()
+      .signinRedirectCallback()
+      .then((user) => {
+        if (done) return;
+        const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+        // Only paths of this app: a crafted state cannot send the person elsewhere.
+        navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
+      })
+      .catch(() => navigate('/', { replace: true }));
+    return () => {
+      done = true;
+    };
+  }, [navigate]);
+  return <Loading label="U wordt ingelogd…" />;
+}
+
+function NotFoundPage() {
+  return (
+    <div className="werkplek-stack">
+      <h1 className="ams-heading ams-heading--1">Pagina niet gevonden</h1>
+      <p className="ams-paragraph">
+        Deze pagina bestaat niet. <Link to="/">Naar mijn dossiers</Link>
+      </p>
+    </div>
+  );
+}
