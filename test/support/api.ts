@@ -107,9 +107,9 @@ export class TestApi extends HttpTestClient {
 let shared: Promise<TestApi> | undefined;
 
 /** One local stack per test file (DynamoDB Local in memory), stopped after the file. */
-export function localApi(options: { now?: string } = {}): Promise<TestApi> {
+export function localApi(options: { now?: string; webDir?: string } = {}): Promise<TestApi> {
   if (!shared) {
-    shared = startLocalStack({ ...(options.now ? { now: options.now } : {}) }).then((stack) => new TestApi(stack));
+    shared = startLocalStack({ ...(options.now ? { now: options.now } : {}), ...(options.webDir ? { webDir: options.webDir } : {}) }).then((stack) => new TestApi(stack));
     const mine = shared;
     afterAll(async () => {
       await (await mine.catch(() => undefined))?.stack.stop();

@@ -97,22 +97,24 @@ function Protected({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The code exchange runs once per page load (React may mount the callback twice; the code is single-use). */
+let callbackOnce: Promise<string> | undefined;
+function completeSignIn(): Promise<string> {
+  callbackOnce ??= authManager()
+    .signinRedirectCallback()
+    .then((user) => {
+      const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
+      // Only paths of this app: a crafted state cannot send the person elsewhere.
+      return returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/';
+    })
+    .catch(() => '/');
+  return callbackOnce;
+}
+
 function Callback() {
   const navigate = useNavigate();
   useEffect(() => {
-    let done = false;
-    authManager()
-      .signinRedirectCallback()
-      .then((user) => {
-        if (done) return;
-        const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo;
-        // Only paths of this app: a crafted state cannot send the person elsewhere.
-        navigate(returnTo && returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/', { replace: true });
-      })
-      .catch(() => navigate('/', { replace: true }));
-    return () => {
-      done = true;
-    };
+    void completeSignIn().then((to) => navigate(to, { replace: true }));
   }, [navigate]);
   return <Loading label="U wordt ingelogd…" />;
 }

@@ -14,6 +14,7 @@ import {
   FieldSet,
   InvalidFormAlert,
   Label,
+  Paragraph,
   Radio,
   Select,
   TextArea,
@@ -193,7 +194,11 @@ function FieldView({ field, register, watch, errors }: FieldViewProps) {
   const label = field.label ?? field.path;
   const optional = !field.required;
   const errorMessage = error ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null;
-  const hint = field.hint ? <p id={hintId} className="ams-hint">{field.hint}</p> : null;
+  const hint = field.hint ? (
+    <Paragraph id={hintId} size="small">
+      {field.hint}
+    </Paragraph>
+  ) : null;
 
   switch (field.kind) {
     case 'group':

@@ -1,0 +1,53 @@
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`; nothing can download a browser here) with
+ * playwright-core against the local stack serving the werkplek's real build. With CI=true a missing browser fails
+ * the run; on a developer's machine without Chromium the browser tests are skipped and say so.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { expect } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_BROWSER = existsSync(CHROMIUM);
+if (!HAS_BROWSER && process.env.CI) throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const WEB_DIST = join(ROOT, 'web', 'dist');
+/** Screenshots of every page the walks visit: test output, not committed. */
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+
+/** The werkplek's production build, made once per run (the same command as `npm run build:web`). */
+export async function buildWeb(): Promise<void> {
+  await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core in the page, WCAG 2.x A and AA (and 2.2) rules: no violation may be found. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ content: AXE_SOURCE }).catch(async () => {
+    // The app's CSP forbids inline scripts (as it should): evaluate axe in the page's context instead.
+    await page.evaluate(AXE_SOURCE);
+  });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  expect(violations, `axe-core on ${what}`).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

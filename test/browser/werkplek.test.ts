@@ -1,0 +1,278 @@
+/**
+ * The werkplek walked as people would, in Debian's Chromium, against the local stack serving the real build
+ * (issue 12): a begeleider signs in → new dossier → aanvraag urgentie (a mistake, the error summary, fixed) → Wonen
+ * decides (through the API until Wonen's werkvoorraad exists) → aanbod and sleuteloverdracht in the browser → the
+ * dev clock moves five weeks → the kennismaking reminder lands in the SES outbox → its link, opened in a fresh
+ * browser, asks for sign-in and then shows that dossier → the kennismaking is saved as a draft, continued by a
+ * colleague, submitted → its deadline is gone from Termijnen. A corporatie contact signs in and does not see the
+ * begeleidingsplan. axe-core finds no violation on any page; every page is photographed into test-output/.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../shared/domain/calendar.js';
+import { aanvraagUrgentieBody, besluitUrgentieBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
+import { callers, localApi, type TestApi } from '../support/api.js';
+import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
+import { validInput } from '../unit/forms.fixtures.js';
+import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, WEB_DIST } from './browser.js';
+
+/** A Monday; the case's whole story is told on the stack's clock, never on today's date. */
+const START = '2026-11-23';
+let api: TestApi;
+let h: ReminderHarness;
+let browser: Browser;
+let caseId: string;
+let reference: string;
+
+beforeAll(async () => {
+  if (!HAS_BROWSER) return;
+  await buildWeb();
+  api = await localApi({ now: `${START}T09:00:00.000Z`, webDir: WEB_DIST });
+  h = await reminderHarness(api);
+  browser = await launch();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const today = () => api.stack.clock.now().slice(0, 10);
+
+/** A new browser (no session), as someone opening a link from a mail. */
+async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return { context, page };
+}
+
+/** Sign in through the werkplek's sign-in page and the local OpenID provider's person chooser. */
+async function signIn(page: Page, person: RegExp): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count()).toBe(1);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByLabel(person).check();
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+const idOf = (path: string) => `#veld-${path.replace(/\./g, '-')}`;
+
+/** Ticks a radio button or checkbox by clicking its label, as a person does (the design system styles the input away). */
+async function choose(page: Page, input: ReturnType<Page['locator']>): Promise<void> {
+  if (await input.isChecked()) return;
+  await page.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+}
+
+/** Fills a generated form from a body as the API takes it: text by its field, choices by their option. */
+async function fillForm(page: Page, values: Record<string, unknown>, prefix = ''): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value === undefined) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      await fillForm(page, value as Record<string, unknown>, path);
+    } else if (Array.isArray(value)) {
+      for (const option of value) await choose(page, page.locator(`input[name="${path}"][value="${String(option)}"]`));
+    } else {
+      const option = page.locator(`input[name="${path}"][value="${String(value)}"]`);
+      if (typeof value === 'boolean') {
+        if ((await option.count()) > 0) await choose(page, option); // Ja/Nee
+        else if (value) await choose(page, page.locator(idOf(path))); // a single akkoord checkbox
+      } else if (typeof value === 'string' && (await option.count()) > 0) {
+        await choose(page, option);
+      } else if ((await page.locator(`select${idOf(path)}`).count()) > 0) {
+        await page.locator(idOf(path)).selectOption(String(value));
+      } else {
+        await page.locator(idOf(path)).fill(String(value));
+      }
+    }
+  }
+}
+
+async function openForm(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: title }).count()).toBe(1);
+}
+
+async function submitAndExpectPhase(page: Page, phase: string): Promise<void> {
+  await page.getByRole('button', { name: 'Indienen' }).click();
+  await expect.poll(() => page.getByText(`Het dossier is nu in de fase ${phase}`).count(), { timeout: 15_000 }).toBe(1);
+}
+
+function kennismakingValues(datum: string, sleutel: string) {
+  const handtekening = { akkoord: true, naam: 'B. Begeleider', functie: 'Begeleider', datum };
+  return {
+    first: {
+      startIntermediaireVerhuur: sleutel,
+      datumGesprek: datum,
+      datumWoonevaluatiegesprek: addDays(datum, 150),
+      locatie: 'woning',
+      goedHuurderschap: { verklaard: true, initialenBewoner: 'J.D.' },
+      landenInDeWoning: { ervaringWonen: 'Goed', goedMinderGoed: 'Rustig' },
+    },
+    rest: {
+      landenInHetComplex: {
+        kennisgemaaktMetBuren: true,
+        goedeBuur: 'Groeten',
+        huisregels: 'Ja',
+        afval: 'Ja',
+        technischeKlachten: 'Via de app',
+        overlastMelden: 'Ja',
+        overlastVoorkomen: 'Ja',
+        signalenOverlast: 'Via het protocol',
+      },
+      landenInDeWijk: { ervaringWijk: 'Prettig', voorzieningenWaar: 'Ja', voorzieningenBehoefte: 'Buurthuis', voorzieningenAnders: 'Nee' },
+      woondoelen: { doelen: { financieel: { doel: 'Huur op tijd', standVanZaken: 'Loopt', behaald: false } }, werkenAan: 'Huur', ondersteuning: 'Budgetcoach' },
+      borg: { moetBetalen: false },
+      vervolg: { volgendGesprek: 'Over een half jaar' },
+      handtekeningen: {
+        bewoner: { akkoord: true, initialen: 'J.D.', datum },
+        zorgaanbieder: handtekening,
+        woningcorporatie: { ...handtekening, naam: 'C. Contact', functie: 'Consulent' },
+      },
+    },
+  };
+}
+
+describe.skipIf(!HAS_BROWSER)('the werkplek in a real browser (issue 12)', { timeout: 180_000 }, () => {
+  let begeleider: Page;
+  afterEach(async (context) => {
+    // What the begeleider's screen showed when a step failed: the first thing to look at.
+    if (context.task.result?.state === 'fail' && begeleider) await screenshot(begeleider, `mislukt-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
+
+  it('shows the sign-in page first; a begeleider signs in and opens a new dossier', async () => {
+    ({ page: begeleider } = await freshPage());
+    await begeleider.goto(api.stack.api.url);
+    await expect.poll(() => begeleider.getByRole('button', { name: 'Inloggen' }).count()).toBe(1);
+    await expectAccessible(begeleider, 'the sign-in page');
+    await screenshot(begeleider, '01-inloggen');
+    await begeleider.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => begeleider.getByRole('heading', { name: 'Inloggen' }).count()).toBe(1);
+    await expectAccessible(begeleider, 'the local OpenID provider’s sign-in page');
+    await screenshot(begeleider, '02-kies-persoon');
+    await begeleider.getByLabel(/Bram Begeleider/).check();
+    await begeleider.getByRole('button', { name: 'Inloggen' }).click();
+
+    await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).count()).toBe(1);
+    await expectAccessible(begeleider, 'Mijn dossiers');
+    await screenshot(begeleider, '03-mijn-dossiers');
+    await begeleider.getByRole('button', { name: 'Nieuw dossier' }).click();
+    await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Nieuw dossier' }).count()).toBe(1);
+    await expectAccessible(begeleider, 'Nieuw dossier');
+    await fillForm(begeleider, { route: 'MO', doelgroep: 'volwassene', clientPseudonym: 'J.D.' });
+    await screenshot(begeleider, '04-nieuw-dossier');
+    await begeleider.getByRole('button', { name: 'Dossier aanmaken' }).click();
+    await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: /^Dossier OMS-/ }).count(), { timeout: 15_000 }).toBe(1);
+    caseId = new URL(begeleider.url()).pathname.split('/')[2]!;
+    reference = (await begeleider.getByRole('heading', { level: 1 }).textContent())!.replace('Dossier ', '');
+    expect(reference).toMatch(/^OMS-\d{4}-\d{6}$/);
+    await expectAccessible(begeleider, 'the dossier page');
+  });
+
+  it('aanvraag urgentie: a forgotten field is named in the error summary, fixed, and the form goes in once', async () => {
+    await openForm(begeleider, 'Aanvraag urgentie onder voorwaarden');
+    await expectAccessible(begeleider, 'the aanvraag urgentie form');
+    const body = aanvraagUrgentieBody(today());
+    const { psychisch, ...doelen } = body.doelen;
+    await fillForm(begeleider, { ...body, doelen });
+    await begeleider.getByRole('button', { name: 'Indienen' }).click();
+    await expect.poll(() => begeleider.getByRole('heading', { name: 'Verbeter de fouten voor u verder gaat' }).count()).toBe(1);
+    // Focus goes to the summary, which names the one missing field and links to it.
+    expect(await begeleider.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Verbeter de fouten');
+    const summaryLinks = begeleider.locator('a[href^="#veld-"]');
+    expect(await summaryLinks.count()).toBe(1);
+    const link = summaryLinks.first();
+    expect(await link.getAttribute('href')).toBe('#veld-doelen-psychisch');
+    expect(await link.textContent()).toContain('Vul «');
+    await expectAccessible(begeleider, 'the form with its error summary');
+    await screenshot(begeleider, '05-foutsamenvatting');
+    await link.click();
+    await begeleider.locator('#veld-doelen-psychisch').fill(psychisch);
+    await submitAndExpectPhase(begeleider, 'urgentie aangevraagd');
+    const read = await api.get(`/cases/${caseId}`, callers.begeleider);
+    expect(read.body.timeline.map((e: { type: string }) => e.type)).toEqual(['case-aangemaakt', 'aanvraag-urgentie']);
+  });
+
+  it('after Wonen’s besluit, the aanbod and the sleuteloverdracht are recorded in the browser', async () => {
+    const besluit = await api.post(`/cases/${caseId}/forms/besluit-urgentie`, callers.wonen, besluitUrgentieBody(today()));
+    expect(besluit.status).toBe(201);
+    await begeleider.reload();
+    await openForm(begeleider, 'Woningaanbod');
+    await fillForm(begeleider, woningaanbodBody(today(), { corporatieId: 'corp-ymere' }));
+    await submitAndExpectPhase(begeleider, 'aanbod');
+    await openForm(begeleider, 'Sleuteloverdracht');
+    await expectAccessible(begeleider, 'the sleuteloverdracht form');
+    await fillForm(begeleider, sleuteloverdrachtBody(today()));
+    await submitAndExpectPhase(begeleider, 'herstelfase');
+    await expectAccessible(begeleider, 'the dossier in the herstelfase');
+    await screenshot(begeleider, '06-dossier');
+  });
+
+  it('five weeks on, the kennismaking reminder’s link opens that dossier after sign-in', async () => {
+    api.stack.clock.advance(36 * 86_400_000);
+    api.stack.clock.set(`${api.stack.clock.now().slice(0, 10)}T07:00:00.000Z`);
+    await h.scheduler.tick();
+    const reminder = (await h.mailsFor(reference)).find((m) => m.subject.includes('Kennismakingsgesprek plannen'));
+    expect(reminder, 'the kennismaking heads-up in the SES outbox').toBeDefined();
+    const link = /href="([^"]+)"/.exec(reminder!.html ?? '')?.[1];
+    expect(link).toBe(`${api.stack.api.url}/cases/${caseId}`);
+
+    const { page, context } = await freshPage();
+    await page.goto(link!);
+    await screenshot(page, '07-link-vraagt-inloggen');
+    await signIn(page, /Bram Begeleider/);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
+    expect(await page.getByText('Kennismakingsgesprek plannen').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('the kennismaking is saved as a draft, continued by a colleague and submitted; Termijnen no longer lists it', async () => {
+    await begeleider.goto(`${api.stack.api.url}/termijnen`);
+    await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Termijnen' }).count()).toBe(1);
+    await expect.poll(() => begeleider.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Kennismaking' }).count()).toBeGreaterThan(0);
+    await expectAccessible(begeleider, 'Termijnen');
+    await screenshot(begeleider, '07-termijnen');
+
+    await begeleider.goto(`${api.stack.api.url}/cases/${caseId}`);
+    await openForm(begeleider, 'Kennismakingsgesprek (Supplement Wonen en Goed Huurderschap)');
+    const sleutel = START;
+    const values = kennismakingValues(addDays(today(), -1), sleutel);
+    await fillForm(begeleider, values.first);
+    await begeleider.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await expect.poll(() => begeleider.getByText(/Concept opgeslagen op/).count()).toBe(1);
+    await screenshot(begeleider, '08-concept');
+
+    // A colleague of the same organisation continues the draft.
+    const { page: colleague, context } = await freshPage();
+    await colleague.goto(`${api.stack.api.url}/cases/${caseId}`);
+    await signIn(colleague, /Anouk de Vries/);
+    await expect.poll(() => colleague.getByRole('link', { name: /Verder met Kennismakingsgesprek/ }).count(), { timeout: 15_000 }).toBe(1);
+    await colleague.getByRole('link', { name: /Verder met Kennismakingsgesprek/ }).click();
+    await expect.poll(() => colleague.locator('#veld-datumGesprek').inputValue()).toBe(values.first.datumGesprek);
+    await fillForm(colleague, values.rest);
+    await expectAccessible(colleague, 'the kennismaking form');
+    await submitAndExpectPhase(colleague, 'herstelfase');
+    await context.close();
+
+    await begeleider.goto(`${api.stack.api.url}/termijnen`);
+    await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Termijnen' }).count()).toBe(1);
+    await expect.poll(() => begeleider.getByRole('row').filter({ hasText: reference }).filter({ hasText: /Kennismakingsgesprek (plannen|houden)/ }).count()).toBe(0);
+  });
+
+  it('a corporatie contact signs in and does not see the begeleidingsplan', async () => {
+    const plan = await api.post(`/cases/${caseId}/forms/begeleidingsplan`, callers.begeleider, validInput('begeleidingsplan', { vastgesteldOp: today(), akkoordClient: { datum: today() } }));
+    const { page, context } = await freshPage();
+    await page.goto(`${api.stack.api.url}/cases/${caseId}`);
+    await signIn(page, /Cor Contact/);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText('Sleuteloverdracht').count()).toBeGreaterThan(0);
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    expect(await page.getByText(/Begeleidingsplan/).count()).toBe(0);
+    expect(await page.getByText('J.D.').count()).toBe(0);
+    await expectAccessible(page, 'the dossier as the corporatie sees it');
+    await screenshot(page, '09-dossier-corporatie');
+    await context.close();
+  });
+});
