@@ -38,15 +38,15 @@ export type ConsentEventType = (typeof CONSENT_EVENT)[keyof typeof CONSENT_EVENT
 export const consentRequestSchema = z.discriminatedUnion('action', [
   z
     .object({
-      action: z.literal('record'),
+      action: z.literal('record').describe('Toestemming vastleggen'),
       datum: isoDate.describe('Datum waarop de cliënt toestemming gaf'),
-      metWie: z.array(z.enum(DEELPARTIJEN)).min(1, 'Noem met wie gedeeld mag worden'),
-      doelen: z.array(z.enum(DEELDOELEN)).min(1, 'Noem minstens één doel (002 WA10 Doelbinding)'),
+      metWie: z.array(z.enum(DEELPARTIJEN)).min(1, 'Noem met wie gedeeld mag worden').describe('Met wie mag informatie gedeeld worden?'),
+      doelen: z.array(z.enum(DEELDOELEN)).min(1, 'Noem minstens één doel (002 WA10 Doelbinding)').describe('Voor welke doelen?'),
     })
     .strict(),
   z
     .object({
-      action: z.literal('withdraw'),
+      action: z.literal('withdraw').describe('Toestemming intrekken'),
       datum: isoDate.describe('Datum waarop de cliënt de toestemming introk'),
     })
     .strict(),

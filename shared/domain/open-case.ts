@@ -8,15 +8,16 @@ import { isoDate, shortText } from './forms/fields.js';
 
 /** Opening a case (onderzoek, 001 §2). Only a pseudonym of the client is stored. */
 export const createCaseSchema = z.object({
-  regio: z.enum(REGIOS),
-  route: z.enum(ROUTE_KEYS).describe('Instroomroute (001 §3); bepaalt het akkoorddocument'),
-  doelgroep: z.enum(DOELGROEPEN).describe('Bepaalt de frequentie van de woonevaluatie (002 WA4 noot 5)'),
+  regio: z.enum(REGIOS).describe('Regio'),
+  route: z.enum(ROUTE_KEYS).meta({ description: 'Instroomroute', hint: 'Bepaalt het akkoorddocument (001 §3)' }),
+  doelgroep: z.enum(DOELGROEPEN).meta({ description: 'Doelgroep', hint: 'Bepaalt de frequentie van de woonevaluatie (002 WA4 noot 5)' }),
   clientPseudonym: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9.\- ]{2,20}$/, 'Alleen initialen of een pseudoniem (2–20 tekens, geen volledige naam)'),
-  teamId: shortText.optional(),
+    .regex(/^[A-Za-z0-9.\- ]{2,20}$/, 'Alleen initialen of een pseudoniem (2–20 tekens, geen volledige naam)')
+    .meta({ description: 'Initialen of pseudoniem van de cliënt', hint: '2–20 tekens, geen volledige naam; bijvoorbeeld J.D.' }),
+  teamId: shortText.optional().describe('Team'),
   /** Klantreis 2023 (003 Doorstroom): planned uitstroom, for the zoekprofiel deadline. */
-  geplandeUitstroomOp: isoDate.optional(),
+  geplandeUitstroomOp: isoDate.optional().meta({ description: 'Geplande uitstroomdatum', hint: 'Voor de termijn van het zoekprofiel' }),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;

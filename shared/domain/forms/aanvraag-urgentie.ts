@@ -19,12 +19,14 @@ export const AKKOORD_DOCUMENTEN = [...new Set(Object.values(ROUTES))] as [string
 export { DEELDOELEN };
 
 export const toestemmingDelen = z.object({
-  gegeven: z.literal(true, { error: 'Zonder toestemming van de cliënt start de route niet (002 WA10)' }),
-  datum: isoDate,
-  doelen: z.array(z.enum(DEELDOELEN)).min(1, 'Noem minstens één doel'),
-  metWie: z.array(z.enum(DEELPARTIJEN)).min(1, 'Noem met wie gedeeld mag worden'),
-  vastgelegdDoor: shortText,
-});
+  gegeven: z
+    .literal(true, { error: 'Zonder toestemming van de cliënt start de route niet (002 WA10)' })
+    .meta({ description: 'De cliënt geeft toestemming om informatie te delen', hint: 'Zonder toestemming start de route niet (002 WA10); de cliënt kan die altijd intrekken' }),
+  datum: isoDate.describe('Datum toestemming'),
+  doelen: z.array(z.enum(DEELDOELEN)).min(1, 'Noem minstens één doel').meta({ description: 'Voor welke doelen?', hint: 'Alleen voor deze doelen wordt informatie gedeeld (002 WA10 Doelbinding)' }),
+  metWie: z.array(z.enum(DEELPARTIJEN)).min(1, 'Noem met wie gedeeld mag worden').describe('Met wie mag informatie gedeeld worden?'),
+  vastgelegdDoor: shortText.describe('Vastgelegd door (naam professional)'),
+}).describe('Toestemming om informatie te delen');
 
 const doelen = z.object({
   dagbesteding: longText.describe('1. De cliënt heeft passende zinvolle dagbesteding. Dat betekent voor deze cliënt:'),
@@ -36,33 +38,44 @@ const doelen = z.object({
 
 export const aanvraagUrgentieSchema = z
   .object({
-    aanvraagDatum: isoDate,
+    aanvraagDatum: isoDate.describe('Datum aanvraag'),
     trajecthouder: shortText.describe('Naam instroomfunctionaris of trajecthouder'),
     woningnet,
-    akkoordDocument: z.object({
-      soort: z.enum(AKKOORD_DOCUMENTEN),
-      datum: isoDate,
-      kenmerk: shortText.optional(),
-    }),
+    akkoordDocument: z
+      .object({
+        soort: z.enum(AKKOORD_DOCUMENTEN).meta({ description: 'Soort akkoorddocument', hint: 'Elke instroomroute vraagt haar eigen akkoorddocument (001 §3)' }),
+        datum: isoDate.describe('Datum akkoorddocument'),
+        kenmerk: shortText.optional().describe('Kenmerk akkoorddocument'),
+      })
+      .describe('Akkoorddocument'),
     jongerDan26,
-    huishouden: z.object({
-      partner: z.boolean(),
-      partnerGehuwd: z.boolean().optional(),
-      echtscheidingRond: z.boolean().optional(),
-      aantalKinderen: z.number().int().min(0).max(20),
-    }),
-    doelen,
+    huishouden: z
+      .object({
+        partner: z.boolean().describe('Heeft de cliënt een partner?'),
+        partnerGehuwd: z.boolean().optional().describe('Zo ja, is de cliënt gehuwd met de partner?'),
+        echtscheidingRond: z.boolean().optional().describe('Is de echtscheiding rond?'),
+        aantalKinderen: z.number().int().min(0).max(20).meta({ description: 'Aantal kinderen', hint: 'Met kinderen is doel 5 (veiligheid van de kinderen) verplicht' }),
+      })
+      .describe('Huishouden'),
+    doelen: doelen.describe('Gepersonaliseerde doelen per leefgebied'),
     wooneisen: z
       .object({
-        benedenwoningOfLift: z.boolean().describe('Alleen de woon-eis; de medische reden wordt hier niet vastgelegd'),
-        uitsluitingStadsdelen: z.array(shortText).max(8).optional(),
-        argumentatie: optionalLongText,
+        benedenwoningOfLift: z
+          .boolean()
+          .meta({ description: 'Benedenwoning of lift nodig?', hint: 'Alleen de woon-eis; de medische reden wordt hier niet vastgelegd' }),
+        uitsluitingStadsdelen: z.array(shortText).max(8).optional().meta({ description: 'Uitsluiting stadsdelen', hint: 'Hoogstens 8 stadsdelen' }),
+        argumentatie: optionalLongText.meta({ description: 'Argumentatie wooneisen', hint: 'Geen diagnoses of medische details' }),
       })
-      .optional(),
+      .optional()
+      .describe('Wooneisen'),
     toestemmingDelen,
     akkoordClient: z
-      .object({ akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }), naam: initialen, datum: isoDate })
-      .describe('Akkoord cliënt: initialen (geen naam) en datum'),
+      .object({
+        akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }).describe('De cliënt gaat akkoord met de aanvraag'),
+        naam: initialen.meta({ description: 'Initialen cliënt', hint: 'Alleen initialen, geen naam (bijvoorbeeld J.D.)' }),
+        datum: isoDate.describe('Datum akkoord'),
+      })
+      .describe('Akkoord cliënt'),
   })
   .superRefine((value, ctx) => {
     if (value.huishouden.aantalKinderen > 0 && !value.doelen.veiligheid_kinderen) {

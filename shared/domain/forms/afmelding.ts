@@ -22,10 +22,10 @@ export const ALTIJD_DEFINITIEF: readonly (typeof AFMELDREDENEN)[number][] = ['ve
 
 export const afmeldingSchema = z
   .object({
-    soort: z.enum(['tijdelijk', 'definitief']),
-    reden: z.enum(AFMELDREDENEN).describe('Categorie van de reden; geen medische details'),
+    soort: z.enum(['tijdelijk', 'definitief']).describe('Soort afmelding'),
+    reden: z.enum(AFMELDREDENEN).meta({ description: 'Reden van de afmelding', hint: 'Alleen de categorie; geen medische details' }),
     datum: isoDate.describe('Datum van de afmelding'),
-    verwachteTerugkeerOp: isoDate.optional().describe('Alleen bij een tijdelijke afmelding: verwachte datum van heraanmelding'),
+    verwachteTerugkeerOp: isoDate.optional().meta({ description: 'Verwachte datum van heraanmelding', hint: 'Alleen bij een tijdelijke afmelding' }),
     toelichting,
   })
   .superRefine((value, ctx) => {

@@ -13,10 +13,10 @@ import { priorEvents } from './history.js';
 import { defineForm } from './types.js';
 
 export const afspraakGeplandSchema = z.object({
-  soort: z.enum(['kennismaking', 'woonevaluatie']),
+  soort: z.enum(['kennismaking', 'woonevaluatie']).describe('Soort gesprek'),
   datum: isoDate.describe('Datum van het geplande gesprek'),
   geplandOp: isoDate.optional().describe('Datum waarop de afspraak is gemaakt; standaard vandaag'),
-  locatie: gesprekslocatie.optional().describe('002 Bijlage 2a: het gesprek vindt plaats in de woning'),
+  locatie: gesprekslocatie.optional().meta({ description: 'Waar vindt het gesprek plaats?', hint: 'Het gesprek vindt plaats in de woning (002 Bijlage 2a)' }),
 });
 
 export const afspraakGepland = defineForm({

@@ -23,7 +23,7 @@ const begeleidingsdoel = z.object({
 
 export const begeleidingsplanSchema = z.object({
   vastgesteldOp: isoDate.describe('Datum waarop het begeleidingsplan is vastgesteld'),
-  doelen: doelenVierLeefgebieden(begeleidingsdoel),
+  doelen: doelenVierLeefgebieden(begeleidingsdoel).describe('Begeleidingsdoelen per leefgebied'),
   // 002 WA2 "Daarnaast worden afspraken opgenomen over" and "Voorkomen van terugval".
   afspraken: z.object({
     veiligheid: antwoord.describe('Veiligheid: risico’s en afspraken'),
@@ -31,8 +31,8 @@ export const begeleidingsplanSchema = z.object({
     terugval: antwoord.describe('Signalen van terugval en de stappen van bewoner, netwerk en begeleider'),
     netwerk: optioneelAntwoord.describe('Ondersteuning vanuit netwerk en wijk'),
     ouderschap: optioneelAntwoord.describe('Indien van toepassing: ouderschap en ontwikkeling van het kind'),
-  }),
-  akkoordClient: clientSignature,
+  }).describe('Afspraken'),
+  akkoordClient: clientSignature.describe('Akkoord bewoner'),
 });
 
 export const begeleidingsplan = defineForm({

@@ -15,10 +15,12 @@ import { defineForm } from './types.js';
 
 export const besluitOmklapSchema = z
   .object({
-    besluit: z.enum(['akkoord', 'terug']).describe('akkoord = definitieve urgentie; terug = met motivatie terug naar de zorgaanbieder'),
-    besluitDatum: isoDate,
+    besluit: z
+      .enum(['akkoord', 'terug'])
+      .meta({ description: 'Besluit', hint: 'akkoord = definitieve urgentie; terug = met motivatie terug naar de zorgaanbieder' }),
+    besluitDatum: isoDate.describe('Datum besluit'),
     kenmerk: shortText.optional().describe('Kenmerk van het besluit bij Wonen'),
-    motivatie: optionalLongText.describe('Verplicht bij terugsturen'),
+    motivatie: optionalLongText.meta({ description: 'Motivatie', hint: 'Verplicht bij terugsturen' }),
   })
   .superRefine((v, ctx) => {
     if (v.besluit === 'terug' && !v.motivatie) {

@@ -14,10 +14,10 @@ import { defineForm } from './types.js';
 
 export const besluitUrgentieSchema = z
   .object({
-    besluit: z.enum(['akkoord', 'afgewezen']).describe('akkoord = urgentie onder voorwaarden verleend'),
-    besluitDatum: isoDate,
+    besluit: z.enum(['akkoord', 'afgewezen']).meta({ description: 'Besluit', hint: 'akkoord = urgentie onder voorwaarden verleend' }),
+    besluitDatum: isoDate.describe('Datum besluit'),
     kenmerk: shortText.optional().describe('Kenmerk van het besluit bij Wonen'),
-    motivatie: optionalLongText.describe('Verplicht bij afwijzing'),
+    motivatie: optionalLongText.meta({ description: 'Motivatie', hint: 'Verplicht bij afwijzing' }),
   })
   .superRefine((value, ctx) => {
     if (value.besluit === 'afgewezen' && !value.motivatie) {

@@ -12,10 +12,10 @@ import { defineForm } from './types.js';
 
 export const besluitWoningruilSchema = z
   .object({
-    besluit: z.enum(['akkoord', 'afgewezen']),
-    besluitDatum: isoDate,
+    besluit: z.enum(['akkoord', 'afgewezen']).describe('Besluit'),
+    besluitDatum: isoDate.describe('Datum besluit'),
     kenmerk: shortText.optional().describe('Kenmerk van het besluit bij Wonen'),
-    motivatie: optionalLongText.describe('Verplicht bij afwijzing'),
+    motivatie: optionalLongText.meta({ description: 'Motivatie', hint: 'Verplicht bij afwijzing' }),
   })
   .superRefine((v, ctx) => {
     if (v.besluit === 'afgewezen' && !v.motivatie) ctx.addIssue({ code: 'custom', path: ['motivatie'], message: 'Een afwijzing vraagt een motivatie' });

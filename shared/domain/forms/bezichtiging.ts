@@ -15,7 +15,7 @@ import { aanbodId } from './woningaanbod.js';
 export const bezichtigingSchema = z.object({
   aanbodId,
   bezichtigdOp: isoDate.describe('Datum van de bezichtiging'),
-  uitkomst: z.enum(['accepteren', 'weigeren']),
+  uitkomst: z.enum(['accepteren', 'weigeren']).describe('Uitkomst van de bezichtiging'),
   clientAanwezig: z.boolean().describe('Was de cliënt bij de bezichtiging?'),
   clientGeinformeerdOp: isoDate.optional().describe('Datum waarop de cliënt over het aanbod is geïnformeerd (002 WA1 stap 3)'),
   toelichting,

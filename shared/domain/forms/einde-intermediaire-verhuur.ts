@@ -16,7 +16,7 @@ export const EINDE_REDENEN = ['zorg-gestopt', 'opzegging-door-bewoner', 'traject
 export const eindeIntermediaireVerhuurSchema = z
   .object({
     datum: isoDate.describe('Einddatum van de intermediaire verhuur'),
-    reden: z.enum(EINDE_REDENEN),
+    reden: z.enum(EINDE_REDENEN).describe('Reden van het einde'),
     oudeInschrijvingTerug: z.boolean().describe('Vraagt de bewoner de oude inschrijfduur in WoningNet terug? (002 WA1 NB)'),
     toelichting,
   })

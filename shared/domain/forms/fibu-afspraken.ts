@@ -13,7 +13,7 @@ export const fibuAfsprakenSchema = z.object({
   datum: isoDate.describe('Datum van het gesprek met bewoner en Fibu-team'),
   afspraken: antwoord.describe('De gemaakte afspraken over financieel beheer'),
   budgetbeheer: z.boolean().describe('Budgetbeheer door het Fibu-team'),
-  bewonerIsEraanToe: z.literal(true, { error: 'Het Fibu-team wordt ingezet als de bewoner eraan toe is (002 WA7)' }),
+  bewonerIsEraanToe: z.literal(true, { error: 'Het Fibu-team wordt ingezet als de bewoner eraan toe is (002 WA7)' }).describe('De bewoner is eraan toe'),
   volgendeEvaluatieOp: isoDate.optional().describe('Geplande evaluatie (eens per zes maanden)'),
 });
 

@@ -6,11 +6,29 @@
  * unknown keys, so nothing a form does not ask for is stored.
  */
 import { z } from 'zod';
+// Only the Dutch locale: `z.locales` would put every language (~250 KiB) in every bundle, the werkplek's too.
+import nl from 'zod/v4/locales/nl.js';
 import { isIsoDate } from '../calendar.js';
 import { LEEFGEBIEDEN, type Leefgebied } from '../case.js';
 
-// zod's own messages ("verplicht", "verwacht string") in Dutch for every schema of the API: the professionals read them.
-z.config(z.locales.nl());
+// zod's own messages ("verwacht string") in Dutch for every schema of the API: the professionals read them.
+z.config(nl());
+
+/**
+ * A missing required field names the field by its label (the schema's `.describe()`): "Vul «Datum gesprek» in", or
+ * "Kies een antwoord bij «Reden»" for a choice, instead of zod's "verwacht string, ontving undefined". The same
+ * message in the werkplek (zod resolver) and in the API's 400. A schema's own message ('Verplicht', 'Akkoord is
+ * nodig') wins over this map; without a label zod's Dutch message stays.
+ */
+export function requiredFieldMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.input !== undefined || !issue.inst) return undefined;
+  if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union') return undefined;
+  const label = z.globalRegistry.get(issue.inst as z.ZodType)?.description?.trim();
+  if (!label) return undefined;
+  const choice = issue.code !== 'invalid_type' || issue.expected === 'boolean';
+  return choice ? `Kies een antwoord bij «${label}»` : `Vul «${label}» in`;
+}
+z.config({ customError: requiredFieldMessage });
 
 /** A calendar date `YYYY-MM-DD` that exists (no 31 February). Checked with integer arithmetic, not a JS Date. */
 export const isoDate = z
@@ -34,23 +52,23 @@ export const toelichting = z
   .trim()
   .max(1000, 'Hoogstens 1000 tekens')
   .optional()
-  .describe('Korte toelichting; geen diagnoses, geen gezondheidsinformatie, geen namen van derden');
+  .meta({ description: 'Toelichting', hint: 'Kort; geen diagnoses, geen gezondheidsinformatie, geen namen van derden' });
 
 export const email = z.email('Geen geldig e-mailadres');
 export const phone = z.string().regex(/^[+0-9 ()-]{6,20}$/, 'Geen geldig telefoonnummer');
 
 /** A professional's contact (begeleider, contactpersoon corporatie). Professionals' details are not client data. */
 export const contact = z.object({
-  naam: shortText,
-  telefoon: phone.optional(),
-  email: email.optional(),
+  naam: shortText.describe('Naam'),
+  telefoon: phone.optional().describe('Telefoonnummer'),
+  email: email.optional().describe('E-mailadres'),
 });
 
 /** A signature on a paper-era form: name (or initials for the client) and date (002 Bijlage 2b, 3). */
 export const signature = z.object({
-  akkoord: z.literal(true, { error: 'Akkoord is nodig' }),
-  naam: shortText,
-  datum: isoDate,
+  akkoord: z.literal(true, { error: 'Akkoord is nodig' }).describe('Akkoord'),
+  naam: shortText.describe('Naam'),
+  datum: isoDate.describe('Datum'),
 });
 
 /**
@@ -62,54 +80,71 @@ export const initialen = z
   .regex(/^(?:[A-Za-zÀ-ÿ]{1,2}\.? ?){1,5}$/, 'Alleen initialen, bijvoorbeeld J.D. (geen volledige naam)');
 
 /** The bewoner's signature: initials and date (002 Bijlage 2b, 3 "Handtekening bewoner"; AVG: no name). */
-export const clientSignature = z.object({
-  akkoord: z.literal(true, { error: 'Akkoord van de bewoner is nodig' }),
-  initialen,
-  datum: isoDate,
-});
+export const clientSignature = z
+  .object({
+    akkoord: z.literal(true, { error: 'Akkoord van de bewoner is nodig' }).describe('Akkoord bewoner'),
+    initialen: initialen.meta({ description: 'Initialen bewoner', hint: 'Alleen initialen, geen naam (bijvoorbeeld J.D.)' }),
+    datum: isoDate.describe('Datum'),
+  })
+  .describe('Handtekening bewoner');
 
 /** A professional's signature: name, function and date (002 Bijlage 2b, 3 "Naam + functie & datum"). */
 export const professionalSignature = z.object({
-  akkoord: z.literal(true, { error: 'Akkoord is nodig' }),
-  naam: shortText,
-  functie: shortText,
-  datum: isoDate,
+  akkoord: z.literal(true, { error: 'Akkoord is nodig' }).describe('Akkoord'),
+  naam: shortText.describe('Naam'),
+  functie: shortText.describe('Functie'),
+  datum: isoDate.describe('Datum'),
 });
 
 /** The three signatures under the Supplement Wonen en Goed Huurderschap and the Woonevaluatieformulier. */
-export const driegesprekHandtekeningen = z.object({
-  bewoner: clientSignature,
-  zorgaanbieder: professionalSignature,
-  woningcorporatie: professionalSignature,
-});
+export const driegesprekHandtekeningen = z
+  .object({
+    bewoner: clientSignature.describe('Handtekening bewoner'),
+    zorgaanbieder: professionalSignature.describe('Namens de zorgaanbieder (naam, functie en datum)'),
+    woningcorporatie: professionalSignature.describe('Namens de woningcorporatie (naam, functie en datum)'),
+  })
+  .describe('Handtekeningen');
 
 /** An organisation id from the directory, e.g. `corp-ymere`. */
 export const organisationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie-id');
 
-export const dutchAddress = z.object({
-  straat: shortText,
-  huisnummer: z.string().trim().regex(/^\d{1,5}( ?[A-Za-z0-9-]{1,6})?$/, 'Geen geldig huisnummer'),
-  postcode: z.string().trim().regex(/^\d{4} ?[A-Z]{2}$/, 'Verwacht een postcode als 1234 AB'),
-  plaats: shortText,
-});
+export const dutchAddress = z
+  .object({
+    straat: shortText.describe('Straat'),
+    huisnummer: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}( ?[A-Za-z0-9-]{1,6})?$/, 'Geen geldig huisnummer')
+      .meta({ description: 'Huisnummer', hint: 'Met toevoeging, bijvoorbeeld 12 H of 7-2' }),
+    postcode: z.string().trim().regex(/^\d{4} ?[A-Z]{2}$/, 'Verwacht een postcode als 1234 AB').meta({ description: 'Postcode', hint: 'Bijvoorbeeld 1011 AB' }),
+    plaats: shortText.describe('Plaats'),
+  })
+  .describe('Adres van de woning');
 
 /** WoningNet registration: how Wonen and the corporatie find the person without the form naming them. */
-export const woningnet = z.object({
-  nummer: z.string().trim().regex(/^[A-Za-z0-9._-]{3,40}$/, 'Geen geldig WoningNet-nummer of gebruikersnaam'),
-  geldigTot: isoDate,
-});
+export const woningnet = z
+  .object({
+    nummer: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{3,40}$/, 'Geen geldig WoningNet-nummer of gebruikersnaam')
+      .meta({ description: 'WoningNet-nummer of gebruikersnaam', hint: 'Het registratienummer of de gebruikersnaam bij WoningNet (letters, cijfers, punt, streepje); geen naam of BSN' }),
+    geldigTot: isoDate.describe('Inschrijving geldig tot'),
+  })
+  .describe('Inschrijving WoningNet');
 
 /** "Jonger dan 26 jaar?" of the city's URGENTIE_AANVRAAG and OMKLAP_AANVRAAG (002 Bijlage 4: jongerencontract). */
 export const jongerDan26 = z
   .object({
-    plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']),
-    toelichting: optioneelAntwoord.describe('Bij plaatsing in een project, of motivatie contract onbepaalde tijd'),
+    plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']).describe('Plaatsing'),
+    toelichting: optioneelAntwoord.meta({ description: 'Toelichting plaatsing', hint: 'Bij plaatsing in een project, of motivatie contract onbepaalde tijd' }),
   })
   .superRefine((value, ctx) => {
     if (value.plaatsing !== 'niet-van-toepassing' && !value.toelichting) {
       ctx.addIssue({ code: 'custom', path: ['toelichting'], message: 'Licht de plaatsing toe' });
     }
-  });
+  })
+  .describe('Jonger dan 26 jaar?');
 
 /** An area in square metres (002 Bijlage 6: the 60/61 m² boundary). */
 export const oppervlakteM2 = z.number().int('Hele vierkante meters').min(10, 'Minstens 10 m²').max(300, 'Hoogstens 300 m²');
@@ -130,14 +165,14 @@ export const evaluatieFrequentieMaanden = z
   .int('Hele maanden')
   .min(1, 'Minstens 1 maand')
   .max(12, 'Minstens eens per jaar (002 WA4)')
-  .describe('Afgesproken frequentie van de woonevaluatie in maanden (12; 6 voor jongvolwassenen en multiprobleemgezinnen)');
+  .meta({ description: 'Frequentie woonevaluatie (in maanden)', hint: 'Minstens eens per jaar (12); 6 voor jongvolwassenen en multiprobleemgezinnen (002 WA4)' });
 
 /** Where a driegesprek took place (002 Bijlage 2a: op de woning; 001 §4: UMO-cases telefonisch mogelijk). */
-export const gesprekslocatie = z.enum(['woning', 'elders', 'telefonisch']);
+export const gesprekslocatie = z.enum(['woning', 'elders', 'telefonisch']).describe('Waar vond het gesprek plaats?');
 
 /** One gepersonaliseerd doel rond het wonen with its status (002 Bijlage 3 vraag 5; EVALUATIE_WONEN doel 1–3). */
 export const woondoel = z.object({
-  doel: antwoord.describe('Gepersonaliseerd doel rond het wonen (geen diagnoses)'),
+  doel: antwoord.meta({ description: 'Doel rond het wonen', hint: 'Gepersonaliseerd; geen diagnoses' }),
   standVanZaken: antwoord.describe('Stand van zaken'),
   behaald: z.boolean().describe('Is het doel behaald?'),
 });

@@ -13,8 +13,10 @@ export const INTREKKINGSREDENEN = ['perspectief-gewijzigd', 'voorwaarden-niet-na
 
 export const intrekkingUrgentieSchema = z.object({
   datum: isoDate.describe('Datum van het besluit tot intrekking'),
-  reden: z.enum(INTREKKINGSREDENEN).describe('perspectief-gewijzigd: na een trajectwijziging naar 24-uurs zorg of groepswonen'),
-  motivatie: longText,
+  reden: z
+    .enum(INTREKKINGSREDENEN)
+    .meta({ description: 'Reden van de intrekking', hint: 'perspectief-gewijzigd: na een trajectwijziging naar 24-uurs zorg of groepswonen' }),
+  motivatie: longText.meta({ description: 'Motivatie', hint: 'Geen diagnoses of gezondheidsinformatie' }),
   kenmerk: shortText.optional().describe('Kenmerk van het besluit bij Wonen'),
 });
 

@@ -35,7 +35,7 @@ import { defineForm } from './types.js';
 export const landenInDeWoning = z.object({
   ervaringWonen: antwoord.describe('Hoe ervaar je het wonen?'),
   goedMinderGoed: antwoord.describe('Wat gaat goed, wat gaat minder goed?'),
-});
+}).describe('1. Landen in de woning');
 
 /** 2. Landen in het complex. */
 const landenInHetComplex = z
@@ -54,7 +54,8 @@ const landenInHetComplex = z
     if (!value.kennisgemaaktMetBuren && !value.kennismakenMetBuren) {
       ctx.addIssue({ code: 'custom', path: ['kennismakenMetBuren'], message: 'Vul in hoe de kennismaking met de buren kan' });
     }
-  });
+  })
+  .describe('2. Landen in het complex');
 
 /** 3. Landen in de wijk. */
 const landenInDeWijk = z.object({
@@ -62,14 +63,14 @@ const landenInDeWijk = z.object({
   voorzieningenWaar: antwoord.describe('Weet je waar voorzieningen zijn waar jij gebruik van kunt maken?'),
   voorzieningenBehoefte: antwoord.describe('Aan welke voorziening heb jij behoefte?'),
   voorzieningenAnders: antwoord.describe('Zijn er nog andere voorzieningen die de woningcorporatiemedewerker of begeleider wil voorstellen?'),
-});
+}).describe('3. Landen in de wijk');
 
 /** 4. Woondoelen: the gepersonaliseerde doelen rond het wonen with stand van zaken and behaald, per leefgebied. */
 const woondoelen = z.object({
   doelen: doelenPerLeefgebied(woondoel).describe('Aan welke gepersonaliseerde woondoelen ga je werken?'),
   werkenAan: antwoord.describe('Waar wil jij aan werken dat met wonen en goed huurderschap te maken heeft?'),
   ondersteuning: antwoord.describe('Hoe kan de medewerker van de zorgaanbieder en/of de corporatie hierbij ondersteunen?'),
-});
+}).describe('4. Woondoelen');
 
 /** 5. Andere afspraken of opmerkingen: de borg bij het omklappen (002 WA4: "zodat de bewoner hiervoor kan sparen"). */
 const borg = z
@@ -84,7 +85,8 @@ const borg = z
     if (!value.moetBetalen && value.bedragEuro !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['bedragEuro'], message: 'Alleen als er borg betaald moet worden' });
     }
-  });
+  })
+  .describe('Borg');
 
 export const kennismakingSchema = z.object({
   startIntermediaireVerhuur: isoDate.describe('Startdatum intermediaire verhuur (= sleuteloverdracht)'),
@@ -95,19 +97,22 @@ export const kennismakingSchema = z.object({
   contactWoningcorporatie: contact.optional().describe('Contactpersoon woningcorporatie'),
   goedHuurderschap: z
     .object({
-      verklaard: z.literal(true, { error: 'De verklaring goed huurderschap is nodig' }),
-      initialenBewoner: initialen,
+      verklaard: z
+        .literal(true, { error: 'De verklaring goed huurderschap is nodig' })
+        .meta({
+          description: 'Ik verklaar dat ik me als een goed huurder zal gedragen',
+          hint: 'Dit houdt in dat ik me houd aan de woonregels, geen overlast veroorzaak en mijn huur op tijd betaal.',
+        }),
+      initialenBewoner: initialen.meta({ description: 'Initialen bewoner', hint: 'Alleen initialen, geen naam (bijvoorbeeld J.D.)' }),
     })
-    .describe(
-      'Ik verklaar dat ik me als een goed huurder zal gedragen. Dit houdt in dat ik me houd aan de woonregels, geen overlast veroorzaak en mijn huur op tijd betaal.',
-    ),
+    .describe('Verklaring goed huurderschap'),
   landenInDeWoning,
   landenInHetComplex,
   landenInDeWijk,
   woondoelen,
   borg,
   andereAfspraken: optioneelAntwoord.describe('Andere afspraken of opmerkingen'),
-  vervolg: z.object({ volgendGesprek: antwoord.describe('Wat is een goed moment voor het volgende gesprek?') }),
+  vervolg: z.object({ volgendGesprek: antwoord.describe('Wat is een goed moment voor het volgende gesprek?') }).describe('Vervolg'),
   evaluatieFrequentieMaanden: evaluatieFrequentieMaanden.optional(),
   handtekeningen: driegesprekHandtekeningen,
 });

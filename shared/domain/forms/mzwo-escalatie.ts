@@ -31,9 +31,10 @@ export const mzwoEscalatieSchema = z.object({
     .array(z.enum(MZWO_CRITERIA))
     .min(1, 'Noem minstens één criterium (002 WA6)')
     .max(MZWO_CRITERIA.length)
-    .refine((list) => new Set(list).size === list.length, 'Elk criterium één keer'),
+    .refine((list) => new Set(list).size === list.length, 'Elk criterium één keer')
+    .describe('Criteria voor het MZWO'),
   meldingId: meldingId.optional().describe('De overlastmelding waar het om gaat, als die er is'),
-  stadsdeel: z.string().trim().max(60, 'Hoogstens 60 tekens').optional(),
+  stadsdeel: z.string().trim().max(60, 'Hoogstens 60 tekens').optional().describe('Stadsdeel'),
   toelichting,
 });
 

@@ -15,14 +15,22 @@ import { defineForm } from './types.js';
 export const nieuweKansSchema = z
   .object({
     briefDatum: isoDate.describe('Datum van de Nieuwe Kans Brief (MZWO)'),
-    grootOverleg: z.object({
-      datum: isoDate.describe('Datum besluit Groot Overleg (GO) van het MZWO'),
-      akkoord: z.literal(true, { error: 'Zonder besluit van het Groot Overleg geen Nieuwe Kans (002 Bijlage 5 stap 5)' }),
-    }),
-    bereidheid: z.object({
-      zorgAccepteren: z.literal(true, { error: 'Zonder bereidheid de zorg te accepteren is de Nieuwe Kans geen optie (002 Bijlage 5)' }),
-      contractOpNaamZorgaanbieder: z.literal(true, { error: 'Zonder instemming met het contract op naam van de zorgaanbieder geen Nieuwe Kans (002 Bijlage 5)' }),
-    }),
+    grootOverleg: z
+      .object({
+        datum: isoDate.describe('Datum besluit Groot Overleg (GO) van het MZWO'),
+        akkoord: z.literal(true, { error: 'Zonder besluit van het Groot Overleg geen Nieuwe Kans (002 Bijlage 5 stap 5)' }).describe('Het Groot Overleg gaat akkoord'),
+      })
+      .describe('Groot Overleg'),
+    bereidheid: z
+      .object({
+        zorgAccepteren: z
+          .literal(true, { error: 'Zonder bereidheid de zorg te accepteren is de Nieuwe Kans geen optie (002 Bijlage 5)' })
+          .describe('De bewoner is bereid de zorg te accepteren'),
+        contractOpNaamZorgaanbieder: z
+          .literal(true, { error: 'Zonder instemming met het contract op naam van de zorgaanbieder geen Nieuwe Kans (002 Bijlage 5)' })
+          .describe('De bewoner stemt in met een huurcontract op naam van de zorgaanbieder'),
+      })
+      .describe('Bereidheid van de bewoner'),
     woning: z.enum(['huidige-woning', 'verhuizing']).describe('Nieuwe Kans op de huidige woning, of verhuizing noodzakelijk (stap 5)'),
     verhuizenUiterlijk: isoDate.optional().describe('Bij verhuizing: termijn waarbinnen die moet plaatsvinden'),
     woonbehoeften: optioneelAntwoord.describe('Bij verhuizing: de woonbehoeften uit de brief; geen gezondheidsinformatie'),

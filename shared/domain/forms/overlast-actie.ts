@@ -26,16 +26,18 @@ export const GENOEMDE_ACTIES = ['klager-nagevraagd', 'afgerond'] as const;
 export const overlastActieNummer = z.number().int('Actie 1 t/m 6').min(1, 'Actie 1 t/m 6').max(6, 'Actie 1 t/m 6');
 
 export const oordeel = z.object({
-  gedrag: z.enum(['bewust', 'onbewust']),
-  klacht: z.enum(['terecht', 'onterecht']),
+  gedrag: z.enum(['bewust', 'onbewust']).describe('Is het gedrag bewust of onbewust?'),
+  klacht: z.enum(['terecht', 'onterecht']).describe('Is de klacht terecht?'),
 });
 
 export const overlastActieSchema = z
   .object({
     meldingId,
-    actie: z.union([overlastActieNummer, z.enum(GENOEMDE_ACTIES)]).describe('1–6 volgens het overlastprotocol, of klager-nagevraagd / afgerond'),
+    actie: z
+      .union([overlastActieNummer, z.enum(GENOEMDE_ACTIES)])
+      .meta({ description: 'Actie', hint: '1–6 volgens het overlastprotocol, of klager-nagevraagd / afgerond' }),
     datum: isoDate.describe('Datum van de actie'),
-    oordeel: oordeel.optional().describe('Alleen en verplicht bij actie 2'),
+    oordeel: oordeel.optional().meta({ description: 'Oordeel', hint: 'Alleen en verplicht bij actie 2' }),
     corporatieGeinformeerd: z.boolean().optional().describe('Acties en afspraken schriftelijk teruggekoppeld aan de woningcorporatie'),
     mzwoBetrokken: z.boolean().optional().describe('Meldpunt Zorg en Woonoverlast betrokken (actie 3 e.v.)'),
     juridischAdvies: z.boolean().optional().describe('Juridisch advies gevraagd (actie 4–6)'),
@@ -45,7 +47,7 @@ export const overlastActieSchema = z
         bewonerStemtIn: z.boolean().describe('Stemt de bewoner in met alternatieve huisvesting en zorg? Zo nee: ontruimingsvonnis via de rechter'),
       })
       .optional()
-      .describe('Alleen en verplicht bij actie 6'),
+      .meta({ description: 'Ontbinding', hint: 'Alleen en verplicht bij actie 6' }),
     toelichting,
   })
   .superRefine((v, ctx) => {

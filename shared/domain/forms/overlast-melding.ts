@@ -28,14 +28,14 @@ export const AARD_OVERLAST = ['geluid', 'vervuiling', 'stank', 'intimidatie-of-a
 
 export const overlastMeldingSchema = z
   .object({
-    meldingId: meldingId.optional().describe('Eigen kenmerk; leeg laten voor OV-<volgnummer>'),
+    meldingId: meldingId.optional().meta({ description: 'Kenmerk van de melding', hint: 'Eigen kenmerk; leeg laten voor OV-<volgnummer>' }),
     ontvangenOp: isoDate.describe('Datum waarop de melding binnenkwam'),
-    melder: z.enum(MELDERS).describe('Categorie van de melder (geen namen)'),
-    via: z.enum(MELDKANALEN).describe('Langs welke weg de melding binnenkwam (002 WA6)'),
-    aard: z.array(z.enum(AARD_OVERLAST)).min(1, 'Noem de aard van de overlast').max(AARD_OVERLAST.length),
+    melder: z.enum(MELDERS).meta({ description: 'Wie meldt?', hint: 'Alleen de categorie, geen namen' }),
+    via: z.enum(MELDKANALEN).describe('Langs welke weg kwam de melding binnen?'),
+    aard: z.array(z.enum(AARD_OVERLAST)).min(1, 'Noem de aard van de overlast').max(AARD_OVERLAST.length).describe('Aard van de overlast'),
     meerdereMelders: z.boolean().optional().describe('Geven meerdere buren aan dat zij overlast ervaren? (002 WA6, criterium MZWO)'),
-    ernstigIncident: z.boolean().optional(),
-    omschrijving: toelichting.describe('Het gedrag dat overlast geeft; geen gezondheidsinformatie, geen namen'),
+    ernstigIncident: z.boolean().optional().describe('Gaat het om een ernstig incident?'),
+    omschrijving: toelichting.meta({ description: 'Omschrijving', hint: 'Het gedrag dat overlast geeft; geen gezondheidsinformatie, geen namen' }),
   })
   .superRefine((v, ctx) => {
     if (v.aard.includes('anders') && !v.omschrijving) ctx.addIssue({ code: 'custom', path: ['omschrijving'], message: "Omschrijf de overlast bij 'anders'" });

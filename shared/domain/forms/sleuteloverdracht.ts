@@ -16,10 +16,10 @@ import { defineForm } from './types.js';
 export const sleuteloverdrachtSchema = z.object({
   datum: isoDate.describe('Datum sleuteloverdracht = startdatum intermediaire verhuur'),
   adres: dutchAddress,
-  corporatieContact: contact.describe('Contactpersoon van de woningcorporatie (002 WA3: contactgegevens uitwisselen)'),
+  corporatieContact: contact.describe('Contactpersoon woningcorporatie'),
   clientGeinformeerdOp: isoDate.optional().describe('Datum waarop de cliënt over het aanbod is geïnformeerd (002 WA1 stap 3)'),
   /** Klantreis 2023 (003 Proefwonen): end of a proefwonen contract, when there is one. */
-  proefwonenEindOp: isoDate.optional(),
+  proefwonenEindOp: isoDate.optional().meta({ description: 'Einddatum proefwonen', hint: 'Alleen bij een proefwonencontract' }),
 });
 
 export const sleuteloverdracht = defineForm({

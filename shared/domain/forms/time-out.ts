@@ -21,14 +21,14 @@ export const MAX_TIME_OUT_DAGEN = 14;
 
 export const timeOutSchema = z.discriminatedUnion('fase', [
   z.object({
-    fase: z.literal('start'),
+    fase: z.literal('start').describe('Start van de time-out'),
     datum: isoDate.describe('Eerste dag van de time-out'),
-    plek: z.enum(['eigen-aanbieder', 'andere-aanbieder', 'respijtvoorziening']).describe('Waar de time-outplek is (002 WA5)'),
+    plek: z.enum(['eigen-aanbieder', 'andere-aanbieder', 'respijtvoorziening']).describe('Waar is de time-outplek?'),
     toelichting,
   }),
   z
     .object({
-      fase: z.literal('einde'),
+      fase: z.literal('einde').describe('Einde van de time-out'),
       datum: isoDate.describe('Dag van terugkeer of einde van de time-out'),
       terugNaarWoning: z.boolean().describe('Keert de bewoner terug naar de eigen woning?'),
       vervolg: antwoord.optional().describe('Zo nee: welke passende structurele oplossing wordt gezocht?'),

@@ -21,9 +21,9 @@ export const TOETS_REDENEN = ['doel-niet-behaald', 'onaanvaardbaar-risico', 'ste
 export const toetsDerdeSchema = z
   .object({
     datum: isoDate.describe('Datum akkoord (of afwijzing) door de onafhankelijke derde'),
-    akkoord: z.boolean(),
+    akkoord: z.boolean().describe('Gaat de onafhankelijke derde akkoord?'),
     naamAfdeling: shortText.describe('Naam / afdeling van de onafhankelijke derde'),
-    redenen: z.array(z.enum(TOETS_REDENEN)).min(1, 'Noem minstens één reden').optional().describe('Verplicht als de derde niet akkoord is'),
+    redenen: z.array(z.enum(TOETS_REDENEN)).min(1, 'Noem minstens één reden').optional().meta({ description: 'Redenen', hint: 'Verplicht als de derde niet akkoord is' }),
     toelichting,
   })
   .superRefine((v, ctx) => {

@@ -34,14 +34,14 @@ const ALLEEN_MET_OPLOSSING_CORPORATIE: readonly string[] = ['gehorigheid', 'kwal
 export const verhuizingSchema = z
   .object({
     datum: isoDate.describe('Datum van het besluit van zorgaanbieder en corporatie'),
-    redenen: z.array(z.enum(VERHUISREDENEN)).max(VERHUISREDENEN.length),
-    medischeReden: z.boolean().describe('Is er een medische reden? Alleen ja/nee, nooit de aandoening'),
+    redenen: z.array(z.enum(VERHUISREDENEN)).max(VERHUISREDENEN.length).describe('Redenen voor de verhuizing'),
+    medischeReden: z.boolean().meta({ description: 'Is er een medische reden?', hint: 'Alleen ja/nee, nooit de aandoening' }),
     ggdAdviesAanwezig: z.boolean().optional().describe('Advies van de GGD-arts aanwezig (verplicht bij een medische reden)'),
     corporatieKanNietOplossen: z.boolean().optional().describe('Bij gehorigheid of kwaliteit: kan de corporatie het niet op andere wijze oplossen?'),
-    huidigeWoningM2: oppervlakteM2,
+    huidigeWoningM2: oppervlakteM2.describe('Oppervlakte huidige woning in m²'),
     nieuweWoningM2: oppervlakteM2.describe('Oppervlakte van de beoogde woning in m²'),
     gelijksoortig: z.boolean().describe('Is de beoogde woning gelijksoortig (oppervlak, aantal kamers, bereikbaarheid)?'),
-    corporatieAkkoord: z.literal(true, { error: 'Zorgaanbieder en corporatie besluiten samen (002 Bijlage 6)' }),
+    corporatieAkkoord: z.literal(true, { error: 'Zorgaanbieder en corporatie besluiten samen (002 Bijlage 6)' }).describe('De woningcorporatie gaat akkoord'),
     onafhankelijkeDerdeGetoetstOp: isoDate.describe('Datum toets door de onafhankelijke derde (stap 3)'),
     onderbouwing: antwoord.describe('Onderbouwing van zorgaanbieder of behandelaar; geen diagnoses'),
   })

@@ -15,8 +15,10 @@ import { defineForm } from './types.js';
 
 export const vijfjarencontractSchema = z.object({
   startOp: isoDate.describe('Ingangsdatum van het vijfjarencontract'),
-  soort: z.enum(['eerste', 'nieuw-op-andere-jongerenwoning']).describe('002 Bijlage 4: een nieuw vijfjarencontract op een andere jongerenwoning kan tot 28 jaar'),
-  kenmerk: shortText.optional(),
+  soort: z
+    .enum(['eerste', 'nieuw-op-andere-jongerenwoning'])
+    .meta({ description: 'Soort contract', hint: 'Een nieuw vijfjarencontract op een andere jongerenwoning kan tot 28 jaar (002 Bijlage 4)' }),
+  kenmerk: shortText.optional().describe('Kenmerk van het contract bij de corporatie'),
 });
 
 export const vijfjarencontract = defineForm({

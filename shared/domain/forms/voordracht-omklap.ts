@@ -36,14 +36,14 @@ const omklapDoel = z.object({
 });
 
 export const voordrachtOmklapSchema = z.object({
-  datumVoordracht: isoDate,
+  datumVoordracht: isoDate.describe('Datum voordracht'),
   persoonlijkBegeleider: shortText.describe('Persoonlijk begeleider'),
   startZelfstandigWonen: isoDate.describe('Start zelfstandig wonen (intermediair) = sleuteloverdracht'),
   woningnet,
   woonevaluatie: z.object({
     corporatieAkkoord: z.boolean().describe('Woningcorporatie akkoord met omklap'),
     datumEvaluatiemoment: isoDate.describe('Datum van de woonevaluatie waarin dat is besproken'),
-  }),
+  }).describe('Woonevaluatie'),
   jongerDan26,
   doelen: doelenVierLeefgebieden(omklapDoel).describe('Urgentiecriteria in de huisvestingsverordening'),
   afsprakenNaOmklap: z.object({
@@ -51,9 +51,9 @@ export const voordrachtOmklapSchema = z.object({
     volgendeStappen: antwoord.describe('Hiervoor worden de volgende stappen gezet (zowel formeel als informeel); steun na de omklap (002 WA9)'),
     beoordeeldDoor: shortText.optional().describe('Dit is beoordeeld door'),
     datumEvaluatiemoment: isoDate.optional().describe('Datum evaluatiemoment'),
-  }),
-  toelichting: optioneelAntwoord,
-  akkoordClient: clientSignature.describe('Akkoord cliënt: initialen en datum'),
+  }).describe('Afspraken na de omklap'),
+  toelichting: optioneelAntwoord.meta({ description: 'Toelichting', hint: 'Geen diagnoses, geen gezondheidsinformatie' }),
+  akkoordClient: clientSignature.describe('Akkoord cliënt'),
 });
 
 export const voordrachtOmklap = defineForm({

@@ -32,8 +32,8 @@ export const weigeringAanbodSchema = z
   .object({
     aanbodId,
     datum: isoDate.describe('Datum van de weigering'),
-    door: z.enum(['zorgaanbieder', 'client']).describe('zorgaanbieder: woning niet passend; client: de cliënt weigert het aanbod'),
-    redenen: z.array(z.enum(WEIGERREDENEN)).min(1, 'Noem minstens één reden (002 WA1 stap 2)').max(WEIGERREDENEN.length),
+    door: z.enum(['zorgaanbieder', 'client']).meta({ description: 'Wie weigert?', hint: 'zorgaanbieder: woning niet passend; client: de cliënt weigert het aanbod' }),
+    redenen: z.array(z.enum(WEIGERREDENEN)).min(1, 'Noem minstens één reden (002 WA1 stap 2)').max(WEIGERREDENEN.length).describe('Redenen van de weigering'),
     toelichting,
   })
   .superRefine((value, ctx) => {

@@ -26,19 +26,21 @@ export const aanbodId = z
 export const woningaanbodSchema = z.object({
   aanbodId,
   /** Filled by the zorgaanbieder when it records an offer it received; a corporatie's own filing uses its own id. */
-  corporatieId: organisationId.optional(),
-  aanbodDatum: isoDate,
+  corporatieId: organisationId.optional().meta({ description: 'Woningcorporatie', hint: 'Id uit het register, bijvoorbeeld corp-ymere' }),
+  aanbodDatum: isoDate.describe('Datum aanbod'),
   beschikbaarOp: isoDate.describe('Datum waarop de woning beschikbaar/leeg is'),
   adres: dutchAddress,
   // 002 WA1 stap 1: verdieping, lift, faciliteiten, gehorigheid en gebreken.
-  woning: z.object({
-    verdieping: z.number().int().min(-1).max(60),
-    lift: z.boolean(),
-    kamers: z.number().int().min(1).max(10),
-    oppervlakteM2,
-    gehorigheid: z.string().trim().max(200, 'Hoogstens 200 tekens').optional(),
-    faciliteiten: z.string().trim().max(500, 'Hoogstens 500 tekens').optional(),
-  }),
+  woning: z
+    .object({
+      verdieping: z.number().int().min(-1).max(60).meta({ description: 'Verdieping', hint: '0 = begane grond, -1 = souterrain' }),
+      lift: z.boolean().describe('Is er een lift?'),
+      kamers: z.number().int().min(1).max(10).describe('Aantal kamers'),
+      oppervlakteM2: oppervlakteM2.describe('Oppervlakte in m²'),
+      gehorigheid: z.string().trim().max(200, 'Hoogstens 200 tekens').optional().describe('Gehorigheid'),
+      faciliteiten: z.string().trim().max(500, 'Hoogstens 500 tekens').optional().describe('Faciliteiten en gebreken'),
+    })
+    .describe('De woning'),
 });
 
 export const woningaanbod = defineForm({

@@ -24,11 +24,11 @@ export const woningruilSchema = z.object({
   huidigeWoningM2: oppervlakteM2.describe('Oppervlakte huidige woning in m²'),
   nieuweWoningM2: oppervlakteM2.describe('Oppervlakte nieuwe woning in m²'),
   gelijksoortig: z.boolean().describe('Zijn beide woningen gelijksoortig (oppervlak, aantal kamers, bereikbaarheid)?'),
-  beidePartijenAkkoord: z.literal(true, { error: 'Beide partijen moeten instemmen (002 Bijlage 6)' }),
-  beidenPassend: z.literal(true, { error: 'Beide huurders moeten passend komen te wonen (002 Bijlage 6)' }),
-  corporatieAkkoord: z.literal(true, { error: 'De ruil gaat in overleg met de woningcorporatie (002 Bijlage 6)' }),
+  beidePartijenAkkoord: z.literal(true, { error: 'Beide partijen moeten instemmen (002 Bijlage 6)' }).describe('Beide partijen stemmen in met de ruil'),
+  beidenPassend: z.literal(true, { error: 'Beide huurders moeten passend komen te wonen (002 Bijlage 6)' }).describe('Beide huurders komen passend te wonen'),
+  corporatieAkkoord: z.literal(true, { error: 'De ruil gaat in overleg met de woningcorporatie (002 Bijlage 6)' }).describe('De woningcorporatie gaat akkoord'),
   onafhankelijkeDerdeGetoetstOp: isoDate.describe('Datum toets door de onafhankelijke derde (stap 3)'),
-  overlastOpWoning: z.boolean().describe('Is er overlast op één of beide woningen? Dan heeft verhuizing de voorkeur van de corporatie'),
+  overlastOpWoning: z.boolean().meta({ description: 'Is er overlast op één of beide woningen?', hint: 'Dan heeft verhuizing de voorkeur van de corporatie' }),
   motivatie: antwoord.describe('Wat is gedaan op de huidige woning, en waarom is de ruil nodig voor het herstel (stap 2)'),
 });
 

@@ -43,19 +43,19 @@ const omgeving = z
       heeftContact: z.boolean().describe('Heb je contact met de buren?'),
       verloop: optioneelAntwoord.describe('Zo ja, hoe verloopt dat?'),
       contactGewenst: optioneelAntwoord.describe('Zo nee, wil je wel contact? En heb je daar ondersteuning bij nodig?'),
-    }),
+    }).describe('Contact met de buren'),
     overlast: z.object({
       ervaartOverlast: z.boolean().describe('Ervaar je wel eens overlast?'),
       gemeldBijCorporatie: z.boolean().optional().describe('Zo ja, heb je dit gemeld bij de corporatie?'),
       overlastVanOmwonendenGemeld: z.boolean().describe('Is er overlast van omwonenden gemeld?'),
       afhandeling: optioneelAntwoord.describe('Hoe is daarmee omgegaan? Is het opgelost?'),
-    }),
+    }).describe('Overlast'),
     netwerk: z.object({
       heeftNetwerk: z.boolean().describe('Heb je een netwerk in de buurt?'),
       hoeGaatDat: optioneelAntwoord.describe('Zo ja, hoe gaat dat?'),
       behoefteAanNetwerk: z.boolean().optional().describe('Zo nee, heb je hier behoefte aan?'),
       behoefteMeerContacten: antwoord.describe('Heb je behoefte aan meer of andere contacten in de buurt?'),
-    }),
+    }).describe('Netwerk'),
   })
   .superRefine((v, ctx) => {
     const issues: Issue[] = [];
@@ -66,21 +66,27 @@ const omgeving = z
     requireWhen(v.netwerk.heeftNetwerk, v.netwerk.hoeGaatDat, ['netwerk', 'hoeGaatDat'], 'Hoe gaat het met het netwerk?', issues);
     requireWhen(!v.netwerk.heeftNetwerk, v.netwerk.behoefteAanNetwerk, ['netwerk', 'behoefteAanNetwerk'], 'Is er behoefte aan een netwerk?', issues);
     for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
-  });
+  })
+  .describe('3. Omgeving');
 
 export const woonevaluatieSchema = z
   .object({
     startIntermediaireVerhuur: isoDate.describe('Startdatum intermediaire verhuur (= sleuteloverdracht)'),
-    datumKennismakingsgesprek: isoDate.optional().describe('Datum kennismakingsgesprek; leeg als er geen was (UMO/UJO-tafel, 002 WA8)'),
+    datumKennismakingsgesprek: isoDate
+      .optional()
+      .meta({ description: 'Datum kennismakingsgesprek', hint: 'Leeg als er geen was (UMO/UJO-tafel, 002 WA8)' }),
     datumGesprek: isoDate.describe('Datum woonevaluatiegesprek'),
-    soort: z.enum(['periodiek', 'extra']).optional().describe('extra: vervroegd bij signalen, of bij woningruil/verhuizing (002 Bijlage 3a, 6)'),
+    soort: z
+      .enum(['periodiek', 'extra'])
+      .optional()
+      .meta({ description: 'Soort woonevaluatie', hint: 'extra: vervroegd bij signalen, of bij woningruil/verhuizing (002 Bijlage 3a, 6)' }),
     locatie: gesprekslocatie.optional(),
     landenInDeWoning,
     woning: z.object({
       woning: antwoord.describe('Hoe ziet de woning er uit?'),
       balkonTuin: antwoord.describe('Hoe ziet het balkon en/of de tuin er uit?'),
       portiek: antwoord.describe('Hoe ziet het portiek er uit?'),
-    }),
+    }).describe('2. De woning'),
     omgeving,
     huurbetaling: z
       .object({
@@ -89,7 +95,8 @@ export const woonevaluatieSchema = z
       })
       .superRefine((v, ctx) => {
         if (!v.opTijd && !v.regeling) ctx.addIssue({ code: 'custom', path: ['regeling'], message: 'Beschrijf de regeling of ondersteuning' });
-      }),
+      })
+      .describe('4. Huurbetaling'),
     doelen: doelenPerLeefgebied(woondoel).describe('5. Stand van zaken gepersonaliseerde doelen rond het wonen'),
     voordracht: z.boolean().describe('6. Is er sprake van voordracht voor omklap?'),
     omklap: z
@@ -98,14 +105,14 @@ export const woonevaluatieSchema = z
         steunstructuur: antwoord.describe('Op welke steunstructuur / structuren kun je een beroep doen na het moment van omklappen?'),
       })
       .optional()
-      .describe('Alleen bij een voordracht voor omklap (vraag 6)'),
+      .meta({ description: 'Omklap', hint: 'Alleen bij een voordracht voor omklap (vraag 6)' }),
     vervolg: z
       .object({
         volgendGesprek: antwoord.describe('Wat is een goed moment voor het volgende gesprek?'),
         bijzonderheden: antwoord.describe('Zijn er bijzonderheden rond het wonen?'),
       })
       .optional()
-      .describe('Vraag 7; vervalt bij een voordracht voor omklap'),
+      .meta({ description: '7. Vervolg', hint: 'Vervalt bij een voordracht voor omklap' }),
     evaluatieFrequentieMaanden: evaluatieFrequentieMaanden.optional(),
     handtekeningen: driegesprekHandtekeningen,
   })
