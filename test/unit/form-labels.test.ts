@@ -49,7 +49,7 @@ describe('form labels', () => {
     const byPath = new Map(aanvraag.map((f) => [f.path, f]));
     expect(byPath.get('woningnet.nummer')).toMatchObject({ label: 'WoningNet-nummer of gebruikersnaam', hint: expect.stringMatching(/geen naam/) });
     expect(byPath.get('akkoordClient.naam')).toMatchObject({ label: 'Initialen cliënt', hint: expect.stringMatching(/geen naam/) });
-    expect(byPath.get('woningnet')).toMatchObject({ kind: 'group', label: 'Inschrijving WoningNet' });
+    expect(byPath.get('woningnet')).toMatchObject({ kind: 'group', label: 'WoningNet' });
     const afmelding = new Map(allFields(describeForm(FORMS.afmelding.schema)).map((f) => [f.path, f]));
     expect(afmelding.get('toelichting')).toMatchObject({ label: 'Toelichting', hint: expect.stringMatching(/geen diagnoses/) });
   });
@@ -62,7 +62,7 @@ describe('form labels', () => {
     const overlast = new Map(allFields(describeForm(FORMS['overlast-melding'].schema)).map((f) => [f.path, f]));
     expect(overlast.get('omschrijving')?.label).toBe('Omschrijving');
     expect(z.globalRegistry.get(toelichting)?.description).toBe('Toelichting');
-    expect(z.globalRegistry.get(woningnet)?.description).toBe('Inschrijving WoningNet');
+    expect(z.globalRegistry.get(woningnet)?.description).toBe('WoningNet');
   });
 });
 

@@ -52,26 +52,26 @@ export const aanvraagUrgentieSchema = z
     huishouden: z
       .object({
         partner: z.boolean().describe('Heeft de cliënt een partner?'),
-        partnerGehuwd: z.boolean().optional().describe('Zo ja, is de cliënt gehuwd met de partner?'),
-        echtscheidingRond: z.boolean().optional().describe('Is de echtscheiding rond?'),
+        partnerGehuwd: z.boolean().optional().describe('Gehuwd?'),
+        echtscheidingRond: z.boolean().optional().describe('Echtscheiding rond?'),
         aantalKinderen: z.number().int().min(0).max(20).meta({ description: 'Aantal kinderen', hint: 'Met kinderen is doel 5 (veiligheid van de kinderen) verplicht' }),
       })
-      .describe('Huishouden'),
+      .describe('Gezinssamenstelling'),
     doelen: doelen.describe('Gepersonaliseerde doelen per leefgebied'),
     wooneisen: z
       .object({
         benedenwoningOfLift: z
           .boolean()
           .meta({ description: 'Benedenwoning of lift nodig?', hint: 'Alleen de woon-eis; de medische reden wordt hier niet vastgelegd' }),
-        uitsluitingStadsdelen: z.array(shortText).max(8).optional().meta({ description: 'Uitsluiting stadsdelen', hint: 'Hoogstens 8 stadsdelen' }),
-        argumentatie: optionalLongText.meta({ description: 'Argumentatie wooneisen', hint: 'Geen diagnoses of medische details' }),
+        uitsluitingStadsdelen: z.array(shortText).max(8).optional().meta({ description: 'Uitsluiting stadsdeel', hint: 'Hoogstens 8 stadsdelen' }),
+        argumentatie: optionalLongText.meta({ description: 'Uitsluiting stadsdeel, argumentatie', hint: 'Geen diagnoses of medische details' }),
       })
       .optional()
-      .describe('Wooneisen'),
+      .describe('Toelichting wooneisen'),
     toestemmingDelen,
     akkoordClient: z
       .object({
-        akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }).describe('De cliënt gaat akkoord met de aanvraag'),
+        akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }).describe('Akkoord cliënt'),
         naam: initialen.meta({ description: 'Initialen cliënt', hint: 'Alleen initialen, geen naam (bijvoorbeeld J.D.)' }),
         datum: isoDate.describe('Datum akkoord'),
       })

@@ -12,7 +12,7 @@ import { defineForm } from './types.js';
 
 export const fibuEvaluatieSchema = z.object({
   datum: isoDate.describe('Datum van de evaluatie'),
-  fase: z.enum(['overzicht-en-rust', 'handelingen-terugleggen']).describe('002 WA7: eerst overzicht en rust, daarna stapsgewijs terugleggen'),
+  fase: z.enum(['overzicht-en-rust', 'handelingen-terugleggen']).meta({ description: 'Fase', hint: 'Eerst overzicht en rust, daarna stapsgewijs terugleggen (002 WA7)' }),
   voortgang: antwoord.describe('Voortgang in financieel beheer en zelfredzaamheid'),
   voortzetten: z.boolean().describe('Wordt de inzet van het Fibu-team voortgezet?'),
   afspraken: optioneelAntwoord.describe('Nieuwe of gewijzigde afspraken'),

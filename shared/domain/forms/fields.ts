@@ -129,14 +129,14 @@ export const woningnet = z
       .trim()
       .regex(/^[A-Za-z0-9._-]{3,40}$/, 'Geen geldig WoningNet-nummer of gebruikersnaam')
       .meta({ description: 'WoningNet-nummer of gebruikersnaam', hint: 'Het registratienummer of de gebruikersnaam bij WoningNet (letters, cijfers, punt, streepje); geen naam of BSN' }),
-    geldigTot: isoDate.describe('Inschrijving geldig tot'),
+    geldigTot: isoDate.describe('Geldigheid inschrijving WoningNet'),
   })
-  .describe('Inschrijving WoningNet');
+  .describe('WoningNet');
 
 /** "Jonger dan 26 jaar?" of the city's URGENTIE_AANVRAAG and OMKLAP_AANVRAAG (002 Bijlage 4: jongerencontract). */
 export const jongerDan26 = z
   .object({
-    plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']).describe('Plaatsing'),
+    plaatsing: z.enum(['niet-van-toepassing', 'project', 'reguliere-woning']).describe('Plaatsing jonger dan 26 jaar'),
     toelichting: optioneelAntwoord.meta({ description: 'Toelichting plaatsing', hint: 'Bij plaatsing in een project, of motivatie contract onbepaalde tijd' }),
   })
   .superRefine((value, ctx) => {

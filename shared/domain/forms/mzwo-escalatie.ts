@@ -33,7 +33,7 @@ export const mzwoEscalatieSchema = z.object({
     .max(MZWO_CRITERIA.length)
     .refine((list) => new Set(list).size === list.length, 'Elk criterium één keer')
     .describe('Criteria voor het MZWO'),
-  meldingId: meldingId.optional().describe('De overlastmelding waar het om gaat, als die er is'),
+  meldingId: meldingId.optional().meta({ description: 'Kenmerk van de overlastmelding', hint: 'De melding waar het om gaat, als die er is' }),
   stadsdeel: z.string().trim().max(60, 'Hoogstens 60 tekens').optional().describe('Stadsdeel'),
   toelichting,
 });

@@ -20,7 +20,7 @@ export const meldingId = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/, 'Kenmerk van 3–32 tekens: letters, cijfers en -')
-  .describe('Kenmerk van de melding, uniek binnen het dossier');
+  .meta({ description: 'Kenmerk van de melding', hint: 'Uniek binnen het dossier' });
 
 export const MELDERS = ['buren', 'omwonenden', 'woningcorporatie', 'wijkagent', 'mzwo', 'anders'] as const;
 export const MELDKANALEN = ['meldpunt', 'corporatie', 'mzwo', 'wijkagent', 'buren'] as const;

@@ -17,7 +17,7 @@ export const REACTIES = ['bezichtiging-gewenst', 'akkoord-zonder-bezichtiging', 
 export const reactieAanbodSchema = z.object({
   aanbodId,
   reactieDatum: isoDate.describe('Datum waarop de zorgaanbieder op het aanbod reageerde'),
-  reactie: z.enum(REACTIES).describe('niet-passend: de weigering met redenen volgt (weigering-aanbod)'),
+  reactie: z.enum(REACTIES).meta({ description: 'Reactie op het aanbod', hint: 'niet-passend: de weigering met redenen volgt (weigering-aanbod)' }),
   clientGeinformeerdOp: isoDate.optional().describe('Datum waarop de cliënt over het aanbod is geïnformeerd (002 WA1 stap 3)'),
   toelichting,
 });

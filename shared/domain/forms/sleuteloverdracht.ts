@@ -14,7 +14,7 @@ import { openAanbod, priorEvents, text } from './history.js';
 import { defineForm } from './types.js';
 
 export const sleuteloverdrachtSchema = z.object({
-  datum: isoDate.describe('Datum sleuteloverdracht = startdatum intermediaire verhuur'),
+  datum: isoDate.meta({ description: 'Datum sleuteloverdracht', hint: 'Dit is de startdatum van de intermediaire verhuur' }),
   adres: dutchAddress,
   corporatieContact: contact.describe('Contactpersoon woningcorporatie'),
   clientGeinformeerdOp: isoDate.optional().describe('Datum waarop de cliënt over het aanbod is geïnformeerd (002 WA1 stap 3)'),
