@@ -1,14 +1,15 @@
 import { canSeeCase } from '#domain/access.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
-import type { Principal } from '#domain/roles.js';
+import { actionsAvailable, type Principal } from '#domain/roles.js';
 import { caseView, type CaseView } from '#domain/views.js';
 import type { AppDeps, CaseSummary, Page } from './ports.js';
 
 export async function getCase(deps: AppDeps, principal: Principal, caseId: string): Promise<CaseView> {
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-  return caseView(principal, loaded.state, loaded.history);
+  // Beside the projection (what the role may read): what it may do now, so the werkplek offers exactly that.
+  return { ...caseView(principal, loaded.state, loaded.history), actions: actionsAvailable(principal.role, loaded.state.phase) };
 }
 
 export interface ListQuery {

@@ -10,7 +10,7 @@
 import type { CaseEvent, CaseState } from './case.js';
 import { consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
 import type { Action } from './phases.js';
-import { actionsAvailable, type Principal, type Role } from './roles.js';
+import type { Principal, Role } from './roles.js';
 
 /** Who is looking, as far as content goes. */
 export type Audience = 'zorgaanbieder' | 'corporatie' | 'wonen' | 'geen';
@@ -330,6 +330,5 @@ export function caseView(principal: Principal, state: CaseState, history?: CaseE
   if (history) {
     view.timeline = history.flatMap((event) => timelineEntry(principal, state, event) ?? []);
   }
-  view.actions = actionsAvailable(principal.role, state.phase);
   return view;
 }
