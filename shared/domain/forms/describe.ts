@@ -37,6 +37,8 @@ export function formJsonSchema(schema: z.ZodType): Json {
 /** The top-level fields of a form schema. */
 export function describeForm(schema: z.ZodType): FieldNode[] {
   const root = formJsonSchema(schema);
+  // A form that is one of several shapes (time-out: its fase) is a choice-group at the root, path ''.
+  if (variantsOf(root)) return [describeNode(root, '', true, root)];
   return fieldsOf(root, '', root);
 }
 

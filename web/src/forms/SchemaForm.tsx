@@ -40,9 +40,12 @@ export function toFormValues(fields: FieldNode[], values: Record<string, unknown
     const value = values?.[key];
     if (field.kind === 'group') out[key] = toFormValues(field.children ?? [], value as Record<string, unknown>);
     else if (field.kind === 'choice-group') {
-      const v = (value ?? {}) as Record<string, unknown>;
+      // At the root (path '') the union's fields are the form's own.
+      const v = ((key === '' ? values : value) ?? {}) as Record<string, unknown>;
       const disc = lastSegment(field.discriminator!.path);
-      out[key] = { [disc]: v[disc] ?? '', ...toFormValues(Object.values(field.variants ?? {}).flat(), v) };
+      const inner = { [disc]: v[disc] ?? '', ...toFormValues(Object.values(field.variants ?? {}).flat(), v) };
+      if (key === '') Object.assign(out, inner);
+      else out[key] = inner;
     } else if (field.kind === 'boolean' || field.kind === 'number' || field.kind === 'choice') out[key] = value === undefined || value === null ? '' : String(value);
     else if (field.kind === 'list') out[key] = Array.isArray(value) ? value.join('\n') : '';
     else if (field.kind === 'multi-choice') out[key] = Array.isArray(value) ? value : [];
@@ -64,7 +67,7 @@ export function fromFormValues(fields: FieldNode[], values: Record<string, unkno
         value = fromFormValues(field.children ?? [], raw as Record<string, unknown>);
         break;
       case 'choice-group': {
-        const v = (raw ?? {}) as Record<string, unknown>;
+        const v = ((key === '' ? values : raw) ?? {}) as Record<string, unknown>;
         const disc = lastSegment(field.discriminator!.path);
         const chosen = v[disc] ? String(v[disc]) : undefined;
         value = chosen ? { [disc]: chosen, ...fromFormValues(field.variants?.[chosen] ?? [], v) } : undefined;
@@ -95,7 +98,8 @@ export function fromFormValues(fields: FieldNode[], values: Record<string, unkno
       default:
         value = typeof raw === 'string' && raw.trim() === '' ? undefined : raw;
     }
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined && key === '') Object.assign(out, value);
+    else if (value !== undefined) out[key] = value;
   }
   return Object.keys(out).length ? out : undefined;
 }
