@@ -4,7 +4,7 @@
  * feature flags are the ones `cdk synth` uses.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,16 +44,29 @@ export function cdkContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
+/**
+ * A stand-in for `web/dist` (vite's output, which the tests do not build): an index.html and one hashed asset, so the
+ * web app's BucketDeployments are synthesised. Returns the directory.
+ */
+export function tinyWebDist(parent: string): string {
+  const dist = join(parent, 'web-dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="nl"><title>Omslagroute</title><script type="module" src="/assets/index-test.js"></script></html>\n');
+  writeFileSync(join(dist, 'assets', 'index-test.js'), 'export {};\n');
+  return dist;
+}
+
 export function synthesize(stages: StageName[]): Synthesized {
   const started = performance.now();
   const outdir = mkdtempSync(join(tmpdir(), 'omslagroute-cdk-'));
+  const webDist = tinyWebDist(mkdtempSync(join(tmpdir(), 'omslagroute-web-')));
   // Path and asset metadata are what the CLI turns on by default; the tests use them to find functions and bundles.
   const app = new App({
     outdir,
     context: { ...cdkContext(), 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
   });
   const configs = stages.map((stage) => stageConfig(stage));
-  for (const config of configs) createStage(app, config);
+  for (const config of configs) createStage(app, config, { webDist });
   const assembly = app.synth();
 
   const load = (name: string): SynthesizedStack => {
@@ -69,7 +82,10 @@ export function synthesize(stages: StageName[]): Synthesized {
     outdir,
     stages: result,
     milliseconds: Math.round(performance.now() - started),
-    cleanup: () => rmSync(outdir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(outdir, { recursive: true, force: true });
+      rmSync(join(webDist, '..'), { recursive: true, force: true });
+    },
   };
 }
 
