@@ -20,8 +20,8 @@ let synth: Synthesized;
 let prod: SynthesizedStage;
 let dev: SynthesizedStage;
 
-beforeAll(() => {
-  synth = synthesize(['prod', 'dev']);
+beforeAll(async () => {
+  synth = await synthesize(['prod', 'dev']);
   prod = synth.stages.prod;
   dev = synth.stages.dev;
   console.info(`[infra] synth of dev + prod (2 × 2 stacks, ${Object.keys(HTTP_FUNCTION_ACCESS).length} functions bundled once): ${synth.milliseconds} ms`);

@@ -1,17 +1,18 @@
 /**
  * Synthesises stages once for a whole test file: one App holding several stages, so each function is bundled once
  * (the asset cache is shared across stacks with equal bundling options). The App gets cdk.json's context, so the
- * feature flags are the ones `cdk synth` uses.
+ * feature flags are the ones `cdk synth` uses. `synthesize` runs it in a child process (see there).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
+import { CloudAssembly, type CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { stageConfig, type StageConfig, type StageName } from '../../infra/config.js';
 import { Data } from '../../infra/constructs/data.js';
 import { PROJECT_ROOT } from '../../infra/constructs/functions.js';
@@ -56,18 +57,22 @@ export function tinyWebDist(parent: string): string {
   return dist;
 }
 
-export function synthesize(stages: StageName[]): Synthesized {
+/**
+ * Synthesises in a child process (synth-child.ts, through tsx) and reads the cloud assembly it wrote. Asynchronous on
+ * purpose: an in-process `app.synth()` blocks the test worker for as long as the bundling takes, and past a minute
+ * (a loaded machine) vitest's worker RPC times out and fails the run with an unhandled error.
+ */
+export async function synthesize(stages: StageName[]): Promise<Synthesized> {
   const started = performance.now();
   const outdir = mkdtempSync(join(tmpdir(), 'omslagroute-cdk-'));
   const webDist = tinyWebDist(mkdtempSync(join(tmpdir(), 'omslagroute-web-')));
-  // Path and asset metadata are what the CLI turns on by default; the tests use them to find functions and bundles.
-  const app = new App({
-    outdir,
-    context: { ...cdkContext(), 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
+  const child = fileURLToPath(new URL('./synth-child.ts', import.meta.url));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', child, JSON.stringify({ outdir, webDist, stages })], {
+    cwd: PROJECT_ROOT,
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  const configs = stages.map((stage) => stageConfig(stage));
-  for (const config of configs) createStage(app, config, { webDist });
-  const assembly = app.synth();
+  const assembly = new CloudAssembly(outdir);
 
   const load = (name: string): SynthesizedStack => {
     const artifact = assembly.getStackByName(name);
@@ -75,7 +80,7 @@ export function synthesize(stages: StageName[]): Synthesized {
     return { artifact, json, template: Template.fromJSON(json) };
   };
   const result = {} as Record<StageName, SynthesizedStage>;
-  for (const config of configs) {
+  for (const config of stages.map((stage) => stageConfig(stage))) {
     result[config.stage] = { config, stateful: load(stackName(config, 'Stateful')), api: load(stackName(config, 'Api')) };
   }
   return {
@@ -87,6 +92,17 @@ export function synthesize(stages: StageName[]): Synthesized {
       rmSync(join(webDist, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/** What synth-child.ts runs: the stages of `synthesize`, in one App with cdk.json's context and path/asset metadata. */
+export function synthesizeInProcess(options: { outdir: string; webDist: string; stages: StageName[] }): void {
+  // Path and asset metadata are what the CLI turns on by default; the tests use them to find functions and bundles.
+  const app = new App({
+    outdir: options.outdir,
+    context: { ...cdkContext(), 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
+  });
+  for (const stage of options.stages) createStage(app, stageConfig(stage), { webDist: options.webDist });
+  app.synth();
 }
 
 /** Resources of one type, by logical id. */
