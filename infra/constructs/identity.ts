@@ -160,8 +160,8 @@ export class Identity extends Construct {
       // A browser app: no secret it could keep.
       generateSecret: false,
       authFlows: { userSrp: true },
-      // Authorization code only (no implicit grant): the web app sends a PKCE code_challenge, which a client without
-      // a secret needs to redeem the code (Cognito checks the verifier whenever a challenge was sent).
+      // Authorization code only (no implicit grant). The web app sends a PKCE code_challenge (S256); Cognito then
+      // redeems the code only with the matching verifier, which is what protects a client without a secret.
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],

@@ -25,7 +25,7 @@ beforeAll(async () => {
   prod = synth.stages.prod;
   dev = synth.stages.dev;
   console.info(`[infra] synth of dev + prod (2 × 2 stacks, ${Object.keys(HTTP_FUNCTION_ACCESS).length} functions bundled once): ${synth.milliseconds} ms`);
-}, 180_000);
+}, 480_000);
 
 afterAll(() => synth?.cleanup());
 

@@ -66,13 +66,7 @@ export async function synthesize(stages: StageName[]): Promise<Synthesized> {
   const started = performance.now();
   const outdir = mkdtempSync(join(tmpdir(), 'omslagroute-cdk-'));
   const webDist = tinyWebDist(mkdtempSync(join(tmpdir(), 'omslagroute-web-')));
-  const child = fileURLToPath(new URL('./synth-child.ts', import.meta.url));
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', child, JSON.stringify({ outdir, webDist, stages })], {
-    cwd: PROJECT_ROOT,
-    timeout: 600_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const assembly = new CloudAssembly(outdir);
+  const assembly = await synthInChild('synth-child.ts', { outdir, webDist, stages });
 
   const load = (name: string): SynthesizedStack => {
     const artifact = assembly.getStackByName(name);
@@ -92,6 +86,20 @@ export async function synthesize(stages: StageName[]): Promise<Synthesized> {
       rmSync(join(webDist, '..'), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `test/infra/<script>` (through tsx) with `options` as JSON in argv[2]; the script synthesises into
+ * `options.outdir`, which is read back as a cloud assembly. For synths too slow to run inside the test worker.
+ */
+export async function synthInChild(script: string, options: { outdir: string } & Record<string, unknown>): Promise<CloudAssembly> {
+  const child = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', child, JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return new CloudAssembly(options.outdir);
 }
 
 /** What synth-child.ts runs: the stages of `synthesize`, in one App with cdk.json's context and path/asset metadata. */
