@@ -1,12 +1,15 @@
 /**
  * CDK entry point (`cdk.json`: `npx tsx infra/app.ts`). One stage per run: `npx cdk synth -c stage=prod`
- * (dev|acc|prod, default dev); per-stage settings live in infra/config.ts.
+ * (dev|acc|prod, default dev); per-stage settings live in infra/config.ts; `-c appBaseUrl=https://…` sets the web
+ * app's address for a stage without its own domain (see infra/config.ts).
  *
  * Layout — infra mirrors code, one construct per concern:
  *   infra/config.ts              per-stage knobs (retention, CORS, throttling, mail, alarms, …)
  *   infra/stage.ts               the two stacks of a stage and how they are wired
- *   infra/stacks/stateful-stack  data that must survive a deploy: Data (table + KMS key), Identity (user pool)
- *   infra/stacks/api-stack       everything stateless: the HTTP functions and Api; later concerns join here
+ *   infra/stacks/stateful-stack  data that must survive a deploy: Data (table + KMS key), Identity (user pool,
+ *                                managed login domain, web client, pre-token-generation trigger)
+ *   infra/stacks/api-stack       everything stateless: the HTTP functions and Api, Web (CloudFront + S3 for the
+ *                                web app, the API under /api/*); later concerns join here
  *   infra/constructs/*.ts        one construct per concern; functions.ts holds nodeFunction() and grantTable()
  *
  * Adding a concern (reminders: Scheduler + SQS + DLQ + SES; Wonen inbox: SES receipt rule + S3 + Lambda; mail and
@@ -34,7 +37,7 @@ const context = (key: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-const config = stageConfig(context('stage') ?? 'dev', { account: context('account'), region: context('region') });
+const config = stageConfig(context('stage') ?? 'dev', { account: context('account'), region: context('region'), appBaseUrl: context('appBaseUrl') });
 
 createStage(app, config);
 app.synth();

@@ -4,7 +4,14 @@
  * here (with a value for every stage) and read in exactly one construct.
  *
  * Domains below are placeholders (`example.org`, RFC 2606) until the municipality fixes the real host names; they
- * only feed CORS, the Cognito callback URLs and `APP_BASE_URL` (links in e-mails).
+ * only feed CORS, the Cognito callback URLs, the web app's CloudFront alias and `APP_BASE_URL` (links in e-mails).
+ *
+ * `appBaseUrl` is the one address of the web app: CloudFront serves it (infra/constructs/web.ts), Cognito redirects
+ * back to it, and every mail links into it. It is configured, not read from the distribution: the user pool client
+ * (StatefulStack) needs it for its callback URL and the distribution lives in ApiStack, so taking CloudFront's
+ * generated name would make the two stacks depend on each other. With `web.certificateArn` the distribution answers
+ * on the host of `appBaseUrl`; without one (a stage without its own domain yet) deploy once, read the `WebUrl` output
+ * and deploy again with `-c appBaseUrl=https://dxxxx.cloudfront.net`.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -29,8 +36,19 @@ export interface StageConfig {
   readonly logRetention: RetentionDays;
   /** What happens to log groups when a function or the stack goes away: kept in acc/prod for incident analysis. */
   readonly logRemovalPolicy: RemovalPolicy;
-  /** Public base URL of the web app (`APP_BASE_URL` for every function: links in e-mails). */
+  /**
+   * Public base URL of the web app (`APP_BASE_URL` for every function: links in e-mails; the Cognito callback
+   * `<appBaseUrl>/auth/callback`). See the module comment. `-c appBaseUrl=…` overrides it per run.
+   */
   readonly appBaseUrl: string;
+  /** The web app's hosting (infra/constructs/web.ts). */
+  readonly web: {
+    /**
+     * ACM certificate for the host of `appBaseUrl`, in us-east-1 (CloudFront only takes certificates from there).
+     * Undefined: the distribution answers on its `*.cloudfront.net` name only.
+     */
+    readonly certificateArn?: string;
+  };
   /** Browser origins allowed by the HTTP API's CORS preflight. Never `*`: the API carries personal data. */
   readonly corsOrigins: readonly string[];
   /** Default-stage throttling of the HTTP API (requests per second, token bucket burst). */
@@ -43,6 +61,12 @@ export interface StageConfig {
   readonly identity: {
     /** TOTP MFA; required wherever real personal data lives. */
     readonly mfa: 'optional' | 'required';
+    /**
+     * Where Cognito's managed login lives: a prefix domain `<prefix>.auth.<region>.amazoncognito.com` (globally
+     * unique per region; no "aws", "amazon" or "cognito" in it), or a custom domain with an ACM certificate in
+     * us-east-1 (its DNS record pointing at the domain's CloudFront endpoint is made outside CDK).
+     */
+    readonly loginDomain: { readonly prefix: string } | { readonly domainName: string; readonly certificateArn: string };
   };
   /** Outgoing mail (reminders, Cognito invitations once SES is verified for the domain). Read by the mail concern. */
   readonly mail: { readonly fromAddress: string; readonly domain: string };
@@ -66,7 +90,8 @@ const STAGES: Record<StageName, StageConfig> = {
     appBaseUrl: 'https://dev.omslagroute.example.org',
     corsOrigins: ['https://dev.omslagroute.example.org', 'http://localhost:3000'],
     throttling: { rateLimit: 20, burstLimit: 40 },
-    identity: { mfa: 'optional' },
+    web: {},
+    identity: { mfa: 'optional', loginDomain: { prefix: 'omslagroute-dev' } },
     mail: { fromAddress: 'no-reply@dev.omslagroute.example.org', domain: 'dev.omslagroute.example.org' },
     tracing: false,
   },
@@ -80,7 +105,8 @@ const STAGES: Record<StageName, StageConfig> = {
     appBaseUrl: 'https://acc.omslagroute.example.org',
     corsOrigins: ['https://acc.omslagroute.example.org'],
     throttling: { rateLimit: 50, burstLimit: 100 },
-    identity: { mfa: 'required' },
+    web: {},
+    identity: { mfa: 'required', loginDomain: { prefix: 'omslagroute-acc' } },
     mail: { fromAddress: 'no-reply@acc.omslagroute.example.org', domain: 'acc.omslagroute.example.org' },
     alarmEmail: 'omslagroute-alarms@example.org',
     tracing: true,
@@ -95,7 +121,8 @@ const STAGES: Record<StageName, StageConfig> = {
     appBaseUrl: 'https://omslagroute.example.org',
     corsOrigins: ['https://omslagroute.example.org'],
     throttling: { rateLimit: 100, burstLimit: 200 },
-    identity: { mfa: 'required' },
+    web: {},
+    identity: { mfa: 'required', loginDomain: { prefix: 'omslagroute-prod' } },
     mail: { fromAddress: 'no-reply@omslagroute.example.org', domain: 'omslagroute.example.org' },
     alarmEmail: 'omslagroute-alarms@example.org',
     tracing: true,
@@ -108,12 +135,27 @@ export function isStageName(value: unknown): value is StageName {
 
 /**
  * The settings of a stage; fails loudly, naming the allowed values, for an unknown name (`-c stage=production`).
- * `target` carries per-run context (`-c account=… -c region=…`).
+ * `target` carries per-run context (`-c account=… -c region=… -c appBaseUrl=…`).
  */
-export function stageConfig(name: unknown = 'dev', target: { account?: string; region?: string } = {}): StageConfig {
+export function stageConfig(name: unknown = 'dev', target: { account?: string; region?: string; appBaseUrl?: string } = {}): StageConfig {
   if (!isStageName(name)) {
     throw new Error(`Unknown stage ${JSON.stringify(name)}: use -c stage=${STAGE_NAMES.join('|')}`);
   }
   const config = STAGES[name];
-  return { ...config, env: { account: target.account ?? config.env.account, region: target.region ?? config.env.region } };
+  const appBaseUrl = target.appBaseUrl === undefined ? config.appBaseUrl : webOrigin(target.appBaseUrl);
+  return { ...config, appBaseUrl, env: { account: target.account ?? config.env.account, region: target.region ?? config.env.region } };
+}
+
+/** `https://host` (no path, query or fragment; a trailing slash is dropped), or an error naming the value. */
+export function webOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`appBaseUrl ${JSON.stringify(value)} is not a URL: use -c appBaseUrl=https://host`);
+  }
+  if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.hash || url.username) {
+    throw new Error(`appBaseUrl ${JSON.stringify(value)} must be an https origin without a path: use -c appBaseUrl=https://host`);
+  }
+  return url.origin;
 }

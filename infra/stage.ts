@@ -2,8 +2,10 @@
  * One stage of the system: `Omslagroute-<stage>-Stateful` and `Omslagroute-<stage>-Api`. Used by infra/app.ts (the
  * CDK CLI's entry point) and by the template tests, so both synthesise exactly the same wiring.
  */
+import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import type { StageConfig } from './config.js';
+import { PROJECT_ROOT } from './constructs/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { StatefulStack } from './stacks/stateful-stack.js';
 import { addWonenInbox } from './constructs/wonen-inbox.js';
@@ -17,7 +19,15 @@ export function stackName(config: StageConfig, part: 'Stateful' | 'Api'): string
   return `Omslagroute-${config.stage}-${part}`;
 }
 
-export function createStage(app: App, config: StageConfig): OmslagrouteStage {
+/** Where `npm run build:web` (vite) writes the web app; infra/constructs/web.ts deploys it when it has an index.html. */
+export const WEB_DIST = join(PROJECT_ROOT, 'web', 'dist');
+
+export interface StageOptions {
+  /** The built web app; default `web/dist`. Tests pass a directory of their own. */
+  readonly webDist?: string;
+}
+
+export function createStage(app: App, config: StageConfig, options: StageOptions = {}): OmslagrouteStage {
   // Stack tags must be explicit (feature flag @aws-cdk/core:explicitStackTags); CloudFormation copies them to every resource.
   const tags = { project: 'omslagroute', stage: config.stage };
   const env = config.env;
@@ -33,9 +43,10 @@ export function createStage(app: App, config: StageConfig): OmslagrouteStage {
     config,
     env,
     tags,
-    description: `Omslagroute ${config.stage}: functions and HTTP API`,
+    description: `Omslagroute ${config.stage}: functions, HTTP API and the web app's hosting`,
     table: stateful.data.table,
     jwt: config.jwt ?? stateful.identity.jwt,
+    webDist: options.webDist ?? WEB_DIST,
   });
   // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts.
   addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper });

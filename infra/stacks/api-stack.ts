@@ -1,6 +1,7 @@
 /**
- * The stateless side of a stage: functions and the HTTP API now; later the other stateless concerns (reminders,
- * the Wonen inbox processor, mail and bounces, monitoring). It can be destroyed and redeployed at any time: it owns
+ * The stateless side of a stage: functions, the HTTP API and the web app's hosting (CloudFront + S3, which needs the
+ * API as its `/api/*` origin); the other stateless concerns (reminders, the Wonen inbox processor, mail and bounces,
+ * monitoring). It can be destroyed and redeployed at any time: it owns
  * no data (its log groups are retained in acc/prod by the stage config).
  *
  * How a concern is added, e.g. reminders:
@@ -24,6 +25,7 @@ import { MailEvents } from '../constructs/mail-events.js';
 import { Operations } from '../constructs/operations.js';
 import { Privacy } from '../constructs/privacy.js';
 import { Reminders } from '../constructs/reminders.js';
+import { Web } from '../constructs/web.js';
 
 /**
  * Least privilege per HTTP function. Typed on FunctionName: a new function in routes.ts does not compile until it
@@ -65,6 +67,8 @@ export interface ApiStackProps extends StackProps {
   readonly table: ITableV2;
   /** Issuer and audience the JWT authorizer trusts (the stateful stack's user pool unless the stage overrides it). */
   readonly jwt: JwtTrust;
+  /** The built web app (`web/dist`), deployed behind CloudFront by `Web` when it has an index.html. */
+  readonly webDist: string;
 }
 
 export class ApiStack extends Stack {
@@ -72,6 +76,7 @@ export class ApiStack extends Stack {
   readonly api: Api;
   readonly operations: Operations;
   readonly privacy: Privacy;
+  readonly web: Web;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -89,6 +94,9 @@ export class ApiStack extends Stack {
     this.functions = functions;
 
     this.api = new Api(this, 'Http', { config, routes: ROUTES, functions, jwt: props.jwt });
+
+    // The werkplek: S3 + CloudFront, the API on the same origin under /api/* (infra/constructs/web.ts).
+    this.web = new Web(this, 'Web', { config, httpApi: this.api.httpApi, distDir: props.webDist });
 
     // Later stateless concerns go here (see the comment at the top).
     this.privacy = new Privacy(this, 'Privacy', { config, table, functions });

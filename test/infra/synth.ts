@@ -1,17 +1,18 @@
 /**
  * Synthesises stages once for a whole test file: one App holding several stages, so each function is bundled once
  * (the asset cache is shared across stacks with equal bundling options). The App gets cdk.json's context, so the
- * feature flags are the ones `cdk synth` uses.
+ * feature flags are the ones `cdk synth` uses. `synthesize` runs it in a child process (see there).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
+import { CloudAssembly, type CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { stageConfig, type StageConfig, type StageName } from '../../infra/config.js';
 import { Data } from '../../infra/constructs/data.js';
 import { PROJECT_ROOT } from '../../infra/constructs/functions.js';
@@ -44,17 +45,28 @@ export function cdkContext(): Record<string, unknown> {
   return cdkJson.context ?? {};
 }
 
-export function synthesize(stages: StageName[]): Synthesized {
+/**
+ * A stand-in for `web/dist` (vite's output, which the tests do not build): an index.html and one hashed asset, so the
+ * web app's BucketDeployments are synthesised. Returns the directory.
+ */
+export function tinyWebDist(parent: string): string {
+  const dist = join(parent, 'web-dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="nl"><title>Omslagroute</title><script type="module" src="/assets/index-test.js"></script></html>\n');
+  writeFileSync(join(dist, 'assets', 'index-test.js'), 'export {};\n');
+  return dist;
+}
+
+/**
+ * Synthesises in a child process (synth-child.ts, through tsx) and reads the cloud assembly it wrote. Asynchronous on
+ * purpose: an in-process `app.synth()` blocks the test worker for as long as the bundling takes, and past a minute
+ * (a loaded machine) vitest's worker RPC times out and fails the run with an unhandled error.
+ */
+export async function synthesize(stages: StageName[]): Promise<Synthesized> {
   const started = performance.now();
   const outdir = mkdtempSync(join(tmpdir(), 'omslagroute-cdk-'));
-  // Path and asset metadata are what the CLI turns on by default; the tests use them to find functions and bundles.
-  const app = new App({
-    outdir,
-    context: { ...cdkContext(), 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
-  });
-  const configs = stages.map((stage) => stageConfig(stage));
-  for (const config of configs) createStage(app, config);
-  const assembly = app.synth();
+  const webDist = tinyWebDist(mkdtempSync(join(tmpdir(), 'omslagroute-web-')));
+  const assembly = await synthInChild('synth-child.ts', { outdir, webDist, stages });
 
   const load = (name: string): SynthesizedStack => {
     const artifact = assembly.getStackByName(name);
@@ -62,15 +74,43 @@ export function synthesize(stages: StageName[]): Synthesized {
     return { artifact, json, template: Template.fromJSON(json) };
   };
   const result = {} as Record<StageName, SynthesizedStage>;
-  for (const config of configs) {
+  for (const config of stages.map((stage) => stageConfig(stage))) {
     result[config.stage] = { config, stateful: load(stackName(config, 'Stateful')), api: load(stackName(config, 'Api')) };
   }
   return {
     outdir,
     stages: result,
     milliseconds: Math.round(performance.now() - started),
-    cleanup: () => rmSync(outdir, { recursive: true, force: true }),
+    cleanup: () => {
+      rmSync(outdir, { recursive: true, force: true });
+      rmSync(join(webDist, '..'), { recursive: true, force: true });
+    },
   };
+}
+
+/**
+ * Runs `test/infra/<script>` (through tsx) with `options` as JSON in argv[2]; the script synthesises into
+ * `options.outdir`, which is read back as a cloud assembly. For synths too slow to run inside the test worker.
+ */
+export async function synthInChild(script: string, options: { outdir: string } & Record<string, unknown>): Promise<CloudAssembly> {
+  const child = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', child, JSON.stringify(options)], {
+    cwd: PROJECT_ROOT,
+    timeout: 600_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return new CloudAssembly(options.outdir);
+}
+
+/** What synth-child.ts runs: the stages of `synthesize`, in one App with cdk.json's context and path/asset metadata. */
+export function synthesizeInProcess(options: { outdir: string; webDist: string; stages: StageName[] }): void {
+  // Path and asset metadata are what the CLI turns on by default; the tests use them to find functions and bundles.
+  const app = new App({
+    outdir: options.outdir,
+    context: { ...cdkContext(), 'aws:cdk:enable-path-metadata': true, 'aws:cdk:enable-asset-metadata': true },
+  });
+  for (const stage of options.stages) createStage(app, stageConfig(stage), { webDist: options.webDist });
+  app.synth();
 }
 
 /** Resources of one type, by logical id. */
