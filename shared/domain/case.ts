@@ -2,6 +2,7 @@
  * The case (dossier) of one client on the Omslagroute, and the events that make up its history.
  * Pure types: no AWS imports. The client is stored as a pseudonym only (AVG data minimisation, 002 WA10).
  */
+import { toAmsterdamDate } from './calendar.js';
 import type { Action, Phase } from './phases.js';
 import type { Actor } from './roles.js';
 
@@ -90,6 +91,18 @@ export interface CaseEvent {
   data: Record<string, unknown>;
   /** When this event corrects an earlier submission of the same form: that event's seq. */
   supersedes?: number;
+}
+
+/**
+ * The day a submission was received: the Europe/Amsterdam date on which it was recorded, never before the day the form
+ * says it happened. Clocks that run "na ontvangst" start here, not on the form's own date, which stays in the history
+ * as what the user said (001 §4 "Toetsing en afronding": "Op basis van de informatie op het voordrachtformulier toetst
+ * de afdeling Wonen binnen 5 werkdagen"; 002 WA8 stap 4: "binnen vijf werkdagen"). A correction keeps the receipt of
+ * the submission it corrects: pass the original as `firstReceipt`.
+ */
+export function receivedOn(event: Pick<CaseEvent, 'occurredOn' | 'recordedAt'>, firstReceipt: Pick<CaseEvent, 'recordedAt'> = event): string {
+  const recorded = toAmsterdamDate(firstReceipt.recordedAt);
+  return recorded > event.occurredOn ? recorded : event.occurredOn;
 }
 
 const REFERENCE_PATTERN = /^OMS-(\d{4})-(\d{6})$/;

@@ -7,7 +7,7 @@
  * each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
  * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
-import { REGIOS, type CaseEvent, type CaseState, type Regio } from './case.js';
+import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
 import { project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
@@ -42,7 +42,10 @@ export interface WonenItem {
   reference: string;
   /** The event type that put it in the queue. */
   sourceType: CaseEvent['type'];
-  /** The submission's occurredOn: the day Wonen received it. The clock starts here. */
+  /**
+   * The day Wonen received the submission: the date it was recorded, not the form's own date (001 §4: "toetst de
+   * afdeling Wonen binnen 5 werkdagen", counted from receipt; case.ts receivedOn). The clock starts here.
+   */
   receivedOn: string;
   /** The instant it was recorded. */
   receivedAt: string;
@@ -266,9 +269,9 @@ export function planQueue(input: QueueChangeInput): QueueOperation[] {
         regio: after.regio,
         reference: after.reference,
         sourceType: event.type,
-        receivedOn: event.occurredOn,
+        receivedOn: receivedOn(event),
         receivedAt: event.recordedAt,
-        dueDate: dueDateFor(event.occurredOn, after.regio),
+        dueDate: dueDateFor(receivedOn(event), after.regio),
         projection: projectionFor(kind, event, history, after),
       },
     });

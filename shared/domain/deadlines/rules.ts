@@ -70,6 +70,11 @@ export interface StartTrigger {
   readonly when?: EventPredicate;
   /** Data field holding the date the offset counts from (for "before" rules); default the event's occurredOn. */
   readonly anchorField?: string;
+  /**
+   * `'ontvangst'`: the offset counts from the day the submission was received (recorded), not from the form's own
+   * date (case.ts receivedOn). For every term that runs "na ontvangst" (001 §4: Wonen toetst binnen 5 werkdagen).
+   */
+  readonly anchor?: 'ontvangst';
 }
 
 /**
@@ -281,7 +286,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: aanvraag urgentie',
     source: '001 §3; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['aanvraag-urgentie'] },
+    startsOn: { types: ['aanvraag-urgentie'], anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-urgentie'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: GESLOTEN },
@@ -390,7 +395,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: voordracht voor omklap',
     source: '001 §4; 002 WA8 stap 3–4',
     kind: 'termijn',
-    startsOn: { types: ['toets-derde'], when: isTrue('akkoord') },
+    startsOn: { types: ['toets-derde'], when: isTrue('akkoord'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-omklap'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -515,7 +520,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: ongelijke woningruil',
     source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['woningruil'], when: isTrue('ongelijk') },
+    startsOn: { types: ['woningruil'], when: isTrue('ongelijk'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-woningruil'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -530,7 +535,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: verhuizing naar grotere woning',
     source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['verhuizing'], when: isTrue('naarGroter') },
+    startsOn: { types: ['verhuizing'], when: isTrue('naarGroter'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-woningruil'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -545,7 +550,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: urgentie intrekken na trajectwijziging',
     source: '001 §3 Kernboodschap herstelfase 5–6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['trajectwijziging'], when: oneOf('perspectief', ['24-uurs-zorg', 'groepswonen']) },
+    startsOn: { types: ['trajectwijziging'], when: oneOf('perspectief', ['24-uurs-zorg', 'groepswonen']), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['intrekking-urgentie'] }],
     cancelledBy: {
