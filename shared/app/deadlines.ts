@@ -41,11 +41,14 @@ export interface DeadlineView {
   dueAt: string;
   status: Deadline['status'];
   metOn?: string;
+  /** Met after the due date: a duty done, but late (e.g. Wonen's toets after the 5 werkdagen of 001 §4). */
+  late?: true;
 }
 
-function view(deadline: Deadline): DeadlineView {
-  const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn } = deadline;
-  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}) };
+/** What GET /cases/{id}/deadlines shows of a deadline: a deadline met after its due date says so (`late`). */
+export function deadlineView(deadline: Deadline): DeadlineView {
+  const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn, late } = deadline;
+  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}), ...(late ? { late } : {}) };
 }
 
 export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId: string): Promise<{ reference: string; deadlines: DeadlineView[] }> {
@@ -54,7 +57,7 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
   const deadlines = evaluateDeadlines({ case: loaded.state, history: loaded.history, now: deps.clock.now() })
     .filter((d) => visibleTo(principal, d))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  return { reference: loaded.state.reference, deadlines: deadlines.map(view) };
+  return { reference: loaded.state.reference, deadlines: deadlines.map(deadlineView) };
 }
 
 export interface OpenDeadline {
