@@ -217,7 +217,8 @@ describe('status against now', () => {
     const all = evaluateDeadlines(input);
     expect(openDeadlines(input)).toEqual(all.filter((d) => d.status === 'open' || d.status === 'overdue'));
     expect(openDeadlines(input).map((d) => [d.deadlineId, d.status])).toEqual([
-      ['begeleidingsplan:3', 'overdue'],
+      // 002 WA2 (issue 14 point 3): six weeks from the sleuteloverdracht, the kennismaking of zorgaanbieder and bewoner.
+      ['begeleidingsplan:2', 'overdue'],
       ['woonevaluatie:1', 'open'],
     ]);
   });

@@ -172,17 +172,17 @@ describe('worked examples, Amsterdam', () => {
     expect(d.stages.find((s) => s.stage === 'vooraf')?.to).toEqual(['begeleider', 'corporatie']);
   });
 
-  it('begeleidingsplan: first kennismaking + 6 weken, only once', () => {
-    // Wednesday 1 April 2026 + 6 weeks = Wednesday 13 May 2026.
+  it('begeleidingsplan: six weeks after the kennismaking of zorgaanbieder and bewoner (the sleutelmoment), only once (002 WA2)', () => {
+    // Monday 2 March 2026 + 6 weeks = Monday 13 April 2026. The kennismakingsgesprek with the corporatie is no anchor.
     const events = history(
       CASE,
       ['sleuteloverdracht', '2026-03-02'],
-      ['kennismaking', '2026-04-01'],
-      ['begeleidingsplan', '2026-05-01'],
+      ['begeleidingsplan', '2026-04-10'],
+      ['kennismaking', '2026-04-20'],
       ['kennismaking', '2026-09-01'], // after a verhuizing (002 Bijlage 6): no second begeleidingsplan
     );
     const d = one(evaluate(events, { now: '2026-10-01T10:00:00Z' }), 'begeleidingsplan');
-    expect(d).toMatchObject({ dueDate: '2026-05-13', status: 'met', metBy: 4, deadlineId: 'begeleidingsplan:3' });
+    expect(d).toMatchObject({ dueDate: '2026-04-13', status: 'met', metBy: 3, deadlineId: 'begeleidingsplan:2' });
     expect(d.late).toBeUndefined();
   });
 

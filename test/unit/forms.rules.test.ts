@@ -412,8 +412,15 @@ describe('kennismaking and woonevaluatie frequency (002 WA4 noot 5, Bijlage 2a)'
     expect(next(file, 'woonevaluatie', { datumKennismakingsgesprek: undefined }).state.phase).toBe('herstelfase');
   });
 
-  it('kennismaking-eerst: the begeleidingsplan follows the kennismaking (002 WA2)', () => {
-    expect(rule(() => next(caseReadyFor('kennismaking'), 'begeleidingsplan'))).toEqual({ rule: 'kennismaking-eerst', paths: ['body.vastgesteldOp'] });
+  it('the begeleidingsplan may be recorded before the kennismakingsgesprek with the corporatie (002 WA2: "na de kennismaking tussen de zorgaanbieder en de bewoner")', () => {
+    expect(next(caseReadyFor('kennismaking'), 'begeleidingsplan').state.phase).toBe('herstelfase');
+  });
+
+  it('begeleidingsplan-voor-sleuteloverdracht: not before the sleutelmoment on the woning (002 WA2, WA3)', () => {
+    expect(rule(() => next(caseReadyFor('kennismaking'), 'begeleidingsplan', { vastgesteldOp: t.reactie, akkoordClient: { akkoord: true, initialen: 'J.D.', datum: t.reactie } }))).toEqual({
+      rule: 'begeleidingsplan-voor-sleuteloverdracht',
+      paths: ['body.vastgesteldOp'],
+    });
   });
 
   it('the sleuteloverdracht is where the verhuur starts: a kennismaking without one is refused', () => {

@@ -71,3 +71,36 @@ describe('2. Wonen’s 5 werkdagen start on receipt (001 §4: "Na ontvangst … 
     expect(toets).toMatchObject({ dueDate: '2026-04-09', startedBy: 3 });
   });
 });
+
+describe('4. Bezichtiging "indien gewenst" (002 WA1 stap 2: "bezichtigt (indien gewenst) binnen 2 werkdagen nadat de woning beschikbaar/leeg is")', () => {
+  const aanbod = ['woningaanbod', '2026-06-01', { aanbodId: 'A1', beschikbaarOp: '2026-06-08' }] as const satisfies Spec;
+
+  it('a reactie "akkoord zonder bezichtiging" meets the bezichtiging deadline: nothing escalates', () => {
+    const events = history(CASE, aanbod, ['reactie-aanbod', '2026-06-02', { aanbodId: 'A1', reactie: 'akkoord-zonder-bezichtiging' }]);
+    const d = only(evaluate(events, { now: '2026-06-15T10:00:00Z', phase: 'aanbod' }), 'aanbod-bezichtiging');
+    expect(d).toMatchObject({ status: 'met', metOn: '2026-06-02', dueDate: '2026-06-10' });
+  });
+
+  it('a reactie that wants a bezichtiging does not meet it', () => {
+    const events = history(CASE, aanbod, ['reactie-aanbod', '2026-06-02', { aanbodId: 'A1', reactie: 'bezichtiging-gewenst' }]);
+    expect(only(evaluate(events, { now: '2026-06-15T10:00:00Z', phase: 'aanbod' }), 'aanbod-bezichtiging').status).toBe('overdue');
+  });
+
+  it('a reactie for another aanbod does not meet it', () => {
+    const events = history(CASE, aanbod, ['reactie-aanbod', '2026-06-02', { aanbodId: 'A2', reactie: 'akkoord-zonder-bezichtiging' }]);
+    expect(only(evaluate(events, { now: '2026-06-15T10:00:00Z', phase: 'aanbod' }), 'aanbod-bezichtiging').status).toBe('overdue');
+  });
+});
+
+describe('3. Begeleidingsplan (002 WA2: "uiterlijk binnen zes weken na de kennismaking tussen de zorgaanbieder en de bewoner")', () => {
+  it('runs six weeks from the sleutelmoment, not from the kennismakingsgesprek with the corporatie', () => {
+    // Monday 2 March 2026 + 6 weeks = Monday 13 April 2026; the corporatie's gesprek on 20 May changes nothing.
+    const events = history(CASE, ['sleuteloverdracht', '2026-03-02'], ['kennismaking', '2026-05-20']);
+    expect(only(evaluate(events, { now: '2026-05-21T10:00:00Z' }), 'begeleidingsplan')).toMatchObject({ dueDate: '2026-04-13', status: 'overdue' });
+  });
+
+  it('a plan recorded before the kennismakingsgesprek meets it', () => {
+    const events = history(CASE, ['sleuteloverdracht', '2026-03-02'], ['begeleidingsplan', '2026-04-01'], ['kennismaking', '2026-05-20']);
+    expect(only(evaluate(events, { now: '2026-05-21T10:00:00Z' }), 'begeleidingsplan')).toMatchObject({ status: 'met', metOn: '2026-04-01' });
+  });
+});

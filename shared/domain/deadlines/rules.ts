@@ -238,16 +238,20 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     actor: 'begeleider',
     stages: begeleiderStages({ weeks: -2 }, ['corporatie']),
   },
-  // 002 WA2: "uiterlijk binnen zes weken na de kennismaking". Only the first kennismaking: after a verhuizing
-  // (002 Bijlage 6) there is a new kennismaking but the begeleidingsplan already exists. Private to the zorgaanbieder
-  // (002 WA4, WA10): never the corporatie.
+  // 002 WA2: "Het begeleidingsplan wordt uiterlijk binnen zes weken na de kennismaking tussen de zorgaanbieder en de
+  // bewoner opgesteld" ("Ongeveer zes weken na de eerste kennismaking – als de bewoner voldoende gewend is op de
+  // woning"). That is the kennismaking of zorgaanbieder and bewoner on the woning, not the kennismakingsgesprek with
+  // the corporatie (002 WA4): the seeds record no separate form for it, and the sleutelmoment, which the zorgaanbieder
+  // organises with the bewoner (002 WA3 "Het sleutelmoment organiseren"), is their first moment on the woning. So the
+  // six weeks run from the (first) sleuteloverdracht; a later verhuizing (002 Bijlage 6) does not ask a new plan.
+  // Private to the zorgaanbieder (002 WA4, WA10): never the corporatie.
   {
     id: 'begeleidingsplan',
     regios: AMSTERDAM,
     title: 'Begeleidingsplan vaststellen',
-    source: '002 WA2',
+    source: '002 WA2; 002 WA3 Het sleutelmoment organiseren',
     kind: 'termijn',
-    startsOn: { types: ['kennismaking'] },
+    startsOn: { types: ['sleuteloverdracht'] },
     once: true,
     offset: { weeks: 6 },
     satisfiedBy: [{ types: ['begeleidingsplan'] }],
@@ -328,7 +332,8 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: AANBOD_STAGES,
   },
   // 002 WA1 stap 2: "bezichtigt (indien gewenst) binnen 2 werkdagen nadat de woning beschikbaar/leeg is": counts
-  // from data.beschikbaarOp. Moot once the keys are handed over (viewing was not wanted).
+  // from data.beschikbaarOp. "Indien gewenst": a reactie "akkoord zonder bezichtiging" meets it (no viewing wanted),
+  // as does the sleuteloverdracht making it moot.
   {
     id: 'aanbod-bezichtiging',
     regios: AMSTERDAM,
@@ -338,7 +343,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     startsOn: { types: ['woningaanbod'], when: hasDate('beschikbaarOp'), anchorField: 'beschikbaarOp' },
     key: 'aanbodId',
     offset: { werkdagen: 2 },
-    satisfiedBy: [{ types: ['bezichtiging', 'weigering-aanbod'], key: 'same' }],
+    satisfiedBy: [
+      { types: ['bezichtiging', 'weigering-aanbod'], key: 'same' },
+      { types: ['reactie-aanbod'], when: equals('reactie', 'akkoord-zonder-bezichtiging'), key: 'same' },
+    ],
     cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'] }], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
     stages: AANBOD_STAGES,
