@@ -123,6 +123,39 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     todo: { zorgaanbieder: 'Bekijk de motivatie in het dossier en pas de voordracht zo nodig aan.' },
     source: '002 WA8 stap 4',
   },
+  // 001 §3: "De zorgaanbieder meldt dit met het formulier (Tijdelijke) afmelding voor de Omslagroute, zodat vervuiling
+  // van de wachtlijst wordt voorkomen": Wonen keeps the wachtlijst, so it is told of every afmelding of a case it knows
+  // (not of one still in onderzoek, which never reached Wonen: 002 WA10, share only what is needed), and of the return.
+  {
+    id: 'afmelding-wonen',
+    action: 'afmelding',
+    when: (e) => e.data.vanuitFase !== 'onderzoek',
+    to: ['woonzaken'],
+    subject: '(Tijdelijke) afmelding voor de Omslagroute',
+    summary: 'De zorgaanbieder heeft de cliënt (tijdelijk) afgemeld voor de Omslagroute.',
+    todo: { woonzaken: 'Verwerk de afmelding in de wachtlijst (actieve bemiddeling).' },
+    source: '001 §3 (Tijdelijke) afmelding',
+  },
+  {
+    id: 'heraanmelding-wonen',
+    action: 'heraanmelding',
+    to: ['woonzaken'],
+    subject: 'Heraanmelding voor de Omslagroute',
+    summary: 'De zorgaanbieder heeft een tijdelijk afgemelde cliënt opnieuw aangemeld.',
+    todo: { woonzaken: 'Verwerk de heraanmelding in de wachtlijst; een aanvraag die nog openstond, ligt weer bij u (5 werkdagen).' },
+    source: '001 §3 (Tijdelijke) afmelding',
+  },
+  // 001 §3: "De cliënt krijgt een eenmalig aanbod … Bovendien krijgt de cliënt gedurende twee jaar geen nieuw aanbod":
+  // the refusal changes the wachtlijst Wonen keeps, so Wonen is told (the redenen stay in the app).
+  {
+    id: 'weigering-aanbod-wonen',
+    action: 'weigering-aanbod',
+    to: ['woonzaken'],
+    subject: 'Woningaanbod geweigerd',
+    summary: 'Het eenmalige woningaanbod is geweigerd.',
+    todo: { woonzaken: 'Verwerk de weigering: gedurende twee jaar geen nieuw aanbod (001 §3).' },
+    source: '001 §3 Matching woning en cliënt; 002 WA1 stap 2',
+  },
   // 001 §3: Wonen's besluit on the aanvraag urgentie goes back to the zorgaanbieder.
   {
     id: 'besluit-urgentie',

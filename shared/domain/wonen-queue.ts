@@ -95,6 +95,10 @@ export function intakeKindOf(event: Pick<CaseEvent, 'type' | 'data'>): WonenKind
     // 002 WA3: einde intermediaire verhuur vóór omklap; Wonen registers it (informational, no decision form).
     case 'einde-intermediaire-verhuur':
       return 'einde-verhuur';
+    // 001 §3: a heraanmelding of a client afgemeld while Wonen was toetsing the aanvraag puts the aanvraag back with
+    // Wonen: a new item with a new 5-werkdagen clock from its receipt (the afmelding suspended the first one).
+    case 'heraanmelding':
+      return data.naarFase === 'urgentie_aangevraagd' ? 'urgentie' : undefined;
     default:
       return undefined;
   }
@@ -179,8 +183,11 @@ function latest(history: readonly CaseEvent[], type: CaseEvent['type'], atOrBefo
  */
 export function projectionFor(kind: WonenKind, event: CaseEvent, history: readonly CaseEvent[], state: Pick<CaseState, 'route' | 'doelgroep'>): Record<string, unknown> {
   switch (kind) {
-    case 'urgentie':
-      return { route: state.route, doelgroep: state.doelgroep, ...wonenFields(event) };
+    case 'urgentie': {
+      // After a heraanmelding Wonen toetst the aanvraag it already had (the latest aanvraag urgentie).
+      const aanvraag = event.type === 'heraanmelding' ? latest(history, 'aanvraag-urgentie', event.seq) : event;
+      return { route: state.route, doelgroep: state.doelgroep, ...(aanvraag ? wonenFields(aanvraag) : {}) };
+    }
     case 'omklap': {
       const voordracht = latest(history, 'voordracht-omklap', event.seq);
       return {
@@ -226,6 +233,7 @@ export function isOpen(item: Pick<WonenItem, 'status'>): boolean {
  *   running from the first receipt); a correction that no longer needs Wonen closes the item as 'vervallen';
  * - a decision form closes the oldest open item of its kind(s) with its besluit;
  * - a submission that needs Wonen opens an item;
+ * - a tijdelijke afmelding suspends an open aanvraag urgentie ('opgeschort'); the heraanmelding opens a new item;
  * - when the case ends (phase afgesloten), open items that wait for a decision are moot: closed as 'vervallen'
  *   (002 WA3; the deadline engine cancels their clocks on the same events). An einde-verhuur item stays open: Wonen
  *   still registers it.
@@ -275,6 +283,12 @@ export function planQueue(input: QueueChangeInput): QueueOperation[] {
         projection: projectionFor(kind, event, history, after),
       },
     });
+  }
+
+  // 001 §3: a tijdelijke afmelding takes the client off the wachtlijst while Wonen toetst: the aanvraag is suspended,
+  // not "te laat". Its item closes as 'opgeschort'; a heraanmelding opens a new one (intakeKindOf).
+  if (after.phase === 'tijdelijk_afgemeld' && input.before?.phase !== 'tijdelijk_afgemeld') {
+    for (const item of open) if (!closed.has(item.seq) && item.kind === 'urgentie') close(item, 'opgeschort');
   }
 
   if (after.phase === 'afgesloten' && input.before?.phase !== 'afgesloten') {

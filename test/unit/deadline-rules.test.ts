@@ -254,7 +254,7 @@ describe('worked examples, Amsterdam', () => {
       CASE,
       ['besluit-urgentie', '2026-01-15', { besluit: 'akkoord' }],
       ['afmelding', '2026-02-01', { soort: 'tijdelijk' }],
-      ['heraanmelding', '2026-03-02'],
+      ['heraanmelding', '2026-03-02', { naarFase: 'wachtlijst' }],
       ['woningaanbod', '2026-05-01', { aanbodId: 'A1', beschikbaarOp: '2026-05-11' }],
     );
     const ds = only(evaluate(events, { now: '2026-05-02T10:00:00Z', phase: 'aanbod' }), 'woningaanbod-ambitie');

@@ -187,7 +187,7 @@ const open: Phase[] = PHASES.filter((p) => p !== 'afgesloten' && p !== 'omgeklap
 const ALLOWED_FROM: Record<Action, Phase[]> = {
   'aanvraag-urgentie': ['onderzoek'],
   'besluit-urgentie': ['urgentie_aangevraagd'],
-  afmelding: ['urgentie_aangevraagd', 'wachtlijst', 'aanbod'],
+  afmelding: ['onderzoek', 'urgentie_aangevraagd', 'wachtlijst', 'aanbod', 'tijdelijk_afgemeld'], // definitief only in onderzoek and tijdelijk_afgemeld (issue 14 point 8)
   heraanmelding: ['tijdelijk_afgemeld'],
   trajectwijziging: open,
   'intrekking-urgentie': open,

@@ -132,6 +132,9 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'besluit-omklap-akkoord': ['besluit-omklap', { besluit: 'akkoord' }],
   'besluit-omklap-terug': ['besluit-omklap', { besluit: 'terug' }],
   'besluit-urgentie': ['besluit-urgentie', { besluit: 'akkoord' }],
+  'afmelding-wonen': ['afmelding', { soort: 'tijdelijk', vanuitFase: 'wachtlijst' }],
+  'heraanmelding-wonen': ['heraanmelding', { naarFase: 'wachtlijst' }],
+  'weigering-aanbod-wonen': ['weigering-aanbod', { aanbodId: 'A1' }],
 };
 
 function putItems(effects: StoreEffect[]): ReminderItem[] {

@@ -4,8 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
-import { planQueue } from '../../shared/domain/wonen-queue.js';
+import { RuleViolated } from '../../shared/domain/errors.js';
+import { notificationsFor } from '../../shared/domain/notifications.js';
+import { isAllowed } from '../../shared/domain/phases.js';
+import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
+import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase } from './forms.fixtures.js';
 
 const CASE = ['case-aangemaakt', '2026-01-05'] as const satisfies Spec;
 
@@ -102,5 +106,81 @@ describe('3. Begeleidingsplan (002 WA2: "uiterlijk binnen zes weken na de kennis
   it('a plan recorded before the kennismakingsgesprek meets it', () => {
     const events = history(CASE, ['sleuteloverdracht', '2026-03-02'], ['begeleidingsplan', '2026-04-01'], ['kennismaking', '2026-05-20']);
     expect(only(evaluate(events, { now: '2026-05-21T10:00:00Z' }), 'begeleidingsplan')).toMatchObject({ status: 'met', metOn: '2026-04-01' });
+  });
+});
+
+describe('8. A case can be closed from every phase the seeds allow (001 §3 "(Tijdelijke) afmelding voor de Omslagroute")', () => {
+  it('overlijden or vertrek met onbekende bestemming closes a case still in onderzoek', () => {
+    expect(isAllowed('afmelding', 'onderzoek')).toBe(true);
+    const closed = applyForm(newCase(), 'afmelding', { soort: 'definitief', reden: 'overlijden', datum: FIXTURE_TODAY });
+    expect(closed.state.phase).toBe('afgesloten');
+  });
+
+  it('… and a case that is tijdelijk afgemeld', () => {
+    const afgemeld = caseReadyFor('heraanmelding');
+    expect(afgemeld.state.phase).toBe('tijdelijk_afgemeld');
+    const closed = applyForm(afgemeld, 'afmelding', { soort: 'definitief', reden: 'vertrek-onbekende-bestemming', datum: FIXTURE_TODAY });
+    expect(closed.state.phase).toBe('afgesloten');
+  });
+
+  it('there a tijdelijke afmelding is refused: nothing to step off for a while', () => {
+    const attempt = () => applyForm(newCase(), 'afmelding', { soort: 'tijdelijk', reden: 'opname-kliniek', datum: FIXTURE_TODAY });
+    expect(attempt).toThrow(RuleViolated);
+    expect(attempt).toThrow(/alleen een definitieve afmelding/);
+  });
+
+  const open: WonenItem = {
+    caseId: 'case-1', seq: 2, kind: 'urgentie', status: 'nieuw', regio: 'amsterdam', reference: 'OMS-2027-000042',
+    sourceType: 'aanvraag-urgentie', receivedOn: '2026-03-02', receivedAt: '2026-03-02T09:00:00.000Z', dueDate: '2026-03-09', projection: {},
+  };
+  const afgemeld = history(CASE, ['aanvraag-urgentie', '2026-03-02'], ['afmelding', '2026-03-04', { soort: 'tijdelijk', reden: 'opname-kliniek', vanuitFase: 'urgentie_aangevraagd' }]);
+
+  it('a tijdelijke afmelding during the Wonen toets suspends the queue item, it does not run late', () => {
+    const ops = planQueue({ before: { phase: 'urgentie_aangevraagd' }, after: { ...STATE, phase: 'tijdelijk_afgemeld' }, event: afgemeld[2]!, history: afgemeld, items: [open] });
+    expect(ops).toEqual([expect.objectContaining({ op: 'close', decision: 'opgeschort', decidedOn: '2026-03-04' })]);
+  });
+
+  it('Wonen is told of every afmelding of a case it knows, and of a refused offer', () => {
+    expect(notificationsFor(afgemeld[2]!, { ...STATE, phase: 'tijdelijk_afgemeld' }).map((r) => [r.id, r.to])).toEqual([['afmelding-wonen', ['woonzaken']]]);
+    const [weigering] = history(['weigering-aanbod', '2026-06-03', { aanbodId: 'A1' }]);
+    expect(notificationsFor(weigering!, { ...STATE, phase: 'wachtlijst' }).flatMap((r) => r.to)).toContain('woonzaken');
+    // A case still in onderzoek never reached Wonen (002 WA10: share only what is needed).
+    const [vroeg] = history(['afmelding', '2026-03-04', { soort: 'definitief', reden: 'overlijden', vanuitFase: 'onderzoek' }]);
+    expect(notificationsFor(vroeg!, { ...STATE, phase: 'afgesloten' })).toEqual([]);
+  });
+});
+
+describe('5. Aanbod within three months only while an urgentie is granted (002 "binnen drie maanden nadat … een urgentie is toegekend")', () => {
+  const afgemeld = [
+    CASE,
+    ['aanvraag-urgentie', '2026-03-02'],
+    ['afmelding', '2026-03-04', { soort: 'tijdelijk', reden: 'opname-kliniek', vanuitFase: 'urgentie_aangevraagd' }],
+  ] as const satisfies Spec[];
+
+  it('a heraanmelding that puts the aanvraag back with Wonen starts no aanbod ambition, and re-arms Wonen’s clock from its receipt', () => {
+    const events = history(...afgemeld, ['heraanmelding', '2026-04-01', { naarFase: 'urgentie_aangevraagd' }]);
+    const all = evaluate(events, { now: '2026-04-02T10:00:00Z', phase: 'urgentie_aangevraagd' });
+    expect(all.filter((d) => d.ruleId === 'woningaanbod-ambitie')).toEqual([]);
+    const toetsen = all.filter((d) => d.ruleId === 'wonen-toets-urgentie').map((d) => [d.status, d.dueDate]);
+    // The first clock stopped with the afmelding; the heraanmelding of Wed 1 April: 2, 3, 7, 8, 9 April (6 April 2e Paasdag).
+    expect(toetsen).toEqual([['cancelled', '2026-03-09'], ['open', '2026-04-09']]);
+  });
+
+  it('a heraanmelding back to the wachtlijst (urgentie granted) restarts the ambition', () => {
+    const events = history(
+      CASE,
+      ['aanvraag-urgentie', '2026-03-02'],
+      ['besluit-urgentie', '2026-03-05', { besluit: 'akkoord' }],
+      ['afmelding', '2026-03-10', { soort: 'tijdelijk', reden: 'opname-kliniek', vanuitFase: 'wachtlijst' }],
+      ['heraanmelding', '2026-04-01', { naarFase: 'wachtlijst' }],
+    );
+    const ambities = evaluate(events, { now: '2026-04-02T10:00:00Z', phase: 'wachtlijst' }).filter((d) => d.ruleId === 'woningaanbod-ambitie');
+    expect(ambities.map((d) => [d.status, d.dueDate])).toEqual([['cancelled', '2026-06-05'], ['open', '2026-07-01']]);
+  });
+
+  it('the heraanmelding opens a new queue item for the aanvraag, received on its own day', () => {
+    const events = history(...afgemeld, ['heraanmelding', '2026-03-30', { naarFase: 'urgentie_aangevraagd' }, { recordedAt: '2026-04-01T09:00:00.000Z' }]);
+    const ops = planQueue({ before: { phase: 'tijdelijk_afgemeld' }, after: { ...STATE, phase: 'urgentie_aangevraagd' }, event: events[3]!, history: events, items: [] });
+    expect(ops).toEqual([expect.objectContaining({ op: 'create', item: expect.objectContaining({ kind: 'urgentie', receivedOn: '2026-04-01', dueDate: '2026-04-09' }) })]);
   });
 });

@@ -290,7 +290,13 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: aanvraag urgentie',
     source: '001 §3; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['aanvraag-urgentie'], anchor: 'ontvangst' },
+    // 001 §3: a heraanmelding while Wonen had not decided yet puts the aanvraag back with Wonen: the clock re-arms from
+    // its receipt (the tijdelijke afmelding cancelled the first one).
+    startsOn: {
+      types: ['aanvraag-urgentie', 'heraanmelding'],
+      when: (e) => e.type === 'aanvraag-urgentie' || e.data.naarFase === 'urgentie_aangevraagd',
+      anchor: 'ontvangst',
+    },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-urgentie'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: GESLOTEN },
@@ -298,14 +304,19 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: WONEN_TOETS_STAGES,
   },
   // 002 Inleiding punt 4 and "Wie doet wat": "streven ernaar een aanbod te doen binnen drie maanden nadat … een
-  // urgentie is toegekend". An ambition, so gentle stages and no escalation. Restarts on heraanmelding (001 §3).
+  // urgentie is toegekend". An ambition, so gentle stages and no escalation. It runs only while an urgentie is granted:
+  // it restarts on a heraanmelding back to the wachtlijst (001 §3), not on one that puts the aanvraag back with Wonen
+  // (no urgentie yet: the besluit akkoord starts it then).
   {
     id: 'woningaanbod-ambitie',
     regios: AMSTERDAM,
     title: 'Ambitie: woningaanbod binnen drie maanden',
     source: '002 Inleiding punt 4; 002 Voorwoord, Wie doet wat',
     kind: 'ambitie',
-    startsOn: { types: ['besluit-urgentie', 'heraanmelding'], when: (e) => e.type === 'heraanmelding' || e.data.besluit === 'akkoord' },
+    startsOn: {
+      types: ['besluit-urgentie', 'heraanmelding'],
+      when: (e) => (e.type === 'heraanmelding' ? e.data.naarFase === 'wachtlijst' : e.data.besluit === 'akkoord'),
+    },
     offset: { months: 3 },
     satisfiedBy: [{ types: ['woningaanbod'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: NIET_OP_WACHTLIJST },
