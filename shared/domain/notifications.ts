@@ -156,6 +156,32 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     todo: { woonzaken: 'Verwerk de weigering: gedurende twee jaar geen nieuw aanbod (001 §3).' },
     source: '001 §3 Matching woning en cliënt; 002 WA1 stap 2',
   },
+  // 002 WA6: "Bij overlast is snel handelen geboden": the meldpunt and the begeleider hear of a melding the moment it is
+  // recorded (not the next werkdag at 08:00), so the melder can be benaderd and the corporatie informed in time.
+  {
+    id: 'overlast-melding',
+    action: 'overlast-melding',
+    when: (e) => e.data.naOmklap !== true,
+    to: ['meldpunt', 'begeleider'],
+    subject: 'Overlastmelding ontvangen',
+    summary: 'Er is een overlastmelding vastgelegd.',
+    todo: {
+      meldpunt: 'Benader de melder en informeer de woningcorporatie, beide binnen twee werkdagen (002 WA6; Bijlage 1 Actie 1).',
+      begeleider: 'Benader de melder en informeer de woningcorporatie, beide binnen twee werkdagen (002 WA6; Bijlage 1 Actie 1).',
+    },
+    source: '002 WA6; 002 Bijlage 1',
+  },
+  // 002 WA9: after the omklap "geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the MZWO is told.
+  {
+    id: 'overlast-melding-mzwo',
+    action: 'overlast-melding',
+    when: (e) => e.data.naOmklap === true,
+    to: ['mzwo'],
+    subject: 'Overlastmelding na omklap',
+    summary: 'Er is een overlastmelding vastgelegd over een bewoner wiens huurcontract is omgeklapt.',
+    todo: { mzwo: 'Pak de melding op volgens de reguliere werkwijze van het Meldpunt Zorg en Woonoverlast (002 WA9).' },
+    source: '002 WA9; 002 WA6',
+  },
   // 001 §3: Wonen's besluit on the aanvraag urgentie goes back to the zorgaanbieder.
   {
     id: 'besluit-urgentie',

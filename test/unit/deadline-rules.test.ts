@@ -35,6 +35,7 @@ describe('the rule table as data', () => {
       'wonen-toets-omklap',
       'contract-eigen-naam',
       'overlast-reactie',
+      'overlast-corporatie-informeren',
       'overlast-klager-nagaan',
       'overlast-opgelost',
       'time-out-einde',
@@ -376,14 +377,14 @@ describe('worked examples, Amsterdam', () => {
     expect(one(evaluate(done, { now: '2027-06-21T10:00:00Z', phase: 'omgeklapt' }), 'contract-eigen-naam').status).toBe('met');
   });
 
-  it('overlast-reactie: 2 werkdagen per melding, met by actie 1 of the same melding', () => {
+  it('overlast-reactie: 2 werkdagen per melding, met by melder-benaderd of the same melding (002 WA6)', () => {
     const events = history(
       CASE,
       ['sleuteloverdracht', '2026-03-02'],
       ['overlast-melding', '2026-05-22', { meldingId: 'M1' }],
-      ['overlast-actie', '2026-05-27', { meldingId: 'M1', actie: 1 }],
+      ['overlast-actie', '2026-05-27', { meldingId: 'M1', actie: 'melder-benaderd' }],
       ['overlast-melding', '2026-11-21', { meldingId: 'M2' }],
-      ['overlast-actie', '2026-11-23', { meldingId: 'M1', actie: 1 }], // another melding's actie does not count
+      ['overlast-actie', '2026-11-23', { meldingId: 'M1', actie: 'melder-benaderd' }], // another melding's actie does not count
     );
     const ds = only(evaluate(events, { now: '2026-11-25T08:00:00Z' }), 'overlast-reactie');
     expect(ds.map((d) => [d.deadlineId, d.dueDate, d.status])).toEqual([

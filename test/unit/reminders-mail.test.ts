@@ -135,6 +135,8 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'afmelding-wonen': ['afmelding', { soort: 'tijdelijk', vanuitFase: 'wachtlijst' }],
   'heraanmelding-wonen': ['heraanmelding', { naarFase: 'wachtlijst' }],
   'weigering-aanbod-wonen': ['weigering-aanbod', { aanbodId: 'A1' }],
+  'overlast-melding': ['overlast-melding', { meldingId: 'M1' }],
+  'overlast-melding-mzwo': ['overlast-melding', { meldingId: 'M1', naOmklap: true }],
 };
 
 function putItems(effects: StoreEffect[]): ReminderItem[] {

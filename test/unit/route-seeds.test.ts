@@ -184,3 +184,33 @@ describe('5. Aanbod within three months only while an urgentie is granted (002 "
     expect(ops).toEqual([expect.objectContaining({ op: 'create', item: expect.objectContaining({ kind: 'urgentie', receivedOn: '2026-04-01', dueDate: '2026-04-09' }) })]);
   });
 });
+
+describe('6. Overlast: two duties, told at once, the MZWO after the omklap (002 WA6, WA9, Bijlage 1)', () => {
+  const melding = ['overlast-melding', '2026-05-22', { meldingId: 'M1' }] as const satisfies Spec;
+
+  it('contacting the melder (WA6: "benadert de melder … binnen twee werkdagen") and informing the corporatie (Bijlage 1 Actie 1) are recorded and reminded apart', () => {
+    const events = history(CASE, ['sleuteloverdracht', '2026-03-02'], melding, ['overlast-actie', '2026-05-26', { meldingId: 'M1', actie: 1 }]);
+    const all = evaluate(events, { now: '2026-05-28T10:00:00Z' });
+    expect(only(all, 'overlast-corporatie-informeren')).toMatchObject({ status: 'met', dueDate: '2026-05-27' });
+    expect(only(all, 'overlast-reactie')).toMatchObject({ status: 'overdue', dueDate: '2026-05-27' });
+    const benaderd = history(CASE, ['sleuteloverdracht', '2026-03-02'], melding, ['overlast-actie', '2026-05-26', { meldingId: 'M1', actie: 'melder-benaderd' }]);
+    const later = evaluate(benaderd, { now: '2026-05-28T10:00:00Z' });
+    expect(only(later, 'overlast-reactie').status).toBe('met');
+    expect(only(later, 'overlast-corporatie-informeren').status).toBe('overdue');
+  });
+
+  it('the meldpunt and the begeleider are told when the melding is recorded', () => {
+    const [event] = history(melding);
+    expect(notificationsFor(event!, { ...STATE, phase: 'herstelfase' }).map((r) => [r.id, r.to])).toEqual([['overlast-melding', ['meldpunt', 'begeleider']]]);
+  });
+
+  it('after the omklap a melding goes to the MZWO (WA9: "de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast"), no begeleider duty', () => {
+    const omgeklapt = caseReadyFor('vijfjarencontract');
+    expect(omgeklapt.state.phase).toBe('omgeklapt');
+    const recorded = applyForm(omgeklapt, 'overlast-melding', { meldingId: 'NA-1', ontvangenOp: FIXTURE_TODAY, melder: 'buren', via: 'corporatie', aard: ['geluid'] });
+    expect(recorded.event.data.naOmklap).toBe(true);
+    expect(notificationsFor(recorded.event, recorded.state).map((r) => [r.id, r.to])).toEqual([['overlast-melding-mzwo', ['mzwo']]]);
+    const ours = evaluate(recorded.history, { now: `${FIXTURE_TODAY}T12:00:00Z`, phase: 'omgeklapt' }).filter((d) => d.anchorKey === 'NA-1');
+    expect(ours).toEqual([]);
+  });
+});

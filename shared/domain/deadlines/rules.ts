@@ -24,6 +24,7 @@ export const PARTIES = [
   'onafhankelijke-derde', //  toetst the voordracht voor omklap within the zorgaanbieder (002 WA8 stap 3)
   'corporatie', //            the contactpersoon of the woningcorporatie
   'woonzaken', //             gemeente, directie Wonen (mailbox woonzaken)
+  'mzwo', //                  Meldpunt Zorg en Woonoverlast of the gemeente: overlast after the omklap (002 WA6, WA9)
 ] as const;
 export type Party = (typeof PARTIES)[number];
 
@@ -145,6 +146,12 @@ function oordeelIs(gedrag: 'bewust' | 'onbewust', klacht: 'terecht' | 'onterecht
     return typeof oordeel === 'object' && oordeel !== null && oordeel.gedrag === gedrag && oordeel.klacht === klacht;
   };
 }
+/**
+ * 002 WA9: "Als de zorgaanbieder het traject met de bewoner heeft afgesloten, en er zijn op een later moment zorgen
+ * en/of overlast, dan geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the protocol's duties of
+ * the zorgaanbieder start only for a melding before the omklap (the form marks one after it `naOmklap`).
+ */
+const VOOR_OMKLAP: EventPredicate = (e) => e.data.naOmklap !== true;
 const allOf =
   (...predicates: EventPredicate[]): EventPredicate =>
   (e) =>
@@ -441,22 +448,44 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     ],
   },
   // 002 WA6: "De zorgaanbieder benadert de melder zo snel mogelijk. Dit gebeurt in ieder geval binnen twee
-  // werkdagen"; Bijlage 1 Actie 1: "Binnen twee werkdagen (48 uur) contact opnemen met woningcorporatie";
-  // 003 Proefwonen, Procesregie: "informeren de klager/melder binnen twee werkdagen". Met by actie 1.
+  // werkdagen"; Bijlage 1 Behandeling klachten: "De zorgaanbieder reageert uiterlijk binnen twee werkdagen";
+  // 003 Proefwonen, Procesregie: "informeren de klager/melder binnen twee werkdagen". Met by the named actie
+  // 'melder-benaderd'. Informing the corporatie is a duty of its own (overlast-corporatie-informeren). A melding after
+  // the omklap goes to the MZWO (002 WA9): no zorgaanbieder duty then.
   {
     id: 'overlast-reactie',
     regios: ['amsterdam', 'klantreis-2023'],
-    title: 'Overlastmelding: contact binnen twee werkdagen',
-    source: '002 WA6; 002 Bijlage 1 Actie 1; 003 Proefwonen',
+    title: 'Overlastmelding: melder benaderen binnen twee werkdagen',
+    source: '002 WA6; 002 Bijlage 1 Behandeling klachten; 003 Proefwonen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'] },
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
+    key: 'meldingId',
+    offset: { werkdagen: 2 },
+    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('melder-benaderd'), key: 'same' }],
+    cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
+    actor: 'zorgaanbieder',
+    stages: [
+      { stage: 'vooraf', at: { werkdagen: -1 }, to: ['meldpunt', 'begeleider'] },
+      { stage: 'vandaag', at: 0, to: ['meldpunt', 'begeleider'] },
+      { stage: 'escalatie', at: { werkdagen: 1 }, to: ['meldpunt', 'zorgaanbieder'] },
+    ],
+  },
+  // 002 Bijlage 1 Actie 1: "Binnen twee werkdagen (48 uur) contact opnemen met woningcorporatie … In het gesprek geeft
+  // de zorgaanbieder aan op welke wijze de klacht wordt behandeld"; 002 WA6: "De zorgaanbieder informeert de
+  // contactpersoon van de woningcorporatie direct over hoe de klacht of het signaal wordt aangepakt". Met by actie 1.
+  {
+    id: 'overlast-corporatie-informeren',
+    regios: AMSTERDAM,
+    title: 'Overlastmelding: corporatie informeren binnen twee werkdagen',
+    source: '002 WA6; 002 Bijlage 1 Actie 1',
+    kind: 'termijn',
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
     key: 'meldingId',
     offset: { werkdagen: 2 },
     satisfiedBy: [{ types: ['overlast-actie'], when: actieIs(1), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
-      { stage: 'vooraf', at: { werkdagen: -1 }, to: ['meldpunt', 'begeleider'] },
       { stage: 'vandaag', at: 0, to: ['meldpunt', 'begeleider'] },
       { stage: 'escalatie', at: { werkdagen: 1 }, to: ['meldpunt', 'zorgaanbieder'] },
     ],
@@ -489,7 +518,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlast verholpen (maximaal drie maanden)',
     source: '002 Bijlage 1 Termijnen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'] },
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
     key: 'meldingId',
     offset: { months: 3 },
     satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('afgerond', 6), key: 'same' }],
