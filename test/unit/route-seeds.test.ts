@@ -9,7 +9,11 @@ import { notificationsFor } from '../../shared/domain/notifications.js';
 import { isAllowed } from '../../shared/domain/phases.js';
 import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
-import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase } from './forms.fixtures.js';
+import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, validInput, walkDates } from './forms.fixtures.js';
+import { retentionPlanner } from '../../shared/app/retention.js';
+import { addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
+import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
+import { DEFAULT_RETENTION_POLICY, nextRetentionStep, type RetentionRecord } from '../../shared/domain/retention.js';
 
 const CASE = ['case-aangemaakt', '2026-01-05'] as const satisfies Spec;
 
@@ -212,5 +216,26 @@ describe('6. Overlast: two duties, told at once, the MZWO after the omklap (002 
     expect(notificationsFor(recorded.event, recorded.state).map((r) => [r.id, r.to])).toEqual([['overlast-melding-mzwo', ['mzwo']]]);
     const ours = evaluate(recorded.history, { now: `${FIXTURE_TODAY}T12:00:00Z`, phase: 'omgeklapt' }).filter((d) => d.anchorKey === 'NA-1');
     expect(ours).toEqual([]);
+  });
+});
+
+describe('1. Retention may not erase what still has an open deadline (002 Bijlage 4: "Na 4 jaar … ontvangt de jongvolwassene een brief van de gemeente")', () => {
+  it('an omgeklapt case with a vijfjarencontract is due for erasure only a retention period after its last signal', () => {
+    const ready = caseReadyFor('vijfjarencontract');
+    const applied = applyForm(ready, 'vijfjarencontract', validInput('vijfjarencontract'));
+    const now = amsterdamInstant(FIXTURE_TODAY, 12);
+    const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, { items: [] });
+    const record = effects.find((e) => e.kind === 'update')!;
+    expect(record.kind).toBe('update');
+    const scheduled = (record as { set: RetentionRecord }).set;
+    const start = walkDates().contractEigenNaam;
+    const signals = evaluateDeadlines({ case: applied.state, history: applied.history, now }).filter((d) => d.ruleId.startsWith('vijfjarencontract-'));
+    const letter = signals.find((d) => d.ruleId === 'vijfjarencontract-brief-gemeente' && d.status === 'open')!;
+    expect(letter.dueDate >= addYears(start, 4)).toBe(true);
+    // Every sweep before the last signal (4.5 years) plus the period finds nothing to do.
+    const last = signals.filter((d) => d.status === 'open').map((d) => d.dueAt).sort().at(-1)!;
+    expect(scheduled.dueAt > last).toBe(true);
+    expect(nextRetentionStep(scheduled, letter.dueAt)).toBeUndefined();
+    expect(Date.parse(scheduled.dueAt) - Date.parse(last)).toBe(DEFAULT_RETENTION_POLICY.periodDays * 24 * 3600 * 1000);
   });
 });
