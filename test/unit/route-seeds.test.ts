@@ -227,7 +227,7 @@ describe('1. Retention may not erase what still has an open deadline (002 Bijlag
     const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, { items: [] });
     const record = effects.find((e) => e.kind === 'update')!;
     expect(record.kind).toBe('update');
-    const scheduled = (record as { set: RetentionRecord }).set;
+    const scheduled = (record as unknown as { set: RetentionRecord }).set;
     const start = walkDates().contractEigenNaam;
     const signals = evaluateDeadlines({ case: applied.state, history: applied.history, now }).filter((d) => d.ruleId.startsWith('vijfjarencontract-'));
     const letter = signals.find((d) => d.ruleId === 'vijfjarencontract-brief-gemeente' && d.status === 'open')!;
