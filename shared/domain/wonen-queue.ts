@@ -9,7 +9,7 @@
  */
 import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
-import { project, projectionFor as viewProjection } from './views.js';
+import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
 
 /** 001 §4; 002 WA8 stap 4: "binnen vijf werkdagen". */
@@ -159,11 +159,16 @@ export const FALLBACK_FIELDS: Readonly<Partial<Record<CaseEvent['type'], readonl
   'einde-intermediaire-verhuur': ['datum', 'reden', 'oudeInschrijvingTerug'],
 };
 
-/** What Wonen may read of one event: views.ts's Wonen projection, or the fallback list; nothing when neither has it. */
-export function wonenFields(event: Pick<CaseEvent, 'type' | 'data'>): Record<string, unknown> {
+/**
+ * What Wonen may read of one event: views.ts's Wonen projection, or the fallback list; nothing when neither has it.
+ * With the case's state: nothing when the client's consent does not name the gemeente (002 WA10; views.ts
+ * mayShareContent), as in GET /cases/{id}.
+ */
+export function wonenFields(event: Pick<CaseEvent, 'type' | 'data'>, state?: Pick<CaseState, 'facts'>): Record<string, unknown> {
   const view = viewProjection('medewerker-wonen', event.type);
-  const fields = view !== undefined && view !== 'all' ? view.fields : (FALLBACK_FIELDS[event.type] ?? []);
-  return project(event.data ?? {}, fields);
+  const projection = view !== undefined && view !== 'all' ? view : { fields: FALLBACK_FIELDS[event.type] ?? [] };
+  if (state && !mayShareContent('wonen', state, event.type, projection)) return {};
+  return project(event.data ?? {}, projection.fields);
 }
 
 /** The events of the history that still count: corrected submissions replaced by their latest correction. */
@@ -181,22 +186,22 @@ function latest(history: readonly CaseEvent[], type: CaseEvent['type'], atOrBefo
  * onafhankelijke derde's akkoord, and the voordracht it approved is the latest voordracht-omklap before it. Of the
  * toets derde itself (zorgaanbieder only in views.ts) only the verdict and its date: that is what sent it to Wonen.
  */
-export function projectionFor(kind: WonenKind, event: CaseEvent, history: readonly CaseEvent[], state: Pick<CaseState, 'route' | 'doelgroep'>): Record<string, unknown> {
+export function projectionFor(kind: WonenKind, event: CaseEvent, history: readonly CaseEvent[], state: Pick<CaseState, 'route' | 'doelgroep' | 'facts'>): Record<string, unknown> {
   switch (kind) {
     case 'urgentie': {
       // After a heraanmelding Wonen toetst the aanvraag it already had (the latest aanvraag urgentie).
       const aanvraag = event.type === 'heraanmelding' ? latest(history, 'aanvraag-urgentie', event.seq) : event;
-      return { route: state.route, doelgroep: state.doelgroep, ...(aanvraag ? wonenFields(aanvraag) : {}) };
+      return { route: state.route, doelgroep: state.doelgroep, ...(aanvraag ? wonenFields(aanvraag, state) : {}) };
     }
     case 'omklap': {
       const voordracht = latest(history, 'voordracht-omklap', event.seq);
       return {
-        voordracht: voordracht ? { seq: voordracht.seq, occurredOn: voordracht.occurredOn, ...wonenFields(voordracht) } : null,
+        voordracht: voordracht ? { seq: voordracht.seq, occurredOn: voordracht.occurredOn, ...wonenFields(voordracht, state) } : null,
         toetsDerde: { occurredOn: event.occurredOn, akkoord: event.data.akkoord === true },
       };
     }
     default:
-      return wonenFields(event);
+      return wonenFields(event, state);
   }
 }
 

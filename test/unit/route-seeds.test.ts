@@ -9,7 +9,8 @@ import { notificationsFor } from '../../shared/domain/notifications.js';
 import { isAllowed } from '../../shared/domain/phases.js';
 import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
-import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, validInput, walkDates } from './forms.fixtures.js';
+import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, PRINCIPALS, validInput, walkDates } from './forms.fixtures.js';
+import { caseView } from '../../shared/domain/views.js';
 import { retentionPlanner } from '../../shared/app/retention.js';
 import { addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
@@ -237,5 +238,32 @@ describe('1. Retention may not erase what still has an open deadline (002 Bijlag
     expect(scheduled.dueAt > last).toBe(true);
     expect(nextRetentionStep(scheduled, letter.dueAt)).toBeUndefined();
     expect(Date.parse(scheduled.dueAt) - Date.parse(last)).toBe(DEFAULT_RETENTION_POLICY.periodDays * 24 * 3600 * 1000);
+  });
+});
+
+describe('11. Privacy of the voordracht and Wonen under the consent (002 WA10)', () => {
+  const file = caseReadyFor('besluit-omklap');
+  const voordracht = (timeline: Array<{ type: string; data?: any }> | undefined) => timeline?.find((e) => e.type === 'voordracht-omklap');
+
+  it('the corporatie sees per leefgebied only whether a doel is behaald and when, never why nor by whom ("de stand van zaken over de gepersonaliseerde doelen")', () => {
+    const seen = voordracht(caseView(PRINCIPALS.contactpersoon, file.state, file.history).timeline);
+    expect(seen?.data?.doelen?.psychisch).toEqual({ akkoord: true, datumEvaluatiemoment: expect.any(String) });
+    expect(JSON.stringify(seen)).not.toMatch(/behaaldOmdat|beoordeeldDoor/);
+    // Wonen toetst the doelen (001 §4 "Op basis van de informatie op het voordrachtformulier"): it keeps the onderbouwing.
+    expect(voordracht(caseView(PRINCIPALS['medewerker-wonen'], file.state, file.history).timeline)?.data?.doelen?.psychisch).toHaveProperty('behaaldOmdat');
+  });
+
+  it('Wonen sees no content the client did not consent to share with the gemeente ("met wie wordt gedeeld"); its own records it keeps', () => {
+    const consent = file.state.facts.toestemmingDelen as { metWie: string[] };
+    const state = { ...file.state, facts: { ...file.state.facts, toestemmingDelen: { ...consent, metWie: ['woningcorporatie'] } } };
+    const timeline = caseView(PRINCIPALS['medewerker-wonen'], state, file.history).timeline!;
+    expect(voordracht(timeline)?.data).toBeUndefined();
+    expect(timeline.find((e) => e.type === 'aanvraag-urgentie')?.data).toBeUndefined();
+    expect(timeline.find((e) => e.type === 'besluit-urgentie')?.data).toMatchObject({ besluit: 'akkoord' });
+    const toets = file.history.findLast((e) => e.type === 'toets-derde')!;
+    const ops = planQueue({ before: { phase: 'voordracht' }, after: { ...state, phase: 'toets_wonen' }, event: toets, history: file.history, items: [] });
+    const created = ops.find((o) => o.op === 'create');
+    expect(created?.op === 'create' && created.item.projection).toMatchObject({ voordracht: { seq: expect.any(Number) } });
+    expect(JSON.stringify(created?.op === 'create' && created.item.projection)).not.toMatch(/doelen/);
   });
 });
