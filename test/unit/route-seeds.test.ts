@@ -11,8 +11,9 @@ import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
 import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, PRINCIPALS, validInput, walkDates } from './forms.fixtures.js';
 import { caseView } from '../../shared/domain/views.js';
+import { canSeeCase, mayFileOn } from '../../shared/domain/access.js';
 import { retentionPlanner } from '../../shared/app/retention.js';
-import { addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
+import { addDays, addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { DEFAULT_RETENTION_POLICY, nextRetentionStep, type RetentionRecord } from '../../shared/domain/retention.js';
 
@@ -265,5 +266,32 @@ describe('11. Privacy of the voordracht and Wonen under the consent (002 WA10)',
     const created = ops.find((o) => o.op === 'create');
     expect(created?.op === 'create' && created.item.projection).toMatchObject({ voordracht: { seq: expect.any(Number) } });
     expect(JSON.stringify(created?.op === 'create' && created.item.projection)).not.toMatch(/doelen/);
+  });
+});
+
+describe('9. The corporatie and its own forms (001 §3 "De woningcorporatie selecteert geschikte woningen"; 002 WA8 stap 4)', () => {
+  const omklap = caseReadyFor('huurcontract-eigen-naam');
+  const withdrawn = { ...omklap.state, facts: { ...omklap.state.facts, toestemmingDelen: { gegeven: false, sinds: FIXTURE_TODAY, doelen: [], metWie: [] } } };
+
+  it('a withdrawal of consent does not lock the corporatie out of its own contract forms, and only those', () => {
+    const corporatie = PRINCIPALS.contactpersoon;
+    expect(omklap.state.corporatieId).toBe(corporatie.organisationId);
+    expect(canSeeCase(corporatie, withdrawn, omklap.history)).toBe(false);
+    expect(mayFileOn(corporatie, withdrawn, 'huurcontract-eigen-naam', omklap.history)).toBe(true);
+    expect(mayFileOn(corporatie, withdrawn, 'vijfjarencontract', omklap.history)).toBe(true);
+    expect(mayFileOn(corporatie, withdrawn, 'overlast-melding', omklap.history)).toBe(false);
+    expect(mayFileOn({ ...corporatie, organisationId: 'corp-eigen-haard' }, withdrawn, 'huurcontract-eigen-naam', omklap.history)).toBe(false);
+    // What it gets back shows no content of the case.
+    expect(Object.keys(caseView(corporatie, withdrawn))).not.toContain('clientPseudonym');
+  });
+
+  it('a huurcontract signed now with a later ingangsdatum is accepted; the term is met on the signing, the vijfjarencontract runs from the start', () => {
+    const start = addDays(FIXTURE_TODAY, 17);
+    const applied = applyForm(omklap, 'huurcontract-eigen-naam', { ingangsdatum: start, getekendOp: FIXTURE_TODAY, vijfjarencontract: true });
+    expect(applied.state.phase).toBe('omgeklapt');
+    expect(applied.event.occurredOn).toBe(FIXTURE_TODAY);
+    const all = evaluateDeadlines({ case: applied.state, history: applied.history, now: amsterdamInstant(FIXTURE_TODAY, 12) });
+    expect(all.find((d) => d.ruleId === 'contract-eigen-naam')).toMatchObject({ status: 'met', metOn: FIXTURE_TODAY });
+    expect(all.find((d) => d.ruleId === 'vijfjarencontract-zoeken')?.dueDate).toBe(addYears(start, 3));
   });
 });

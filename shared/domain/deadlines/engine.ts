@@ -238,7 +238,8 @@ function anchorDateOf(rule: DeadlineRule, start: ReplayedEvent, ctx: Context): s
   // 001 §4 "Na ontvangst": the clock starts on the day the (original) submission was received, not on its own date.
   if (rule.startsOn.anchor === 'ontvangst') return receivedOn(event, ctx.bySeq.get(start.rootSeq) ?? event);
   const field = rule.startsOn.anchorField;
-  const date = field ? event.data[field] : event.occurredOn;
+  // A rule that needs the field guards on it (`when: hasDate(field)`); otherwise an event without it counts from its date.
+  const date = field && event.data[field] !== undefined ? event.data[field] : event.occurredOn;
   return isIsoDate(date) ? date : undefined;
 }
 

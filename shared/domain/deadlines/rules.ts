@@ -205,6 +205,8 @@ const AANBOD_STAGES: readonly StageRule[] = [
 const VIJFJARENCONTRACT_START: StartTrigger & EventMatch = {
   types: ['vijfjarencontract', 'huurcontract-eigen-naam'],
   when: (e) => e.type === 'vijfjarencontract' || e.data.vijfjarencontract === true,
+  // The contract's start (a huurcontract signed before its ingangsdatum carries it as startOp); else the event's date.
+  anchorField: 'startOp',
 };
 
 const AMSTERDAM: readonly Regio[] = ['amsterdam'];
