@@ -255,13 +255,13 @@ describe('11. Privacy of the voordracht and Wonen under the consent (002 WA10)',
   });
 
   it('Wonen sees no content the client did not consent to share with the gemeente ("met wie wordt gedeeld"); its own records it keeps', () => {
-    const consent = file.state.facts.toestemmingDelen as { metWie: string[] };
-    const state = { ...file.state, facts: { ...file.state.facts, toestemmingDelen: { ...consent, metWie: ['woningcorporatie'] } } };
+    const consent = file.state.facts.toestemmingDelen!;
+    const state: CaseState = { ...file.state, facts: { ...file.state.facts, toestemmingDelen: { ...consent, metWie: ['woningcorporatie'] } as CaseState['facts']['toestemmingDelen'] } };
     const timeline = caseView(PRINCIPALS['medewerker-wonen'], state, file.history).timeline!;
     expect(voordracht(timeline)?.data).toBeUndefined();
     expect(timeline.find((e) => e.type === 'aanvraag-urgentie')?.data).toBeUndefined();
     expect(timeline.find((e) => e.type === 'besluit-urgentie')?.data).toMatchObject({ besluit: 'akkoord' });
-    const toets = file.history.findLast((e) => e.type === 'toets-derde')!;
+    const toets = [...file.history].reverse().find((e) => e.type === 'toets-derde')!;
     const ops = planQueue({ before: { phase: 'voordracht' }, after: { ...state, phase: 'toets_wonen' }, event: toets, history: file.history, items: [] });
     const created = ops.find((o) => o.op === 'create');
     expect(created?.op === 'create' && created.item.projection).toMatchObject({ voordracht: { seq: expect.any(Number) } });
