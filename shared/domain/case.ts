@@ -6,8 +6,11 @@ import { toAmsterdamDate } from './calendar.js';
 import type { Action, Phase } from './phases.js';
 import type { Actor } from './roles.js';
 
-/** Regions whose rules differ (DOMAIN.md: keep rules as data per regio, Amsterdam first). */
-export const REGIOS = ['amsterdam', 'klantreis-2023'] as const;
+/**
+ * Regions whose rules differ (DOMAIN.md: keep rules as data per regio, Amsterdam first). What each regio supplies (its
+ * forms, entry routes, Wonen intakes, deadlines, mailboxes and holidays) is one rule set: shared/domain/regio.ts.
+ */
+export const REGIOS = ['amsterdam', 'klantreis-2023', 'drechtsteden'] as const;
 export type Regio = (typeof REGIOS)[number];
 
 /** Entry routes and the akkoorddocument each needs for the aanvraag urgentie (001 §3). */
@@ -20,6 +23,9 @@ export const ROUTES = {
   TREITERAANPAK: 'Treiteraanpak-brief',
   NIEUWE_KANS: 'Nieuwe Kans-brief',
   LAATSTE_KANS: 'Einde Interventie Verklaring en ontruimingsvonnis',
+  // 004 Drechtsteden: "De Route start in de Instelling Beschermd Wonen"; the client appeals to the Regeling Voorrang
+  // Uitstroom Instelling (004 names no akkoorddocument: the regeling itself is what the aanvraag rests on).
+  BW_INSTELLING: 'Regeling Voorrang Uitstroom Instelling',
 } as const;
 export type Route = keyof typeof ROUTES;
 export const ROUTE_KEYS = Object.keys(ROUTES) as [Route, ...Route[]];

@@ -10,6 +10,8 @@
 import type { CaseEvent, CaseState } from './case.js';
 import type { Party } from './deadlines/index.js';
 import type { Action } from './phases.js';
+import { regioToetst } from './regio.js';
+import type { WonenKind } from './wonen-queue.js';
 
 export interface NotificationRule {
   /** Stable id: part of the reminder id, so never rename a rule that may have pending items. */
@@ -24,6 +26,10 @@ export interface NotificationRule {
   /** What each recipient is asked to do. */
   todo: Partial<Record<Party, string>>;
   source: string;
+  /** A mail that asks Wonen to toets within the term: only in a regio whose gemeente toetst this kind (regio.ts). */
+  intake?: WonenKind;
+  /** Only in a regio whose gemeente does NOT toets this kind (the informative counterpart). */
+  unlessIntake?: WonenKind;
 }
 
 const WONEN_TOETS = 'Toets de aanvraag binnen 5 werkdagen en leg het besluit vast in het dossier.';
@@ -33,6 +39,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 001 §3: the aanvraag urgentie onder voorwaarden goes to the afdeling Wonen.
   {
     id: 'aanvraag-urgentie',
+    intake: 'urgentie',
     action: 'aanvraag-urgentie',
     to: ['woonzaken'],
     subject: 'Aanvraag urgentie onder voorwaarden',
@@ -43,6 +50,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 WA8 stap 3–4: after the onafhankelijke derde's akkoord the voordracht goes to Wonen (5 werkdagen).
   {
     id: 'voordracht-omklap',
+    intake: 'omklap',
     action: 'toets-derde',
     when: (e) => e.data.akkoord === true,
     to: ['woonzaken'],
@@ -54,6 +62,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft."
   {
     id: 'woningruil-ongelijk',
+    intake: 'woningruil',
     action: 'woningruil',
     when: (e) => e.data.ongelijk === true,
     to: ['woonzaken'],
@@ -66,6 +75,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // the verhuizing form also sets `wonenAkkoordNodig` for the other case Wonen decides. The mail names neither reason.
   {
     id: 'verhuizing-wonen',
+    intake: 'verhuizing',
     action: 'verhuizing',
     when: (e) => e.data.naarGroter === true || e.data.wonenAkkoordNodig === true,
     to: ['woonzaken'],
@@ -77,6 +87,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 001 §3 Kernboodschap herstelfase 5–6: Wonen trekt de urgentie in bij perspectief 24-uurs zorg of groepswonen.
   {
     id: 'trajectwijziging-perspectief',
+    intake: 'intrekking',
     action: 'trajectwijziging',
     when: (e) => e.data.urgentieIntrekken === true || e.data.perspectief === '24-uurs-zorg' || e.data.perspectief === 'groepswonen',
     to: ['woonzaken'],
@@ -122,6 +133,18 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     summary: 'De afdeling Wonen heeft de voordracht voor omklap teruggestuurd met een motivatie.',
     todo: { zorgaanbieder: 'Bekijk de motivatie in het dossier en pas de voordracht zo nodig aan.' },
     source: '002 WA8 stap 4',
+  },
+  // 003 Fase Doorstroom: the woon-/leefvraag is "door de zorgaanbieder bekend gemaakt bij de corporatie en gemeente";
+  // 003 and 004 give the gemeente no toetstermijn, so the mail informs and asks nothing within a term.
+  {
+    id: 'woonvraag-gemeente',
+    action: 'aanvraag-urgentie',
+    unlessIntake: 'urgentie',
+    to: ['woonzaken'],
+    subject: 'Woonvraag gedeeld',
+    summary: 'De zorgaanbieder heeft de woonvraag (aanvraag) van een cliënt gedeeld.',
+    todo: { woonzaken: 'Ter informatie. De afspraken van deze regio noemen geen toetstermijn voor de gemeente.' },
+    source: '003 Fase Doorstroom, Eerste contact in de driehoek; 004 Regeling Voorrang Uitstroom Instelling',
   },
   // 001 §3: "De zorgaanbieder meldt dit met het formulier (Tijdelijke) afmelding voor de Omslagroute, zodat vervuiling
   // van de wachtlijst wordt voorkomen": Wonen keeps the wachtlijst, so it is told of every afmelding of a case it knows
@@ -196,7 +219,13 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
 
 /** The rules an accepted event triggers. */
 export function notificationsFor(event: CaseEvent, after: CaseState): NotificationRule[] {
-  return NOTIFICATION_RULES.filter((rule) => rule.action === event.type && (!rule.when || rule.when(event, after)));
+  return NOTIFICATION_RULES.filter(
+    (rule) =>
+      rule.action === event.type &&
+      (!rule.when || rule.when(event, after)) &&
+      (!rule.intake || regioToetst(after.regio, rule.intake)) &&
+      (!rule.unlessIntake || !regioToetst(after.regio, rule.unlessIntake)),
+  );
 }
 
 export function notificationRuleById(id: string): NotificationRule | undefined {

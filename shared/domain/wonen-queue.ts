@@ -9,6 +9,7 @@
  */
 import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
+import { regioToetst } from './regio.js';
 import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
 
@@ -271,7 +272,8 @@ export function planQueue(input: QueueChangeInput): QueueOperation[] {
   }
 
   const kind = intakeKindOf(event);
-  if (kind && event.supersedes === undefined) {
+  // Only what the regio's gemeente toetst enters the queue (regio.ts): 003 and 004 give the gemeente no toetstermijn.
+  if (kind && event.supersedes === undefined && regioToetst(after.regio, kind)) {
     ops.push({
       op: 'create',
       item: {

@@ -12,6 +12,10 @@ import { evaluate, history, type Spec } from '../support/history.js';
 import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, PRINCIPALS, validInput, walkDates } from './forms.fixtures.js';
 import { caseView } from '../../shared/domain/views.js';
 import { canSeeCase, mayFileOn } from '../../shared/domain/access.js';
+import { REGIO_RULES } from '../../shared/domain/regio.js';
+import { rulesFor } from '../../shared/domain/deadlines/index.js';
+import { HOLIDAY_CALENDARS } from '../../shared/domain/werkdagen.js';
+import { REGIOS } from '../../shared/domain/case.js';
 import { retentionPlanner } from '../../shared/app/retention.js';
 import { addDays, addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
@@ -293,5 +297,56 @@ describe('9. The corporatie and its own forms (001 §3 "De woningcorporatie sele
     const all = evaluateDeadlines({ case: applied.state, history: applied.history, now: amsterdamInstant(FIXTURE_TODAY, 12) });
     expect(all.find((d) => d.ruleId === 'contract-eigen-naam')).toMatchObject({ status: 'met', metOn: FIXTURE_TODAY });
     expect(all.find((d) => d.ruleId === 'vijfjarencontract-zoeken')?.dueDate).toBe(addYears(start, 3));
+  });
+});
+
+describe('12. A regio is one rule set; Drechtsteden as 004 gives it', () => {
+  const klantreis = { ...STATE, regio: 'klantreis-2023' as const, phase: 'urgentie_aangevraagd' as const };
+  const [aanvraag] = history(['aanvraag-urgentie', '2026-03-02']);
+
+  it('a klantreis-2023 aanvraag gets no 5-werkdagen queue item nor a toets mail: 003 backs no term for the gemeente', () => {
+    expect(planQueue({ before: { phase: 'onderzoek' }, after: klantreis, event: aanvraag!, history: [aanvraag!], items: [] })).toEqual([]);
+    expect(notificationsFor(aanvraag!, klantreis).map((r) => r.id)).toEqual(['woonvraag-gemeente']);
+    expect(notificationsFor(aanvraag!, { ...klantreis, regio: 'amsterdam' }).map((r) => r.id)).toEqual(['aanvraag-urgentie']);
+  });
+
+  it('every regio supplies routes, forms, Wonen intakes, holidays and says what its seed leaves open', () => {
+    for (const regio of REGIOS) {
+      const rules = REGIO_RULES[regio];
+      expect(rules.routes.length, regio).toBeGreaterThan(0);
+      expect(rules.forms.length, regio).toBeGreaterThan(0);
+      expect(HOLIDAY_CALENDARS[regio].regio).toBe(regio);
+      expect(rules.zonderTermijn.length, regio).toBeGreaterThan(0);
+    }
+  });
+
+  it('Drechtsteden (004): entry from an instelling beschermd wonen, the two conditions of the Regeling Voorrang Uitstroom Instelling, no one-offer rule, no invented terms', () => {
+    const d = REGIO_RULES.drechtsteden;
+    expect(d.routes).toEqual(['BW_INSTELLING']);
+    expect(d.voorwaardenAanvraag?.map((v) => v.key)).toEqual(['toeAanZelfstandigWonen', 'onvoldoendeMogelijkhedenZelfHuisvesting']);
+    expect(d.eenmaligAanbod).toBe(false);
+    expect(d.afwijkendeGemeenten?.map((g) => g.gemeente)).toEqual(['Gorinchem', 'Molenlanden', 'Hardinxveld-Giessendam']);
+    expect(rulesFor('drechtsteden')).toEqual([]);
+    expect(d.wonenIntakes).toEqual([]);
+  });
+
+  it('a Drechtsteden aanvraag must confirm both conditions; a form the regio does not have is refused', () => {
+    const file = newCase({ regio: 'drechtsteden', route: 'BW_INSTELLING' });
+    const body = validInput('aanvraag-urgentie', { akkoordDocument: { soort: 'Regeling Voorrang Uitstroom Instelling' } });
+    expect(() => applyForm(file, 'aanvraag-urgentie', body)).toThrow(/voorwaarden/);
+    const ok = applyForm(file, 'aanvraag-urgentie', { ...body, voorwaardenRegio: { toeAanZelfstandigWonen: true, onvoldoendeMogelijkhedenZelfHuisvesting: true } });
+    expect(ok.state.phase).toBe('urgentie_aangevraagd');
+    expect(() => applyForm(caseReadyFor('nieuwe-kans', FIXTURE_TODAY, { regio: 'drechtsteden', route: 'BW_INSTELLING' }), 'nieuwe-kans', validInput('nieuwe-kans'))).toThrow(/niet bij de route van regio drechtsteden/);
+  });
+
+  it('in Drechtsteden a refused offer does not block the search for two years (004: the client searches with priority)', () => {
+    let ready = newCase({ regio: 'drechtsteden', route: 'BW_INSTELLING' });
+    ready = applyForm(ready, 'aanvraag-urgentie', validInput('aanvraag-urgentie', {
+      akkoordDocument: { soort: 'Regeling Voorrang Uitstroom Instelling' },
+      voorwaardenRegio: { toeAanZelfstandigWonen: true, onvoldoendeMogelijkhedenZelfHuisvesting: true },
+    }));
+    for (const action of ['besluit-urgentie', 'woningaanbod'] as const) ready = applyForm(ready, action, validInput(action));
+    const refused = applyForm(ready, 'weigering-aanbod', validInput('weigering-aanbod', { door: 'client' }));
+    expect(refused.state.facts.aanbodGeblokkeerdTot).toBeUndefined();
   });
 });
