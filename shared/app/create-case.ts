@@ -1,7 +1,8 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import type { CreateCaseInput } from '#domain/open-case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
-import { Forbidden } from '#domain/errors.js';
+import { Forbidden, RuleViolated } from '#domain/errors.js';
+import { regioRules } from '#domain/regio.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
 import { caseView } from '#domain/views.js';
 import { organisationsOf } from '#domain/access.js';
@@ -13,6 +14,11 @@ export { createCaseSchema, type CreateCaseInput } from '#domain/open-case.js';
 
 export async function createCase(deps: AppDeps, principal: Principal, input: CreateCaseInput, request: IdempotentRequest): Promise<Answer> {
   if (!mayTake(principal.role, 'case-aanmaken')) throw new Forbidden();
+  // The regio's entry routes (regio.ts): 004 Drechtsteden starts in the instelling Beschermd Wonen only.
+  const rules = regioRules(input.regio);
+  if (!rules.routes.includes(input.route)) {
+    throw new RuleViolated('route-niet-in-regio', `Regio ${input.regio} kent route ${input.route} niet (${rules.bron}).`, [{ path: 'body.route', message: `Kies uit: ${rules.routes.join(', ')}` }]);
+  }
   return idempotent(deps.store, principal, request, async (recordFor) => {
     const now = deps.clock.now();
     const reference = await deps.store.nextReference(Number(toAmsterdamDate(now).slice(0, 4)));

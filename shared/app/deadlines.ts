@@ -43,14 +43,17 @@ export interface DeadlineView {
   dueAt: string;
   status: Deadline['status'];
   metOn?: string;
+  /** Met after the due date: a duty done, but late (e.g. Wonen's toets after the 5 werkdagen of 001 §4). */
+  late?: true;
   /** For an open deadline: werkdagen until it falls due (0 on the day itself); late: how many it is past, negative. */
   werkdagenLeft?: number;
 }
 
-function view(deadline: Deadline, today: string, regio: Regio | undefined): DeadlineView {
-  const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn } = deadline;
+/** What GET /cases/{id}/deadlines shows of a deadline: met late says so (`late`); an open one counts its werkdagen. */
+export function deadlineView(deadline: Deadline, today: string, regio: Regio | undefined): DeadlineView {
+  const { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, metOn, late } = deadline;
   const open = status === 'open' || status === 'overdue';
-  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}), ...(open ? { werkdagenLeft: werkdagenLeft(dueDate, today, regio) } : {}) };
+  return { deadlineId, ruleId, title, source, actor, dueDate, dueAt, status, ...(metOn ? { metOn } : {}), ...(late ? { late } : {}), ...(open ? { werkdagenLeft: werkdagenLeft(dueDate, today, regio) } : {}) };
 }
 
 /** Signed werkdagen to a due date as the werkplek's badge says it: 3 = "nog 3 werkdagen", 0 = today, -2 = 2 late. */
@@ -65,7 +68,7 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
     .filter((d) => visibleTo(principal, d))
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const today = toAmsterdamDate(deps.clock.now());
-  return { reference: loaded.state.reference, deadlines: deadlines.map((d) => view(d, today, loaded.state.regio)) };
+  return { reference: loaded.state.reference, deadlines: deadlines.map((d) => deadlineView(d, today, loaded.state.regio)) };
 }
 
 export interface OpenDeadline {

@@ -17,6 +17,7 @@ import {
   mayRevoke,
   monthOf,
   monthsBetween,
+  lastOpenDeadline,
   nextRetentionStep,
   scheduleRetention,
   type RetentionPolicy,
@@ -25,6 +26,7 @@ import {
 import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
 import type { CaseEvent } from '#domain/case.js';
+import { deadlinesAfter } from './change-deadlines.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, IdempotencyRecord, StoreEffect, StoredResponse } from './ports.js';
@@ -92,7 +94,8 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
   const consentOnly = change.event.type === (CONSENT_EVENT.recorded as string) || change.event.type === (CONSENT_EVENT.withdrawn as string);
   if (isClosed(change.after.phase)) {
     if (consentOnly && current) return effects;
-    const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy());
+    // The period starts when the case's last deadline is met or passed (an open signal keeps the case: 002 Bijlage 4).
+    const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy(), lastOpenDeadline(deadlinesAfter(change)));
     const key = keys.retention(change.after.caseId);
     effects.push({
       kind: 'update',

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '#domain/case.js';
-import { canSeeCase } from '#domain/access.js';
+import { mayFileOn } from '#domain/access.js';
 import { CaseNotFound, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
 import { decideChange } from '#domain/forms/change.js';
 import type { FormDefinition } from '#domain/forms/types.js';
@@ -47,7 +47,7 @@ async function attemptSubmit(
   recordFor: Parameters<Parameters<typeof idempotent>[3]>[0],
 ): Promise<StoredResponse> {
   const loaded = await deps.store.load(caseId);
-  if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+  if (!loaded || !mayFileOn(principal, loaded.state, form.action, loaded.history)) throw new CaseNotFound();
   const { state: before, history } = loaded;
   if (!mayTake(principal.role, form.action)) throw new Forbidden();
   if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {

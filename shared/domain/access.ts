@@ -11,7 +11,7 @@
  */
 import type { CaseEvent, CaseState } from './case.js';
 import { consentAllows } from './consent.js';
-import type { Phase } from './phases.js';
+import type { Action, Phase } from './phases.js';
 import { ZORGAANBIEDER_ROLES, type Principal } from './roles.js';
 import { intakeKindOf } from './wonen-queue.js';
 
@@ -66,4 +66,19 @@ export function canSeeCase(principal: Principal, state: CaseState, history?: rea
 export function organisationsOf(state: CaseState): string[] {
   const shared = state.corporatieId !== undefined && consentAllows(state, 'woningcorporatie');
   return shared ? [state.zorgaanbiederId, state.corporatieId!] : [state.zorgaanbiederId];
+}
+
+/**
+ * The corporatie's own forms: the contract on the client's name and the vijfjarencontract are the landlord's legal acts
+ * (002 WA8 stap 4: "De woningcorporatie streeft ernaar om de huurovereenkomst binnen vier tot zes weken … op de naam
+ * van de bewoner te zetten"; 002 Bijlage 4). A withdrawal of the client's consent to share (002 WA10) stops what the
+ * zorgaanbieder shares with the corporatie, not the corporatie's own contract: it may still file these for its own
+ * case (the answer shows no content: views.ts CASE_FIELDS.corporatie).
+ */
+export const CORPORATIE_OWN_FORMS: readonly Action[] = ['huurcontract-eigen-naam', 'vijfjarencontract'];
+
+/** Whether `principal` may file `action` on the case: it may see the case, or it is the corporatie's own contract form. */
+export function mayFileOn(principal: Principal, state: CaseState, action: Action, history?: readonly CaseEvent[]): boolean {
+  if (canSeeCase(principal, state, history)) return true;
+  return principal.role === 'contactpersoon' && state.corporatieId === principal.organisationId && CORPORATIE_OWN_FORMS.includes(action);
 }

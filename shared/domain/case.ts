@@ -2,11 +2,15 @@
  * The case (dossier) of one client on the Omslagroute, and the events that make up its history.
  * Pure types: no AWS imports. The client is stored as a pseudonym only (AVG data minimisation, 002 WA10).
  */
+import { toAmsterdamDate } from './calendar.js';
 import type { Action, Phase } from './phases.js';
 import type { Actor } from './roles.js';
 
-/** Regions whose rules differ (DOMAIN.md: keep rules as data per regio, Amsterdam first). */
-export const REGIOS = ['amsterdam', 'klantreis-2023'] as const;
+/**
+ * Regions whose rules differ (DOMAIN.md: keep rules as data per regio, Amsterdam first). What each regio supplies (its
+ * forms, entry routes, Wonen intakes, deadlines, mailboxes and holidays) is one rule set: shared/domain/regio.ts.
+ */
+export const REGIOS = ['amsterdam', 'klantreis-2023', 'drechtsteden'] as const;
 export type Regio = (typeof REGIOS)[number];
 
 /** Entry routes and the akkoorddocument each needs for the aanvraag urgentie (001 §3). */
@@ -19,6 +23,9 @@ export const ROUTES = {
   TREITERAANPAK: 'Treiteraanpak-brief',
   NIEUWE_KANS: 'Nieuwe Kans-brief',
   LAATSTE_KANS: 'Einde Interventie Verklaring en ontruimingsvonnis',
+  // 004 Drechtsteden: "De Route start in de Instelling Beschermd Wonen"; the client appeals to the Regeling Voorrang
+  // Uitstroom Instelling (004 names no akkoorddocument: the regeling itself is what the aanvraag rests on).
+  BW_INSTELLING: 'Regeling Voorrang Uitstroom Instelling',
 } as const;
 export type Route = keyof typeof ROUTES;
 export const ROUTE_KEYS = Object.keys(ROUTES) as [Route, ...Route[]];
@@ -90,6 +97,18 @@ export interface CaseEvent {
   data: Record<string, unknown>;
   /** When this event corrects an earlier submission of the same form: that event's seq. */
   supersedes?: number;
+}
+
+/**
+ * The day a submission was received: the Europe/Amsterdam date on which it was recorded, never before the day the form
+ * says it happened. Clocks that run "na ontvangst" start here, not on the form's own date, which stays in the history
+ * as what the user said (001 §4 "Toetsing en afronding": "Op basis van de informatie op het voordrachtformulier toetst
+ * de afdeling Wonen binnen 5 werkdagen"; 002 WA8 stap 4: "binnen vijf werkdagen"). A correction keeps the receipt of
+ * the submission it corrects: pass the original as `firstReceipt`.
+ */
+export function receivedOn(event: Pick<CaseEvent, 'occurredOn' | 'recordedAt'>, firstReceipt: Pick<CaseEvent, 'recordedAt'> = event): string {
+  const recorded = toAmsterdamDate(firstReceipt.recordedAt);
+  return recorded > event.occurredOn ? recorded : event.occurredOn;
 }
 
 const REFERENCE_PATTERN = /^OMS-(\d{4})-(\d{6})$/;

@@ -54,18 +54,18 @@ export const consentRequestSchema = z.discriminatedUnion('action', [
 export type ConsentRequest = z.infer<typeof consentRequestSchema>;
 
 /** The consent recorded on a case, if any. */
-export function consentOf(state: CaseState): ConsentFact | undefined {
+export function consentOf(state: Pick<CaseState, 'facts'>): ConsentFact | undefined {
   return state.facts.toestemmingDelen as ConsentFact | undefined;
 }
 
 /** True when the client's current consent allows sharing with `partij` (for at least one purpose). */
-export function consentAllows(state: CaseState, partij: Deelpartij): boolean {
+export function consentAllows(state: Pick<CaseState, 'facts'>, partij: Deelpartij): boolean {
   const consent = consentOf(state);
   return consent?.gegeven === true && (consent.metWie?.includes(partij) ?? false) && consent.doelen.length > 0;
 }
 
 /** True when the current consent covers sharing `doel` with the corporatie (002 WA10 Doelbinding). */
-export function consentCoversPurpose(state: CaseState, doel: Deeldoel): boolean {
+export function consentCoversPurpose(state: Pick<CaseState, 'facts'>, doel: Deeldoel): boolean {
   return consentAllows(state, 'woningcorporatie') && (consentOf(state)?.doelen.includes(doel) ?? false);
 }
 

@@ -13,6 +13,7 @@
  * - `corporatie`: the corporatie's functional mailbox — only when the client's consent to share with the corporatie
  *   is recorded (002 WA10); without it the corporatie is not told about the case at all.
  * - `woonzaken`: the mailbox of the gemeente (directie Wonen) that serves the case's regio.
+ * - `mzwo`: the Meldpunt Zorg en Woonoverlast of that gemeente (002 WA6, WA9), when the directory names one.
  */
 import { z } from 'zod';
 import type { CaseState } from './case.js';
@@ -55,6 +56,8 @@ const organisationSchema = z.discriminatedUnion('kind', [
     kind: z.literal('gemeente'),
     /** The regio's whose Wonen mail this mailbox receives (002 WA8: woonzaken). */
     regios: z.array(z.string().min(1)).min(1),
+    /** The Meldpunt Zorg en Woonoverlast of the regio (002 WA6): overlast after the omklap (002 WA9). */
+    mzwo: mailbox.optional(),
   }),
 ]);
 
@@ -153,6 +156,10 @@ export class OrganisationDirectory {
       case 'woonzaken': {
         const gemeente = this.document.organisations.find((o) => o.kind === 'gemeente' && o.regios.includes(kase.regio));
         return gemeente?.mailbox;
+      }
+      case 'mzwo': {
+        const gemeente = this.document.organisations.find((o) => o.kind === 'gemeente' && o.regios.includes(kase.regio));
+        return gemeente?.kind === 'gemeente' ? gemeente.mzwo : undefined;
       }
     }
   }

@@ -10,6 +10,8 @@
 import type { CaseEvent, CaseState } from './case.js';
 import type { Party } from './deadlines/index.js';
 import type { Action } from './phases.js';
+import { regioToetst } from './regio.js';
+import type { WonenKind } from './wonen-queue.js';
 
 export interface NotificationRule {
   /** Stable id: part of the reminder id, so never rename a rule that may have pending items. */
@@ -24,6 +26,10 @@ export interface NotificationRule {
   /** What each recipient is asked to do. */
   todo: Partial<Record<Party, string>>;
   source: string;
+  /** A mail that asks Wonen to toets within the term: only in a regio whose gemeente toetst this kind (regio.ts). */
+  intake?: WonenKind;
+  /** Only in a regio whose gemeente does NOT toets this kind (the informative counterpart). */
+  unlessIntake?: WonenKind;
 }
 
 const WONEN_TOETS = 'Toets de aanvraag binnen 5 werkdagen en leg het besluit vast in het dossier.';
@@ -33,6 +39,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 001 §3: the aanvraag urgentie onder voorwaarden goes to the afdeling Wonen.
   {
     id: 'aanvraag-urgentie',
+    intake: 'urgentie',
     action: 'aanvraag-urgentie',
     to: ['woonzaken'],
     subject: 'Aanvraag urgentie onder voorwaarden',
@@ -43,6 +50,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 WA8 stap 3–4: after the onafhankelijke derde's akkoord the voordracht goes to Wonen (5 werkdagen).
   {
     id: 'voordracht-omklap',
+    intake: 'omklap',
     action: 'toets-derde',
     when: (e) => e.data.akkoord === true,
     to: ['woonzaken'],
@@ -54,6 +62,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft."
   {
     id: 'woningruil-ongelijk',
+    intake: 'woningruil',
     action: 'woningruil',
     when: (e) => e.data.ongelijk === true,
     to: ['woonzaken'],
@@ -66,6 +75,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // the verhuizing form also sets `wonenAkkoordNodig` for the other case Wonen decides. The mail names neither reason.
   {
     id: 'verhuizing-wonen',
+    intake: 'verhuizing',
     action: 'verhuizing',
     when: (e) => e.data.naarGroter === true || e.data.wonenAkkoordNodig === true,
     to: ['woonzaken'],
@@ -77,6 +87,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 001 §3 Kernboodschap herstelfase 5–6: Wonen trekt de urgentie in bij perspectief 24-uurs zorg of groepswonen.
   {
     id: 'trajectwijziging-perspectief',
+    intake: 'intrekking',
     action: 'trajectwijziging',
     when: (e) => e.data.urgentieIntrekken === true || e.data.perspectief === '24-uurs-zorg' || e.data.perspectief === 'groepswonen',
     to: ['woonzaken'],
@@ -123,6 +134,77 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     todo: { zorgaanbieder: 'Bekijk de motivatie in het dossier en pas de voordracht zo nodig aan.' },
     source: '002 WA8 stap 4',
   },
+  // 003 Fase Doorstroom: the woon-/leefvraag is "door de zorgaanbieder bekend gemaakt bij de corporatie en gemeente";
+  // 003 and 004 give the gemeente no toetstermijn, so the mail informs and asks nothing within a term.
+  {
+    id: 'woonvraag-gemeente',
+    action: 'aanvraag-urgentie',
+    unlessIntake: 'urgentie',
+    to: ['woonzaken'],
+    subject: 'Woonvraag gedeeld',
+    summary: 'De zorgaanbieder heeft de woonvraag (aanvraag) van een cliënt gedeeld.',
+    todo: { woonzaken: 'Ter informatie. De afspraken van deze regio noemen geen toetstermijn voor de gemeente.' },
+    source: '003 Fase Doorstroom, Eerste contact in de driehoek; 004 Regeling Voorrang Uitstroom Instelling',
+  },
+  // 001 §3: "De zorgaanbieder meldt dit met het formulier (Tijdelijke) afmelding voor de Omslagroute, zodat vervuiling
+  // van de wachtlijst wordt voorkomen": Wonen keeps the wachtlijst, so it is told of every afmelding of a case it knows
+  // (not of one still in onderzoek, which never reached Wonen: 002 WA10, share only what is needed), and of the return.
+  {
+    id: 'afmelding-wonen',
+    action: 'afmelding',
+    when: (e) => e.data.vanuitFase !== 'onderzoek',
+    to: ['woonzaken'],
+    subject: '(Tijdelijke) afmelding voor de Omslagroute',
+    summary: 'De zorgaanbieder heeft de cliënt (tijdelijk) afgemeld voor de Omslagroute.',
+    todo: { woonzaken: 'Verwerk de afmelding in de wachtlijst (actieve bemiddeling).' },
+    source: '001 §3 (Tijdelijke) afmelding',
+  },
+  {
+    id: 'heraanmelding-wonen',
+    action: 'heraanmelding',
+    to: ['woonzaken'],
+    subject: 'Heraanmelding voor de Omslagroute',
+    summary: 'De zorgaanbieder heeft een tijdelijk afgemelde cliënt opnieuw aangemeld.',
+    todo: { woonzaken: 'Verwerk de heraanmelding in de wachtlijst; een aanvraag die nog openstond, ligt weer bij u (5 werkdagen).' },
+    source: '001 §3 (Tijdelijke) afmelding',
+  },
+  // 001 §3: "De cliënt krijgt een eenmalig aanbod … Bovendien krijgt de cliënt gedurende twee jaar geen nieuw aanbod":
+  // the refusal changes the wachtlijst Wonen keeps, so Wonen is told (the redenen stay in the app).
+  {
+    id: 'weigering-aanbod-wonen',
+    action: 'weigering-aanbod',
+    to: ['woonzaken'],
+    subject: 'Woningaanbod geweigerd',
+    summary: 'Het eenmalige woningaanbod is geweigerd.',
+    todo: { woonzaken: 'Verwerk de weigering: gedurende twee jaar geen nieuw aanbod (001 §3).' },
+    source: '001 §3 Matching woning en cliënt; 002 WA1 stap 2',
+  },
+  // 002 WA6: "Bij overlast is snel handelen geboden": the meldpunt and the begeleider hear of a melding the moment it is
+  // recorded (not the next werkdag at 08:00), so the melder can be benaderd and the corporatie informed in time.
+  {
+    id: 'overlast-melding',
+    action: 'overlast-melding',
+    when: (e) => e.data.naOmklap !== true,
+    to: ['meldpunt', 'begeleider'],
+    subject: 'Overlastmelding ontvangen',
+    summary: 'Er is een overlastmelding vastgelegd.',
+    todo: {
+      meldpunt: 'Benader de melder en informeer de woningcorporatie, beide binnen twee werkdagen (002 WA6; Bijlage 1 Actie 1).',
+      begeleider: 'Benader de melder en informeer de woningcorporatie, beide binnen twee werkdagen (002 WA6; Bijlage 1 Actie 1).',
+    },
+    source: '002 WA6; 002 Bijlage 1',
+  },
+  // 002 WA9: after the omklap "geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the MZWO is told.
+  {
+    id: 'overlast-melding-mzwo',
+    action: 'overlast-melding',
+    when: (e) => e.data.naOmklap === true,
+    to: ['mzwo'],
+    subject: 'Overlastmelding na omklap',
+    summary: 'Er is een overlastmelding vastgelegd over een bewoner wiens huurcontract is omgeklapt.',
+    todo: { mzwo: 'Pak de melding op volgens de reguliere werkwijze van het Meldpunt Zorg en Woonoverlast (002 WA9).' },
+    source: '002 WA9; 002 WA6',
+  },
   // 001 §3: Wonen's besluit on the aanvraag urgentie goes back to the zorgaanbieder.
   {
     id: 'besluit-urgentie',
@@ -137,7 +219,13 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
 
 /** The rules an accepted event triggers. */
 export function notificationsFor(event: CaseEvent, after: CaseState): NotificationRule[] {
-  return NOTIFICATION_RULES.filter((rule) => rule.action === event.type && (!rule.when || rule.when(event, after)));
+  return NOTIFICATION_RULES.filter(
+    (rule) =>
+      rule.action === event.type &&
+      (!rule.when || rule.when(event, after)) &&
+      (!rule.intake || regioToetst(after.regio, rule.intake)) &&
+      (!rule.unlessIntake || !regioToetst(after.regio, rule.unlessIntake)),
+  );
 }
 
 export function notificationRuleById(id: string): NotificationRule | undefined {

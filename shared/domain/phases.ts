@@ -102,8 +102,10 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   'aanvraag-urgentie': { from: ['onderzoek'], to: ['urgentie_aangevraagd'] },
   // 001 §3: de afdeling Wonen toetst de aanvraag; in orde → urgentie onder voorwaarden, wachtlijst.
   'besluit-urgentie': { from: ['urgentie_aangevraagd'], to: ['wachtlijst', 'onderzoek'] },
-  // 001 §3: (tijdelijke) afmelding while on the wachtlijst; overlijden/vertrek end the case.
-  afmelding: { from: ['urgentie_aangevraagd', 'wachtlijst', 'aanbod'], to: ['tijdelijk_afgemeld', 'afgesloten'] },
+  // 001 §3: (tijdelijke) afmelding while on the wachtlijst; overlijden/vertrek end the case. A definitive afmelding
+  // ("vertrek met onbekende bestemming of overlijden") also closes a case still in onderzoek or tijdelijk afgemeld:
+  // otherwise such a case could never be closed (the form allows only 'definitief' there).
+  afmelding: { from: ['onderzoek', 'urgentie_aangevraagd', 'wachtlijst', 'aanbod', 'tijdelijk_afgemeld'], to: ['tijdelijk_afgemeld', 'afgesloten'] },
   // Back to the wachtlijst when Wonen had granted the urgentie; back to Wonen when the afmelding came before its besluit.
   heraanmelding: { from: ['tijdelijk_afgemeld'], to: ['wachtlijst', 'urgentie_aangevraagd'] },
   // 001 §3 footnote 1 and Kernboodschap herstelfase 5–6: herijking perspectief; Wonen withdraws when 24-uurs zorg/groepswonen.

@@ -81,9 +81,24 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
-/** A fresh schedule for a case that is (still) closed at `now`. */
-export function scheduleRetention(caseId: string, phase: Phase, now: string, policy: RetentionPolicy): RetentionRecord {
-  return { caseId, retentionState: 'scheduled', closedPhase: phase, scheduledAt: now, dueAt: addDaysToInstant(now, policy.periodDays) };
+/**
+ * A fresh schedule for a case that is (still) closed at `now`. Retention may not erase what still has an open deadline:
+ * the period runs from the last change, or from the due instant of the case's last open deadline when that is later
+ * (`openUntil`). An omgeklapt case with a vijfjarencontract keeps its signals (002 Bijlage 4: "Na 4 jaar … ontvangt de
+ * jongvolwassene een brief van de gemeente"; "Na 4,5 jaar … een opzeggingsbrief") and is erased only after them.
+ */
+export function scheduleRetention(caseId: string, phase: Phase, now: string, policy: RetentionPolicy, openUntil?: string): RetentionRecord {
+  const from = openUntil && openUntil > now ? openUntil : now;
+  return { caseId, retentionState: 'scheduled', closedPhase: phase, scheduledAt: now, dueAt: addDaysToInstant(from, policy.periodDays) };
+}
+
+/** The due instant of the last deadline that is still open (not met, not passed): retention starts after it. */
+export function lastOpenDeadline(deadlines: ReadonlyArray<{ status: string; dueAt: string }>): string | undefined {
+  return deadlines
+    .filter((d) => d.status === 'open')
+    .map((d) => d.dueAt)
+    .sort()
+    .at(-1);
 }
 
 /** What the sweeper must do with a record at `now`. */

@@ -7,8 +7,8 @@
  * in the timeline of the corporatie or Wonen. A listed form shows only the listed field paths; `[]` shows that the
  * form exists (type and dates) without any of its content.
  */
-import type { CaseEvent, CaseState } from './case.js';
-import { consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
+import { LEEFGEBIEDEN, type CaseEvent, type CaseState } from './case.js';
+import { consentAllows, consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
 import type { Action } from './phases.js';
 import type { Principal, Role } from './roles.js';
 
@@ -87,11 +87,17 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
         'handtekeningen',
       ],
     },
-    // 002 WA10 "voorafgaand aan het omklappen": the stand van zaken of the doelen; the plaatsing <26 decides the
-    // contract (002 Bijlage 4). Not the afspraken na omklap (steun, care), the client's akkoord or free text.
+    // 002 WA10 "voorafgaand aan het omklappen: de zorgaanbieder deelt de stand van zaken over de gepersonaliseerde
+    // doelen": per leefgebied whether it is behaald and when that was evaluated — not why (behaaldOmdat) nor by whom
+    // (beoordeeldDoor): for psychisch that can name a behandelaar, and "Informatie over de achtergrond van de bewoner
+    // en de geleverde zorg en ondersteuning worden niet gedeeld" (002 WA10). The plaatsing <26 decides the contract
+    // (002 Bijlage 4). Not the afspraken na omklap (steun, care), the client's akkoord or free text.
     'voordracht-omklap': {
       purpose: 'omklap',
-      fields: ['datumVoordracht', 'startZelfstandigWonen', 'woonevaluatie', 'doelen', 'jongerDan26.plaatsing'],
+      fields: [
+        'datumVoordracht', 'startZelfstandigWonen', 'woonevaluatie', 'jongerDan26.plaatsing',
+        ...LEEFGEBIEDEN.flatMap((l) => [`doelen.${l}.akkoord`, `doelen.${l}.datumEvaluatiemoment`]),
+      ],
     },
     // 002 WA8 stap 4: Wonen's akkoord is mailed to the corporatie, which then puts the contract in the client's name;
     // the motivatie of a "terug" is for the zorgaanbieder.
@@ -283,13 +289,32 @@ export interface CaseView {
   actions?: Action[];
 }
 
+/**
+ * Wonen's own records (its decisions, the mail to its mailbox, the case's creation): not shared by the zorgaanbieder,
+ * so not bound to the client's consent.
+ */
+export const WONEN_OWN: ReadonlySet<TimelineType> = new Set<TimelineType>([
+  'case-aangemaakt', 'besluit-urgentie', 'besluit-omklap', 'besluit-woningruil', 'intrekking-urgentie', 'mail-ontvangen',
+]);
+
+/**
+ * Whether the content of a form may be shared with an audience outside the zorgaanbieder (002 WA10 "Toestemming en
+ * doel": "welke informatie kan worden gedeeld en met wie"): the corporatie per purpose of the consent; Wonen when the
+ * consent names the gemeente (directie Wonen), except for Wonen's own records.
+ */
+export function mayShareContent(audience: Audience, state: Pick<CaseState, 'facts'>, type: TimelineType, projection: FormProjection): boolean {
+  if (audience === 'corporatie') return !projection.purpose || consentCoversPurpose(state, projection.purpose);
+  if (audience === 'wonen') return WONEN_OWN.has(type) || consentAllows(state, 'gemeente-wonen');
+  return true;
+}
+
 /** One timeline entry as `role` may see it, or undefined when the entry is not shown at all. */
 export function timelineEntry(principal: Principal, state: CaseState, event: CaseEvent): TimelineEntry | undefined {
   const projection = projectionFor(principal.role, event.type);
   if (projection === undefined) return undefined;
   let data: Record<string, unknown> | undefined;
   if (projection === 'all') data = event.data;
-  else if (projection.fields.length > 0 && (!projection.purpose || ROLE_AUDIENCE[principal.role] !== 'corporatie' || consentCoversPurpose(state, projection.purpose))) {
+  else if (projection.fields.length > 0 && mayShareContent(ROLE_AUDIENCE[principal.role], state, event.type, projection)) {
     data = project(event.data ?? {}, projection.fields);
   }
   return {

@@ -12,6 +12,7 @@
  */
 import amsterdamHolidays from '../../config/holidays/amsterdam.json' with { type: 'json' };
 import klantreis2023Holidays from '../../config/holidays/klantreis-2023.json' with { type: 'json' };
+import drechtstedenHolidays from '../../config/holidays/drechtsteden.json' with { type: 'json' };
 import type { Regio } from './case.js';
 import { addDays, amsterdamInstant, dayNumber, formatIsoDate, isIsoDate, isoWeekday, parseIsoDate } from './calendar.js';
 
@@ -73,6 +74,7 @@ export function parseHolidayConfig(regio: Regio, file: unknown): HolidayCalendar
 export const HOLIDAY_CALENDARS: Readonly<Record<Regio, HolidayCalendar>> = {
   amsterdam: parseHolidayConfig('amsterdam', amsterdamHolidays),
   'klantreis-2023': parseHolidayConfig('klantreis-2023', klantreis2023Holidays),
+  drechtsteden: parseHolidayConfig('drechtsteden', drechtstedenHolidays),
 };
 
 const DEFAULT_REGIO: Regio = 'amsterdam';

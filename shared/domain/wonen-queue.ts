@@ -7,9 +7,10 @@
  * each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
  * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
-import { REGIOS, type CaseEvent, type CaseState, type Regio } from './case.js';
+import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
-import { project, projectionFor as viewProjection } from './views.js';
+import { regioToetst } from './regio.js';
+import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
 
 /** 001 §4; 002 WA8 stap 4: "binnen vijf werkdagen". */
@@ -42,7 +43,10 @@ export interface WonenItem {
   reference: string;
   /** The event type that put it in the queue. */
   sourceType: CaseEvent['type'];
-  /** The submission's occurredOn: the day Wonen received it. The clock starts here. */
+  /**
+   * The day Wonen received the submission: the date it was recorded, not the form's own date (001 §4: "toetst de
+   * afdeling Wonen binnen 5 werkdagen", counted from receipt; case.ts receivedOn). The clock starts here.
+   */
   receivedOn: string;
   /** The instant it was recorded. */
   receivedAt: string;
@@ -92,6 +96,10 @@ export function intakeKindOf(event: Pick<CaseEvent, 'type' | 'data'>): WonenKind
     // 002 WA3: einde intermediaire verhuur vóór omklap; Wonen registers it (informational, no decision form).
     case 'einde-intermediaire-verhuur':
       return 'einde-verhuur';
+    // 001 §3: a heraanmelding of a client afgemeld while Wonen was toetsing the aanvraag puts the aanvraag back with
+    // Wonen: a new item with a new 5-werkdagen clock from its receipt (the afmelding suspended the first one).
+    case 'heraanmelding':
+      return data.naarFase === 'urgentie_aangevraagd' ? 'urgentie' : undefined;
     default:
       return undefined;
   }
@@ -152,11 +160,16 @@ export const FALLBACK_FIELDS: Readonly<Partial<Record<CaseEvent['type'], readonl
   'einde-intermediaire-verhuur': ['datum', 'reden', 'oudeInschrijvingTerug'],
 };
 
-/** What Wonen may read of one event: views.ts's Wonen projection, or the fallback list; nothing when neither has it. */
-export function wonenFields(event: Pick<CaseEvent, 'type' | 'data'>): Record<string, unknown> {
+/**
+ * What Wonen may read of one event: views.ts's Wonen projection, or the fallback list; nothing when neither has it.
+ * With the case's state: nothing when the client's consent does not name the gemeente (002 WA10; views.ts
+ * mayShareContent), as in GET /cases/{id}.
+ */
+export function wonenFields(event: Pick<CaseEvent, 'type' | 'data'>, state?: Pick<CaseState, 'facts'>): Record<string, unknown> {
   const view = viewProjection('medewerker-wonen', event.type);
-  const fields = view !== undefined && view !== 'all' ? view.fields : (FALLBACK_FIELDS[event.type] ?? []);
-  return project(event.data ?? {}, fields);
+  const projection = view !== undefined && view !== 'all' ? view : { fields: FALLBACK_FIELDS[event.type] ?? [] };
+  if (state && !mayShareContent('wonen', state, event.type, projection)) return {};
+  return project(event.data ?? {}, projection.fields);
 }
 
 /** The events of the history that still count: corrected submissions replaced by their latest correction. */
@@ -174,19 +187,22 @@ function latest(history: readonly CaseEvent[], type: CaseEvent['type'], atOrBefo
  * onafhankelijke derde's akkoord, and the voordracht it approved is the latest voordracht-omklap before it. Of the
  * toets derde itself (zorgaanbieder only in views.ts) only the verdict and its date: that is what sent it to Wonen.
  */
-export function projectionFor(kind: WonenKind, event: CaseEvent, history: readonly CaseEvent[], state: Pick<CaseState, 'route' | 'doelgroep'>): Record<string, unknown> {
+export function projectionFor(kind: WonenKind, event: CaseEvent, history: readonly CaseEvent[], state: Pick<CaseState, 'route' | 'doelgroep' | 'facts'>): Record<string, unknown> {
   switch (kind) {
-    case 'urgentie':
-      return { route: state.route, doelgroep: state.doelgroep, ...wonenFields(event) };
+    case 'urgentie': {
+      // After a heraanmelding Wonen toetst the aanvraag it already had (the latest aanvraag urgentie).
+      const aanvraag = event.type === 'heraanmelding' ? latest(history, 'aanvraag-urgentie', event.seq) : event;
+      return { route: state.route, doelgroep: state.doelgroep, ...(aanvraag ? wonenFields(aanvraag, state) : {}) };
+    }
     case 'omklap': {
       const voordracht = latest(history, 'voordracht-omklap', event.seq);
       return {
-        voordracht: voordracht ? { seq: voordracht.seq, occurredOn: voordracht.occurredOn, ...wonenFields(voordracht) } : null,
+        voordracht: voordracht ? { seq: voordracht.seq, occurredOn: voordracht.occurredOn, ...wonenFields(voordracht, state) } : null,
         toetsDerde: { occurredOn: event.occurredOn, akkoord: event.data.akkoord === true },
       };
     }
     default:
-      return wonenFields(event);
+      return wonenFields(event, state);
   }
 }
 
@@ -223,6 +239,7 @@ export function isOpen(item: Pick<WonenItem, 'status'>): boolean {
  *   running from the first receipt); a correction that no longer needs Wonen closes the item as 'vervallen';
  * - a decision form closes the oldest open item of its kind(s) with its besluit;
  * - a submission that needs Wonen opens an item;
+ * - a tijdelijke afmelding suspends an open aanvraag urgentie ('opgeschort'); the heraanmelding opens a new item;
  * - when the case ends (phase afgesloten), open items that wait for a decision are moot: closed as 'vervallen'
  *   (002 WA3; the deadline engine cancels their clocks on the same events). An einde-verhuur item stays open: Wonen
  *   still registers it.
@@ -255,7 +272,8 @@ export function planQueue(input: QueueChangeInput): QueueOperation[] {
   }
 
   const kind = intakeKindOf(event);
-  if (kind && event.supersedes === undefined) {
+  // Only what the regio's gemeente toetst enters the queue (regio.ts): 003 and 004 give the gemeente no toetstermijn.
+  if (kind && event.supersedes === undefined && regioToetst(after.regio, kind)) {
     ops.push({
       op: 'create',
       item: {
@@ -266,12 +284,18 @@ export function planQueue(input: QueueChangeInput): QueueOperation[] {
         regio: after.regio,
         reference: after.reference,
         sourceType: event.type,
-        receivedOn: event.occurredOn,
+        receivedOn: receivedOn(event),
         receivedAt: event.recordedAt,
-        dueDate: dueDateFor(event.occurredOn, after.regio),
+        dueDate: dueDateFor(receivedOn(event), after.regio),
         projection: projectionFor(kind, event, history, after),
       },
     });
+  }
+
+  // 001 §3: a tijdelijke afmelding takes the client off the wachtlijst while Wonen toetst: the aanvraag is suspended,
+  // not "te laat". Its item closes as 'opgeschort'; a heraanmelding opens a new one (intakeKindOf).
+  if (after.phase === 'tijdelijk_afgemeld' && input.before?.phase !== 'tijdelijk_afgemeld') {
+    for (const item of open) if (!closed.has(item.seq) && item.kind === 'urgentie') close(item, 'opgeschort');
   }
 
   if (after.phase === 'afgesloten' && input.before?.phase !== 'afgesloten') {

@@ -27,6 +27,55 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record
   return rest;
 }
 
+/**
+ * Fields a form refuses when missing under a condition (its superRefine), though the schema lists them as optional:
+ * documented as JSON Schema `if`/`then` on the object that holds them, so the document says what the server enforces
+ * (issue 14 point 13). `at` is the path of that object in the form's body; a test (test/unit/openapi-conditions.test.ts)
+ * submits each case without the field and expects the refusal at exactly that path.
+ */
+export interface ConditionalRequirement {
+  at: readonly string[];
+  when: { field: string; equals: boolean | number };
+  required: readonly string[];
+}
+
+export const CONDITIONAL_REQUIRED: Readonly<Record<string, readonly ConditionalRequirement[]>> = {
+  // 002 Bijlage 3 Woonevaluatieformulier: "Zo ja, hoe verloopt dat?", "Zo nee, wil je wel contact?", …
+  woonevaluatie: [
+    { at: ['omgeving', 'contactMetBuren'], when: { field: 'heeftContact', equals: true }, required: ['verloop'] },
+    { at: ['omgeving', 'contactMetBuren'], when: { field: 'heeftContact', equals: false }, required: ['contactGewenst'] },
+    { at: ['omgeving', 'overlast'], when: { field: 'ervaartOverlast', equals: true }, required: ['gemeldBijCorporatie'] },
+    { at: ['omgeving', 'overlast'], when: { field: 'overlastVanOmwonendenGemeld', equals: true }, required: ['afhandeling'] },
+    { at: ['omgeving', 'netwerk'], when: { field: 'heeftNetwerk', equals: true }, required: ['hoeGaatDat'] },
+    { at: ['omgeving', 'netwerk'], when: { field: 'heeftNetwerk', equals: false }, required: ['behoefteAanNetwerk'] },
+    { at: ['huurbetaling'], when: { field: 'opTijd', equals: false }, required: ['regeling'] },
+    { at: [], when: { field: 'voordracht', equals: true }, required: ['omklap'] },
+    { at: [], when: { field: 'voordracht', equals: false }, required: ['vervolg'] },
+  ],
+  // 002 WA8 stap 3: a derde who is not akkoord says why.
+  'toets-derde': [{ at: [], when: { field: 'akkoord', equals: false }, required: ['redenen'] }],
+  // 002 Bijlage 1: actie 2 records the oordeel, actie 6 the ontbinding.
+  'overlast-actie': [
+    { at: [], when: { field: 'actie', equals: 2 }, required: ['oordeel'] },
+    { at: [], when: { field: 'actie', equals: 6 }, required: ['ontbinding'] },
+  ],
+};
+
+/** Adds the `if`/`then` of each conditional requirement to the object schema it belongs to. */
+function withConditions(schema: Record<string, unknown>, conditions: readonly ConditionalRequirement[] | undefined): Record<string, unknown> {
+  for (const c of conditions ?? []) {
+    let target = schema as { properties?: Record<string, Record<string, unknown>>; allOf?: unknown[] };
+    for (const key of c.at) target = (target.properties?.[key] ?? {}) as typeof target;
+    const rule = {
+      if: { properties: { [c.when.field]: { const: c.when.equals } }, required: [c.when.field] },
+      then: { required: [...c.required] },
+      description: `Verplicht als ${c.when.field} = ${JSON.stringify(c.when.equals)}: ${c.required.join(', ')}`,
+    };
+    target.allOf = [...(target.allOf ?? []), rule];
+  }
+  return schema;
+}
+
 function queryParameters(route: RouteDefinition): unknown[] {
   if (!route.query) return [];
   const schema = jsonSchema(route.query) as { properties?: Record<string, unknown>; required?: string[] };
@@ -54,7 +103,9 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     ...(route.source ? { description: `Bron: ${route.source}` } : {}),
     ...(route.authenticated ? {} : { security: [] }),
     parameters: [...pathParams, ...queryParameters(route), ...headers],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: withConditions(jsonSchema(route.body), route.operationId.startsWith('submit-') ? CONDITIONAL_REQUIRED[route.operationId.slice('submit-'.length)] : undefined) } } } }
+      : {}),
     responses: {
       ...(route.method === 'DELETE'
         ? { '204': { description: 'Done' } }

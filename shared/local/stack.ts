@@ -9,9 +9,11 @@ import { TABLE_NAME_DEFAULT } from '#adapters/dynamo/table.js';
 import { resetAppDeps, useClock } from '#app/wiring.js';
 import { resetEnvCache } from '#config/env.js';
 import { AdjustableClock } from '#domain/clock.js';
-import { ROLES, type Role } from '#domain/roles.js';
+import { loadDirectory } from '#app/reminders/wiring.js';
+import type { Role } from '#domain/roles.js';
 import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
+import { isRefusal, parseDevClock, parseDevToken } from './dev-requests.js';
 import { ensureLocalInbox, inboundMailRoute, watchInboundFolder, wonenDigestRoute, type InboundFolder } from './inbound.js';
 import { startLocalReminders, tickRoute, type LocalScheduler } from './scheduler.js';
 import { localOidcProvider, OIDC_PATH, WEB_CLIENT_ID } from './oidc.js';
@@ -101,9 +103,10 @@ function clockRoute(clock: AdjustableClock): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/clock') return undefined;
     if (method === 'POST') {
-      const { now, advanceDays, advanceMinutes } = (body ?? {}) as { now?: string; advanceDays?: number; advanceMinutes?: number };
-      if (now && Number.isNaN(Date.parse(now))) return { status: 400, body: { error: 'now must be an ISO instant' } };
-      if (now) clock.set(now);
+      const request = parseDevClock(body);
+      if (isRefusal(request)) return request;
+      const { now, advanceDays, advanceMinutes } = request;
+      if (now) clock.set(new Date(now).toISOString());
       if (typeof advanceDays === 'number') clock.advance(advanceDays * 86_400_000);
       if (typeof advanceMinutes === 'number') clock.advance(advanceMinutes * 60_000);
     }
@@ -115,11 +118,9 @@ function clockRoute(clock: AdjustableClock): DevRoute {
 function tokenRoute(issuer: DevIssuer): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/token' || method !== 'POST') return undefined;
-    const claims = (body ?? {}) as Partial<DevClaims>;
-    if (!claims.organisationId || !ROLES.includes(claims.role as Role)) {
-      return { status: 400, body: { error: `organisationId and role (${ROLES.join(', ')}) are required` } };
-    }
-    const token = await issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, organisationId: claims.organisationId, role: claims.role as Role, ...(claims.teamId ? { teamId: claims.teamId } : {}), ...(claims.regio ? { regio: claims.regio } : {}) });
+    const claims = parseDevToken(body, loadDirectory(process.env.ORGANISATIONS_FILE));
+    if (isRefusal(claims)) return claims;
+    const token = await issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, organisationId: claims.organisationId, role: claims.role, ...(claims.teamId ? { teamId: claims.teamId } : {}), ...(claims.regio ? { regio: claims.regio } : {}) });
     return { status: 200, body: { token } };
   };
 }

@@ -1,7 +1,8 @@
 /**
  * End to end on the local stack: an overlast melding on Friday 22 May 2026, before 2e Pinksterdag (Monday 25 May),
  * is due Wednesday 27 May 2026 (002 WA6, Bijlage 1: binnen twee werkdagen). The heads-up comes on Tuesday 26 May,
- * the due-day mail on Wednesday 27 May at 08:00 Amsterdam time — not a day early; recording actie 1 stops the rest.
+ * the due-day mail on Wednesday 27 May at 08:00 Amsterdam time — not a day early; recording that the melder was
+ * benaderd stops the rest. The meldpunt and the begeleider hear of the melding when it is recorded (issue 14 point 6).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLocalOutbox } from '../../shared/local/services.js';
@@ -11,7 +12,7 @@ import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 
 const START = '2026-05-11';
 const MARKERS = { pseudonym: 'OV-MARKER-Z3', street: 'Overlastmarkerstraat', beschrijving: 'Omschrijving-Marker-Geluid' };
-const TITLE = 'Overlastmelding: contact binnen twee werkdagen';
+const TITLE = 'Overlastmelding: melder benaderen binnen twee werkdagen';
 const MELDPUNT = 'meldpunt-overlast@hvo-querido.example';
 const BEGELEIDER = 'begeleider.een@hvo-querido.example';
 
@@ -58,6 +59,9 @@ describe('overlast melding before 2e Pinksterdag', () => {
     expect(stages.find((r) => r.stage === 'vandaag')).toMatchObject({ dueDate: '2026-05-27', fireAt: '2026-05-27T06:00:00.000Z', reminderStatus: 'pending' });
 
     expect(await at('2026-05-22T18:00:00.000Z')).toHaveLength(0);
+    // 002 WA6 "Bij overlast is snel handelen geboden": told at once, not the next werkdag at 08:00.
+    const told = (await h.mailsFor(reference)).filter((m) => m.subject === `[${reference}] Overlastmelding ontvangen`);
+    expect(told.map((m) => m.to)).toEqual([[MELDPUNT, BEGELEIDER]]);
     expect(await at('2026-05-25T06:05:00.000Z')).toHaveLength(0); // 2e Pinksterdag: not a werkdag
     expect(await at('2026-05-26T05:55:00.000Z')).toHaveLength(0); // 07:55 in Amsterdam
     const heads = await at('2026-05-26T06:05:00.000Z');
@@ -72,9 +76,9 @@ describe('overlast melding before 2e Pinksterdag', () => {
     expect(due[1]!.text).toContain('Uiterlijk: woensdag 27 mei 2026');
   });
 
-  it('recording actie 1 (contact) stops the escalation', async () => {
+  it('recording that the melder was benaderd stops the escalation (002 WA6)', async () => {
     api.stack.clock.set('2026-05-27T12:00:00.000Z');
-    await post('overlast-actie', callers.begeleider, { meldingId: 'M-0522', actie: 1, datum: '2026-05-27', corporatieGeinformeerd: true });
+    await post('overlast-actie', callers.begeleider, { meldingId: 'M-0522', actie: 'melder-benaderd', datum: '2026-05-27' });
     expect(await at('2026-05-28T06:05:00.000Z')).toHaveLength(2);
     const escalatie = (await h.reminders(caseId)).find((r) => r.ruleId === 'overlast-reactie' && r.stage === 'escalatie');
     expect(escalatie).toMatchObject({ reminderStatus: 'cancelled', cancelReason: 'met' });

@@ -110,7 +110,7 @@ describe('a case from aanvraag urgentie to the contract op eigen naam', () => {
 describe('a case through the overlast protocol to the ontbinding', () => {
   it('follows the protocol’s order, answers each melding in time and ends afgesloten', async () => {
     const melding = (meldingId: string, ontvangenOp: string): [Action, Overrides, Phase] => ['overlast-melding', { meldingId, ontvangenOp }, 'herstelfase'];
-    const actie = (meldingId: string, a: number, datum: string, extra: Overrides = {}, phase: Phase = 'herstelfase'): [Action, Overrides, Phase] => [
+    const actie = (meldingId: string, a: number | string, datum: string, extra: Overrides = {}, phase: Phase = 'herstelfase'): [Action, Overrides, Phase] => [
       'overlast-actie',
       { meldingId, actie: a, datum, ...extra },
       phase,
@@ -122,9 +122,11 @@ describe('a case through the overlast protocol to the ontbinding', () => {
       ['sleuteloverdracht', {}, 'herstelfase'],
       ['kennismaking', {}, 'herstelfase'],
       melding('MELD-A', d(-120)),
+      actie('MELD-A', 'melder-benaderd', d(-119)), // 002 WA6: the melder, apart from the corporatie (actie 1)
       actie('MELD-A', 1, d(-119)),
       actie('MELD-A', 2, d(-115), { oordeel: { gedrag: 'bewust', klacht: 'terecht' } }),
       melding('MELD-B', d(-60)),
+      actie('MELD-B', 'melder-benaderd', d(-60)),
       actie('MELD-B', 1, d(-59)),
       ['mzwo-escalatie', { datum: d(-58), criteria: ['voortdurend', 'meerdere-buren'], meldingId: 'MELD-B' }, 'herstelfase'],
       actie('MELD-B', 3, d(-58), { mzwoBetrokken: true }),
@@ -134,6 +136,7 @@ describe('a case through the overlast protocol to the ontbinding', () => {
     ]);
     const deadlines = (await api.get(`/cases/${caseId}/deadlines`, callers.begeleider)).body.deadlines as Array<{ deadlineId: string; ruleId: string; status: string }>;
     expect(deadlines.filter((x) => x.ruleId === 'overlast-reactie').map((x) => x.status)).toEqual(['met', 'met']);
+    expect(deadlines.filter((x) => x.ruleId === 'overlast-corporatie-informeren').map((x) => x.status)).toEqual(['met', 'met']);
     expect(deadlines.find((x) => x.deadlineId === 'overlast-opgelost:MELD-B')?.status).toBe('met');
     // Skipping a step of the protocol is refused: actie 5 cannot come before actie 4.
     const { caseId: other } = await walk([

@@ -55,6 +55,22 @@ describe('deadlines', () => {
     expect(other.body.items.some((d: { caseId: string }) => d.caseId === id)).toBe(false);
   });
 
+  it('shows a deadline met after its due date as met late (issue 14 point 7; 001 §4: "binnen 5 werkdagen")', async () => {
+    const { body } = await api.post('/cases', callers.begeleider, createCaseBody());
+    const id = body.caseId as string;
+    await api.submitForm(id, 'aanvraag-urgentie', callers.begeleider, aanvraagUrgentieBody(TODAY));
+    // Received Monday 23 November 2026: due Monday 30 November. Wonen decides on Thursday 3 December.
+    api.stack.clock.set('2026-12-03T10:00:00.000Z');
+    try {
+      await api.submitForm(id, 'besluit-urgentie', callers.wonen, besluitUrgentieBody('2026-12-03'));
+      const answer = await api.get(`/cases/${id}/deadlines`, callers.begeleider);
+      const toets = answer.body.deadlines.find((d: { ruleId: string }) => d.ruleId === 'wonen-toets-urgentie');
+      expect(toets).toMatchObject({ status: 'met', dueDate: '2026-11-30', metOn: '2026-12-03', late: true });
+    } finally {
+      api.stack.clock.set('2026-11-23T10:00:00.000Z');
+    }
+  });
+
   it('hides a case’s deadlines from a foreign organisation', async () => {
     const id = await caseWithSleuteloverdracht();
     expect((await api.get(`/cases/${id}/deadlines`, callers.andereZorgaanbieder)).status).toBe(404);

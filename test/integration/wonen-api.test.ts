@@ -408,9 +408,12 @@ describe('the local inbox: dev endpoint and drop folder', () => {
 
 describe('the daily digest to woonzaken', () => {
   it('mails what is due today and what is overdue, by reference only, once per werkdag', async () => {
-    at('2027-05-10', 7);
+    // The clock runs from receipt (001 §4), so each aanvraag is received on its own day.
+    at('2027-04-29', 10);
     const dueToday = await aanvraag('2027-04-29');
+    at('2027-04-28', 10);
     const overdue = await aanvraag('2027-04-28');
+    at('2027-04-30', 10);
     const later = await aanvraag('2027-04-30');
     at('2027-05-10', 8);
     const digest = await loadHandler('wonen-digest');

@@ -217,7 +217,8 @@ describe('status against now', () => {
     const all = evaluateDeadlines(input);
     expect(openDeadlines(input)).toEqual(all.filter((d) => d.status === 'open' || d.status === 'overdue'));
     expect(openDeadlines(input).map((d) => [d.deadlineId, d.status])).toEqual([
-      ['begeleidingsplan:3', 'overdue'],
+      // 002 WA2 (issue 14 point 3): six weeks from the sleuteloverdracht, the kennismaking of zorgaanbieder and bewoner.
+      ['begeleidingsplan:2', 'overdue'],
       ['woonevaluatie:1', 'open'],
     ]);
   });
@@ -251,7 +252,7 @@ describe('keys', () => {
   });
 
   it('a keyed satisfier counts even when its date precedes the start (mis-dated entry)', () => {
-    const events = history(CASE, ['overlast-melding', '2026-05-22', { meldingId: 'M1' }], ['overlast-actie', '2026-05-21', { meldingId: 'M1', actie: 1 }]);
+    const events = history(CASE, ['overlast-melding', '2026-05-22', { meldingId: 'M1' }], ['overlast-actie', '2026-05-21', { meldingId: 'M1', actie: 'melder-benaderd' }]);
     expect(byId(evaluate(events, { now: '2026-05-23T10:00:00Z' }), 'overlast-reactie:M1').status).toBe('met');
   });
 });

@@ -35,6 +35,7 @@ describe('the rule table as data', () => {
       'wonen-toets-omklap',
       'contract-eigen-naam',
       'overlast-reactie',
+      'overlast-corporatie-informeren',
       'overlast-klager-nagaan',
       'overlast-opgelost',
       'time-out-einde',
@@ -172,17 +173,17 @@ describe('worked examples, Amsterdam', () => {
     expect(d.stages.find((s) => s.stage === 'vooraf')?.to).toEqual(['begeleider', 'corporatie']);
   });
 
-  it('begeleidingsplan: first kennismaking + 6 weken, only once', () => {
-    // Wednesday 1 April 2026 + 6 weeks = Wednesday 13 May 2026.
+  it('begeleidingsplan: six weeks after the kennismaking of zorgaanbieder and bewoner (the sleutelmoment), only once (002 WA2)', () => {
+    // Monday 2 March 2026 + 6 weeks = Monday 13 April 2026. The kennismakingsgesprek with the corporatie is no anchor.
     const events = history(
       CASE,
       ['sleuteloverdracht', '2026-03-02'],
-      ['kennismaking', '2026-04-01'],
-      ['begeleidingsplan', '2026-05-01'],
+      ['begeleidingsplan', '2026-04-10'],
+      ['kennismaking', '2026-04-20'],
       ['kennismaking', '2026-09-01'], // after a verhuizing (002 Bijlage 6): no second begeleidingsplan
     );
     const d = one(evaluate(events, { now: '2026-10-01T10:00:00Z' }), 'begeleidingsplan');
-    expect(d).toMatchObject({ dueDate: '2026-05-13', status: 'met', metBy: 4, deadlineId: 'begeleidingsplan:3' });
+    expect(d).toMatchObject({ dueDate: '2026-04-13', status: 'met', metBy: 3, deadlineId: 'begeleidingsplan:2' });
     expect(d.late).toBeUndefined();
   });
 
@@ -254,7 +255,7 @@ describe('worked examples, Amsterdam', () => {
       CASE,
       ['besluit-urgentie', '2026-01-15', { besluit: 'akkoord' }],
       ['afmelding', '2026-02-01', { soort: 'tijdelijk' }],
-      ['heraanmelding', '2026-03-02'],
+      ['heraanmelding', '2026-03-02', { naarFase: 'wachtlijst' }],
       ['woningaanbod', '2026-05-01', { aanbodId: 'A1', beschikbaarOp: '2026-05-11' }],
     );
     const ds = only(evaluate(events, { now: '2026-05-02T10:00:00Z', phase: 'aanbod' }), 'woningaanbod-ambitie');
@@ -376,14 +377,14 @@ describe('worked examples, Amsterdam', () => {
     expect(one(evaluate(done, { now: '2027-06-21T10:00:00Z', phase: 'omgeklapt' }), 'contract-eigen-naam').status).toBe('met');
   });
 
-  it('overlast-reactie: 2 werkdagen per melding, met by actie 1 of the same melding', () => {
+  it('overlast-reactie: 2 werkdagen per melding, met by melder-benaderd of the same melding (002 WA6)', () => {
     const events = history(
       CASE,
       ['sleuteloverdracht', '2026-03-02'],
       ['overlast-melding', '2026-05-22', { meldingId: 'M1' }],
-      ['overlast-actie', '2026-05-27', { meldingId: 'M1', actie: 1 }],
+      ['overlast-actie', '2026-05-27', { meldingId: 'M1', actie: 'melder-benaderd' }],
       ['overlast-melding', '2026-11-21', { meldingId: 'M2' }],
-      ['overlast-actie', '2026-11-23', { meldingId: 'M1', actie: 1 }], // another melding's actie does not count
+      ['overlast-actie', '2026-11-23', { meldingId: 'M1', actie: 'melder-benaderd' }], // another melding's actie does not count
     );
     const ds = only(evaluate(events, { now: '2026-11-25T08:00:00Z' }), 'overlast-reactie');
     expect(ds.map((d) => [d.deadlineId, d.dueDate, d.status])).toEqual([

@@ -45,7 +45,7 @@ export function walkDates(today: string = FIXTURE_TODAY) {
     sleuteloverdracht: d(-490),
     afspraakGeplandOp: d(-485),
     kennismaking: d(-460),
-    begeleidingsplan: d(-430),
+    begeleidingsplan: d(-455), // within six weeks of the sleuteloverdracht (002 WA2)
     fibuAfspraken: d(-300),
     eersteWoonevaluatieGepland: d(-100),
     fibuEvaluatie: d(-120),

@@ -120,6 +120,19 @@ describe('voordracht voor omklap (001 §4; 002 WA3, WA8 stap 3, Bijlage 3a)', ()
     expect(toets.state.phase).toBe('toets_wonen');
   });
 
+  it('voordracht-al-getoetst: after Wonen sends it back, the same voordracht cannot go to Wonen again (002 WA8 stap 4; issue 14 point 10)', () => {
+    const terug = next(caseReadyFor('besluit-omklap'), 'besluit-omklap', { besluit: 'terug', motivatie: 'Financieel doel niet onderbouwd' });
+    expect(rule(() => next(terug, 'toets-derde', { datum: t.besluitOmklap }))).toEqual({ rule: 'voordracht-al-getoetst', paths: ['body.datum'] });
+  });
+
+  it('voordracht-ongewijzigd: a voordracht identical to the one Wonen sent back "voorzien van motivatie" is refused (002 WA8 stap 4)', () => {
+    const file = caseReadyFor('besluit-omklap');
+    const terug = next(file, 'besluit-omklap', { besluit: 'terug', motivatie: 'Financieel doel niet onderbouwd' });
+    const sent = file.history.find((e) => e.type === 'voordracht-omklap')!;
+    const { versie, vorigeVersie, vanuitFase, ...written } = sent.data;
+    expect(rule(() => applyForm(terug, 'voordracht-omklap', written))).toEqual({ rule: 'voordracht-ongewijzigd', paths: ['body'] });
+  });
+
   it('a correction (supersedes) is not a new version', () => {
     const first = applyForm(ready(), 'voordracht-omklap', validInput('voordracht-omklap'));
     const corrected = applyForm(first, 'voordracht-omklap', validInput('voordracht-omklap', { toelichting: 'Verbeterd' }), { supersedes: first.event.seq });
@@ -412,8 +425,15 @@ describe('kennismaking and woonevaluatie frequency (002 WA4 noot 5, Bijlage 2a)'
     expect(next(file, 'woonevaluatie', { datumKennismakingsgesprek: undefined }).state.phase).toBe('herstelfase');
   });
 
-  it('kennismaking-eerst: the begeleidingsplan follows the kennismaking (002 WA2)', () => {
-    expect(rule(() => next(caseReadyFor('kennismaking'), 'begeleidingsplan'))).toEqual({ rule: 'kennismaking-eerst', paths: ['body.vastgesteldOp'] });
+  it('the begeleidingsplan may be recorded before the kennismakingsgesprek with the corporatie (002 WA2: "na de kennismaking tussen de zorgaanbieder en de bewoner")', () => {
+    expect(next(caseReadyFor('kennismaking'), 'begeleidingsplan').state.phase).toBe('herstelfase');
+  });
+
+  it('begeleidingsplan-voor-sleuteloverdracht: not before the sleutelmoment on the woning (002 WA2, WA3)', () => {
+    expect(rule(() => next(caseReadyFor('kennismaking'), 'begeleidingsplan', { vastgesteldOp: t.reactie, akkoordClient: { akkoord: true, initialen: 'J.D.', datum: t.reactie } }))).toEqual({
+      rule: 'begeleidingsplan-voor-sleuteloverdracht',
+      paths: ['body.vastgesteldOp'],
+    });
   });
 
   it('the sleuteloverdracht is where the verhuur starts: a kennismaking without one is refused', () => {

@@ -187,7 +187,7 @@ const open: Phase[] = PHASES.filter((p) => p !== 'afgesloten' && p !== 'omgeklap
 const ALLOWED_FROM: Record<Action, Phase[]> = {
   'aanvraag-urgentie': ['onderzoek'],
   'besluit-urgentie': ['urgentie_aangevraagd'],
-  afmelding: ['urgentie_aangevraagd', 'wachtlijst', 'aanbod'],
+  afmelding: ['onderzoek', 'urgentie_aangevraagd', 'wachtlijst', 'aanbod', 'tijdelijk_afgemeld'], // definitief only in onderzoek and tijdelijk_afgemeld (issue 14 point 8)
   heraanmelding: ['tijdelijk_afgemeld'],
   trajectwijziging: open,
   'intrekking-urgentie': open,
@@ -414,7 +414,7 @@ describe('dates that cannot be', () => {
     ['intrekking-urgentie', { datum: addDays(t.besluitUrgentie, -1) }, 'intrekking-voor-urgentie', 'body.datum'],
     ['afspraak-gepland', { geplandOp: addDays(t.sleuteloverdracht, -1) }, 'afspraak-voor-sleuteloverdracht', 'body.geplandOp'],
     ['afspraak-gepland', { datum: addDays(t.afspraakGeplandOp, -1) }, 'afspraak-voor-planning', 'body.datum'],
-    ['begeleidingsplan', { vastgesteldOp: addDays(t.kennismaking, -1) }, 'begeleidingsplan-voor-kennismaking', 'body.vastgesteldOp'],
+    ['begeleidingsplan', { vastgesteldOp: addDays(t.sleuteloverdracht, -1) }, 'begeleidingsplan-voor-sleuteloverdracht', 'body.vastgesteldOp'],
     ['woonevaluatie', { datumGesprek: addDays(t.sleuteloverdracht, -1) }, 'woonevaluatie-voor-sleuteloverdracht', 'body.datumGesprek'],
     ['woonevaluatie', { datumGesprek: addDays(t.kennismaking, -1) }, 'woonevaluatie-voor-kennismaking', 'body.datumGesprek'],
     ['woonevaluatie', { datumKennismakingsgesprek: addDays(t.kennismaking, 1) }, 'datum-kennismaking-onjuist', 'body.datumKennismakingsgesprek'],

@@ -104,10 +104,12 @@ describe('a case through the overlast protocol to the ontbinding', () => {
   const file = walk(before, [
     // Categorie 1: eerste klacht.
     melding('MELD-A', d(-120)),
+    actie('MELD-A', 'melder-benaderd', d(-119)),
     actie('MELD-A', 1, d(-119)),
     actie('MELD-A', 2, d(-115), { oordeel: { gedrag: 'bewust', klacht: 'terecht' } }),
     // Categorie 2: a new, similar, terechte klacht; then voortduring.
     melding('MELD-B', d(-60)),
+    actie('MELD-B', 'melder-benaderd', d(-60)),
     actie('MELD-B', 1, d(-59)),
     ['mzwo-escalatie', { datum: d(-58), criteria: ['voortdurend', 'meerdere-buren'], meldingId: 'MELD-B' }, 'herstelfase'],
     actie('MELD-B', 3, d(-58), { mzwoBetrokken: true }),
@@ -119,8 +121,10 @@ describe('a case through the overlast protocol to the ontbinding', () => {
   it('ends afgesloten by actie 6', () => {
     expect(file.state.phase).toBe('afgesloten');
     expect(file.history.filter((e) => e.type === 'overlast-actie').map((e) => `${e.data.meldingId}:${e.data.actie}`)).toEqual([
+      'MELD-A:melder-benaderd',
       'MELD-A:1',
       'MELD-A:2',
+      'MELD-B:melder-benaderd',
       'MELD-B:1',
       'MELD-B:3',
       'MELD-B:4',
@@ -132,6 +136,11 @@ describe('a case through the overlast protocol to the ontbinding', () => {
   it('the engine sees each melding answered within two werkdagen and the second one ended by the ontbinding', () => {
     const all = deadlines(file);
     expect(all.filter((x) => x.ruleId === 'overlast-reactie').map((x) => [x.anchorKey, x.status])).toEqual([
+      ['MELD-A', 'met'],
+      ['MELD-B', 'met'],
+    ]);
+    // 002 Bijlage 1 Actie 1: informing the corporatie is its own duty, met by actie 1.
+    expect(all.filter((x) => x.ruleId === 'overlast-corporatie-informeren').map((x) => [x.anchorKey, x.status])).toEqual([
       ['MELD-A', 'met'],
       ['MELD-B', 'met'],
     ]);

@@ -158,11 +158,13 @@ describe('monitorPlanner', () => {
     expect(nov.instroomPerFase).toMatchObject({ urgentie_aangevraagd: 1, wachtlijst: 1 });
     expect(nov.urgentiesAangevraagd).toBe(1);
     expect(nov.urgentiesVerleend).toBe(1);
-    // Toets Wonen (5 werkdagen from Fri 21 Nov → due Fri 28 Nov 2025), decided 26 Nov: met on time. It concerns the
-    // zorgaanbieder (its escalation goes there).
-    expect(nov.termijnen).toMatchObject({ gehaald: 1, teLaatGehaald: 0, vervallen: 0 });
+    // Toets Wonen: its 5 werkdagen run from receipt (001 §4; issue 14 point 2). The fixture records the whole history on
+    // Mon 14 June 2027 (as a migration would), so Wonen received the aanvraag then: due Mon 21 June 2027, decided
+    // (26 Nov 2025) before it: met on time, counted in June 2027. It concerns the zorgaanbieder (its escalation goes there).
+    expect(nov.termijnen).toMatchObject({ gehaald: 0, teLaatGehaald: 0, vervallen: 0 });
     expect(monthFigures('2026-01', factsOf(table, 'za-hvo', '2026-01'), 0).instroomPerFase.aanbod).toBe(1);
     expect(monthFigures('2027-06', factsOf(table, 'za-hvo', '2027-06'), 0).instroomPerFase.onderzoek).toBe(1);
+    expect(monthFigures('2027-06', factsOf(table, 'za-hvo', '2027-06'), 0).termijnen).toMatchObject({ gehaald: 1, teLaatGehaald: 0 });
     // The corporatie counts from the woningaanbod on: the case entering aanbod in January, and the ambition of an
     // aanbod within three months of the urgentie (26 Nov 2025 + 3 months → due Thu 26 Feb 2026), met on 30 Jan 2026.
     expect(monthFigures('2026-01', factsOf(table, 'corp-ymere', '2026-01'), 0).instroomPerFase.aanbod).toBe(1);

@@ -122,7 +122,7 @@ function event(type: CaseEvent['type'], seq: number, data: Record<string, unknow
 }
 
 /** Event data that triggers each notification rule (the test fails when a new rule has no sample here). */
-const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, unknown>]> = {
+const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, unknown>, Partial<CaseState>?]> = {
   'aanvraag-urgentie': ['aanvraag-urgentie', {}],
   'voordracht-omklap': ['toets-derde', { akkoord: true }],
   'woningruil-ongelijk': ['woningruil', { ongelijk: true }],
@@ -132,6 +132,13 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'besluit-omklap-akkoord': ['besluit-omklap', { besluit: 'akkoord' }],
   'besluit-omklap-terug': ['besluit-omklap', { besluit: 'terug' }],
   'besluit-urgentie': ['besluit-urgentie', { besluit: 'akkoord' }],
+  'afmelding-wonen': ['afmelding', { soort: 'tijdelijk', vanuitFase: 'wachtlijst' }],
+  'heraanmelding-wonen': ['heraanmelding', { naarFase: 'wachtlijst' }],
+  'weigering-aanbod-wonen': ['weigering-aanbod', { aanbodId: 'A1' }],
+  'overlast-melding': ['overlast-melding', { meldingId: 'M1' }],
+  // 003: a regio whose gemeente toetst no aanvraag (regio.ts) is informed without a term.
+  'woonvraag-gemeente': ['aanvraag-urgentie', {}, { regio: 'klantreis-2023' }],
+  'overlast-melding-mzwo': ['overlast-melding', { meldingId: 'M1', naOmklap: true }],
 };
 
 function putItems(effects: StoreEffect[]): ReminderItem[] {
@@ -165,9 +172,10 @@ function everyNotification(): ReminderItem[] {
   return NOTIFICATION_RULES.map((rule) => {
     const sample = NOTIFICATION_SAMPLES[rule.id];
     expect(sample, `no sample event for notification rule ${rule.id}`).toBeDefined();
-    const [type, data] = sample!;
+    const [type, data, overrides] = sample!;
+    const kase = { ...CASE, ...overrides };
     const history = [event('case-aangemaakt', 1, {}), event(type, 2, data)];
-    const items = putItems(notificationPlanner({ before: CASE, after: CASE, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }, { items: [] }));
+    const items = putItems(notificationPlanner({ before: kase, after: kase, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }, { items: [] }));
     const item = items.find((i) => i.ruleId === rule.id);
     expect(item, `rule ${rule.id} did not fire for its sample`).toBeDefined();
     return item!;

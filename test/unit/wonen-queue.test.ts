@@ -41,7 +41,8 @@ const state: CaseState = {
   version: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2027-04-29T08:00:00.000Z',
-  facts: {},
+  // 002 WA10: the client consented to share with the gemeente (directie Wonen); without it Wonen sees no content.
+  facts: { toestemmingDelen: { gegeven: true, sinds: '2027-01-04', doelen: ['match', 'omklap'], metWie: ['gemeente-wonen'] } as CaseState['facts']['toestemmingDelen'] },
 };
 
 function item(overrides: Partial<WonenItem> = {}): WonenItem {

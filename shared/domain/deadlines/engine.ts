@@ -10,7 +10,8 @@
  *   therefore gives the same result as if it had been recorded in order.
  *
  * Deadline semantics
- * - due date = anchor + offset. Werkdagen per werkdagen.ts. A calendar offset (weeks, months, years) that ends on a
+ * - due date = anchor + offset. The anchor is the event's own date, a date in its data, or (terms "na ontvangst")
+ *   the day the original submission was recorded. Werkdagen per werkdagen.ts. A calendar offset (weeks, months, years) that ends on a
  *   day that is not a werkdag runs on to the next werkdag (Atw art. 1); a negative one ("3 maanden vóór") moves back
  *   to the previous werkdag, so "at least … before" still holds. Due at the end of that day in Europe/Amsterdam.
  * - met: the first satisfying event, unless a cancelling event came first. `late` when met after the due date.
@@ -19,7 +20,7 @@
  * - overdue: not met, not cancelled, now is past the due instant. open: otherwise.
  * - A `signaal` rule has nothing to record: it is met on its date.
  */
-import type { CaseEvent, CaseState, Regio } from '../case.js';
+import { receivedOn, type CaseEvent, type CaseState, type Regio } from '../case.js';
 import { TRANSITIONS, type Action } from '../phases.js';
 import { addDays, addMonths, addWeeks, addYears, amsterdamMorning, instantMs, isIsoDate } from '../calendar.js';
 import { addWerkdagen, endOfDayAmsterdam, werkdagOnOrAfter, werkdagOnOrBefore } from '../werkdagen.js';
@@ -157,12 +158,20 @@ interface Context {
   nowMs: number;
   /** The date of the event that brought the case into its current phase. */
   phaseSince: string;
+  /** Every recorded event by seq (corrected ones too: a correction keeps its original's receipt). */
+  bySeq: ReadonlyMap<number, CaseEvent>;
 }
 
 /** Every deadline the history derives under the rules of the case's regio, sorted by due date. */
 export function evaluateDeadlines(input: EvaluateInput): Deadline[] {
   const replayed = replayOrder(input.history);
-  const ctx: Context = { input, replayed, nowMs: instantMs(input.now), phaseSince: phaseSinceOf(replayed) };
+  const ctx: Context = {
+    input,
+    replayed,
+    nowMs: instantMs(input.now),
+    phaseSince: phaseSinceOf(replayed),
+    bySeq: new Map(input.history.map((e) => [e.seq, e] as const)),
+  };
   return rulesFor(input.case.regio)
     .filter((rule) => appliesToCase(rule, input.case))
     .flatMap((rule) => deadlinesOf(rule, ctx))
@@ -212,7 +221,7 @@ function deadlinesOf(rule: DeadlineRule, ctx: Context): Deadline[] {
   const deadlines: Deadline[] = [];
   starts.forEach((start, index) => {
     if (rule.once && deadlines.length > 0) return;
-    const anchorDate = anchorDateOf(rule, start.event);
+    const anchorDate = anchorDateOf(rule, start, ctx);
     if (!anchorDate) return;
     const anchorKey = anchorKeyOf(rule, start, deadlines.length + 1);
     if (seenKeys.has(anchorKey)) return;
@@ -224,9 +233,13 @@ function deadlinesOf(rule: DeadlineRule, ctx: Context): Deadline[] {
   return deadlines;
 }
 
-function anchorDateOf(rule: DeadlineRule, event: CaseEvent): string | undefined {
+function anchorDateOf(rule: DeadlineRule, start: ReplayedEvent, ctx: Context): string | undefined {
+  const event = start.event;
+  // 001 §4 "Na ontvangst": the clock starts on the day the (original) submission was received, not on its own date.
+  if (rule.startsOn.anchor === 'ontvangst') return receivedOn(event, ctx.bySeq.get(start.rootSeq) ?? event);
   const field = rule.startsOn.anchorField;
-  const date = field ? event.data[field] : event.occurredOn;
+  // A rule that needs the field guards on it (`when: hasDate(field)`); otherwise an event without it counts from its date.
+  const date = field && event.data[field] !== undefined ? event.data[field] : event.occurredOn;
   return isIsoDate(date) ? date : undefined;
 }
 

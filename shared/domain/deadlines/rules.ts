@@ -24,6 +24,7 @@ export const PARTIES = [
   'onafhankelijke-derde', //  toetst the voordracht voor omklap within the zorgaanbieder (002 WA8 stap 3)
   'corporatie', //            the contactpersoon of the woningcorporatie
   'woonzaken', //             gemeente, directie Wonen (mailbox woonzaken)
+  'mzwo', //                  Meldpunt Zorg en Woonoverlast of the gemeente: overlast after the omklap (002 WA6, WA9)
 ] as const;
 export type Party = (typeof PARTIES)[number];
 
@@ -70,6 +71,11 @@ export interface StartTrigger {
   readonly when?: EventPredicate;
   /** Data field holding the date the offset counts from (for "before" rules); default the event's occurredOn. */
   readonly anchorField?: string;
+  /**
+   * `'ontvangst'`: the offset counts from the day the submission was received (recorded), not from the form's own
+   * date (case.ts receivedOn). For every term that runs "na ontvangst" (001 §4: Wonen toetst binnen 5 werkdagen).
+   */
+  readonly anchor?: 'ontvangst';
 }
 
 /**
@@ -140,6 +146,12 @@ function oordeelIs(gedrag: 'bewust' | 'onbewust', klacht: 'terecht' | 'onterecht
     return typeof oordeel === 'object' && oordeel !== null && oordeel.gedrag === gedrag && oordeel.klacht === klacht;
   };
 }
+/**
+ * 002 WA9: "Als de zorgaanbieder het traject met de bewoner heeft afgesloten, en er zijn op een later moment zorgen
+ * en/of overlast, dan geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the protocol's duties of
+ * the zorgaanbieder start only for a melding before the omklap (the form marks one after it `naOmklap`).
+ */
+const VOOR_OMKLAP: EventPredicate = (e) => e.data.naOmklap !== true;
 const allOf =
   (...predicates: EventPredicate[]): EventPredicate =>
   (e) =>
@@ -193,6 +205,8 @@ const AANBOD_STAGES: readonly StageRule[] = [
 const VIJFJARENCONTRACT_START: StartTrigger & EventMatch = {
   types: ['vijfjarencontract', 'huurcontract-eigen-naam'],
   when: (e) => e.type === 'vijfjarencontract' || e.data.vijfjarencontract === true,
+  // The contract's start (a huurcontract signed before its ingangsdatum carries it as startOp); else the event's date.
+  anchorField: 'startOp',
 };
 
 const AMSTERDAM: readonly Regio[] = ['amsterdam'];
@@ -233,16 +247,20 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     actor: 'begeleider',
     stages: begeleiderStages({ weeks: -2 }, ['corporatie']),
   },
-  // 002 WA2: "uiterlijk binnen zes weken na de kennismaking". Only the first kennismaking: after a verhuizing
-  // (002 Bijlage 6) there is a new kennismaking but the begeleidingsplan already exists. Private to the zorgaanbieder
-  // (002 WA4, WA10): never the corporatie.
+  // 002 WA2: "Het begeleidingsplan wordt uiterlijk binnen zes weken na de kennismaking tussen de zorgaanbieder en de
+  // bewoner opgesteld" ("Ongeveer zes weken na de eerste kennismaking – als de bewoner voldoende gewend is op de
+  // woning"). That is the kennismaking of zorgaanbieder and bewoner on the woning, not the kennismakingsgesprek with
+  // the corporatie (002 WA4): the seeds record no separate form for it, and the sleutelmoment, which the zorgaanbieder
+  // organises with the bewoner (002 WA3 "Het sleutelmoment organiseren"), is their first moment on the woning. So the
+  // six weeks run from the (first) sleuteloverdracht; a later verhuizing (002 Bijlage 6) does not ask a new plan.
+  // Private to the zorgaanbieder (002 WA4, WA10): never the corporatie.
   {
     id: 'begeleidingsplan',
     regios: AMSTERDAM,
     title: 'Begeleidingsplan vaststellen',
-    source: '002 WA2',
+    source: '002 WA2; 002 WA3 Het sleutelmoment organiseren',
     kind: 'termijn',
-    startsOn: { types: ['kennismaking'] },
+    startsOn: { types: ['sleuteloverdracht'] },
     once: true,
     offset: { weeks: 6 },
     satisfiedBy: [{ types: ['begeleidingsplan'] }],
@@ -281,7 +299,13 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: aanvraag urgentie',
     source: '001 §3; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['aanvraag-urgentie'] },
+    // 001 §3: a heraanmelding while Wonen had not decided yet puts the aanvraag back with Wonen: the clock re-arms from
+    // its receipt (the tijdelijke afmelding cancelled the first one).
+    startsOn: {
+      types: ['aanvraag-urgentie', 'heraanmelding'],
+      when: (e) => e.type === 'aanvraag-urgentie' || e.data.naarFase === 'urgentie_aangevraagd',
+      anchor: 'ontvangst',
+    },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-urgentie'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: GESLOTEN },
@@ -289,14 +313,19 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: WONEN_TOETS_STAGES,
   },
   // 002 Inleiding punt 4 and "Wie doet wat": "streven ernaar een aanbod te doen binnen drie maanden nadat … een
-  // urgentie is toegekend". An ambition, so gentle stages and no escalation. Restarts on heraanmelding (001 §3).
+  // urgentie is toegekend". An ambition, so gentle stages and no escalation. It runs only while an urgentie is granted:
+  // it restarts on a heraanmelding back to the wachtlijst (001 §3), not on one that puts the aanvraag back with Wonen
+  // (no urgentie yet: the besluit akkoord starts it then).
   {
     id: 'woningaanbod-ambitie',
     regios: AMSTERDAM,
     title: 'Ambitie: woningaanbod binnen drie maanden',
     source: '002 Inleiding punt 4; 002 Voorwoord, Wie doet wat',
     kind: 'ambitie',
-    startsOn: { types: ['besluit-urgentie', 'heraanmelding'], when: (e) => e.type === 'heraanmelding' || e.data.besluit === 'akkoord' },
+    startsOn: {
+      types: ['besluit-urgentie', 'heraanmelding'],
+      when: (e) => (e.type === 'heraanmelding' ? e.data.naarFase === 'wachtlijst' : e.data.besluit === 'akkoord'),
+    },
     offset: { months: 3 },
     satisfiedBy: [{ types: ['woningaanbod'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: NIET_OP_WACHTLIJST },
@@ -323,7 +352,8 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: AANBOD_STAGES,
   },
   // 002 WA1 stap 2: "bezichtigt (indien gewenst) binnen 2 werkdagen nadat de woning beschikbaar/leeg is": counts
-  // from data.beschikbaarOp. Moot once the keys are handed over (viewing was not wanted).
+  // from data.beschikbaarOp. "Indien gewenst": a reactie "akkoord zonder bezichtiging" meets it (no viewing wanted),
+  // as does the sleuteloverdracht making it moot.
   {
     id: 'aanbod-bezichtiging',
     regios: AMSTERDAM,
@@ -333,7 +363,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     startsOn: { types: ['woningaanbod'], when: hasDate('beschikbaarOp'), anchorField: 'beschikbaarOp' },
     key: 'aanbodId',
     offset: { werkdagen: 2 },
-    satisfiedBy: [{ types: ['bezichtiging', 'weigering-aanbod'], key: 'same' }],
+    satisfiedBy: [
+      { types: ['bezichtiging', 'weigering-aanbod'], key: 'same' },
+      { types: ['reactie-aanbod'], when: equals('reactie', 'akkoord-zonder-bezichtiging'), key: 'same' },
+    ],
     cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'] }], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
     stages: AANBOD_STAGES,
@@ -390,7 +423,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: voordracht voor omklap',
     source: '001 §4; 002 WA8 stap 3–4',
     kind: 'termijn',
-    startsOn: { types: ['toets-derde'], when: isTrue('akkoord') },
+    startsOn: { types: ['toets-derde'], when: isTrue('akkoord'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-omklap'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -417,22 +450,44 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     ],
   },
   // 002 WA6: "De zorgaanbieder benadert de melder zo snel mogelijk. Dit gebeurt in ieder geval binnen twee
-  // werkdagen"; Bijlage 1 Actie 1: "Binnen twee werkdagen (48 uur) contact opnemen met woningcorporatie";
-  // 003 Proefwonen, Procesregie: "informeren de klager/melder binnen twee werkdagen". Met by actie 1.
+  // werkdagen"; Bijlage 1 Behandeling klachten: "De zorgaanbieder reageert uiterlijk binnen twee werkdagen";
+  // 003 Proefwonen, Procesregie: "informeren de klager/melder binnen twee werkdagen". Met by the named actie
+  // 'melder-benaderd'. Informing the corporatie is a duty of its own (overlast-corporatie-informeren). A melding after
+  // the omklap goes to the MZWO (002 WA9): no zorgaanbieder duty then.
   {
     id: 'overlast-reactie',
     regios: ['amsterdam', 'klantreis-2023'],
-    title: 'Overlastmelding: contact binnen twee werkdagen',
-    source: '002 WA6; 002 Bijlage 1 Actie 1; 003 Proefwonen',
+    title: 'Overlastmelding: melder benaderen binnen twee werkdagen',
+    source: '002 WA6; 002 Bijlage 1 Behandeling klachten; 003 Proefwonen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'] },
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
+    key: 'meldingId',
+    offset: { werkdagen: 2 },
+    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('melder-benaderd'), key: 'same' }],
+    cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
+    actor: 'zorgaanbieder',
+    stages: [
+      { stage: 'vooraf', at: { werkdagen: -1 }, to: ['meldpunt', 'begeleider'] },
+      { stage: 'vandaag', at: 0, to: ['meldpunt', 'begeleider'] },
+      { stage: 'escalatie', at: { werkdagen: 1 }, to: ['meldpunt', 'zorgaanbieder'] },
+    ],
+  },
+  // 002 Bijlage 1 Actie 1: "Binnen twee werkdagen (48 uur) contact opnemen met woningcorporatie … In het gesprek geeft
+  // de zorgaanbieder aan op welke wijze de klacht wordt behandeld"; 002 WA6: "De zorgaanbieder informeert de
+  // contactpersoon van de woningcorporatie direct over hoe de klacht of het signaal wordt aangepakt". Met by actie 1.
+  {
+    id: 'overlast-corporatie-informeren',
+    regios: AMSTERDAM,
+    title: 'Overlastmelding: corporatie informeren binnen twee werkdagen',
+    source: '002 WA6; 002 Bijlage 1 Actie 1',
+    kind: 'termijn',
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
     key: 'meldingId',
     offset: { werkdagen: 2 },
     satisfiedBy: [{ types: ['overlast-actie'], when: actieIs(1), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
-      { stage: 'vooraf', at: { werkdagen: -1 }, to: ['meldpunt', 'begeleider'] },
       { stage: 'vandaag', at: 0, to: ['meldpunt', 'begeleider'] },
       { stage: 'escalatie', at: { werkdagen: 1 }, to: ['meldpunt', 'zorgaanbieder'] },
     ],
@@ -465,7 +520,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlast verholpen (maximaal drie maanden)',
     source: '002 Bijlage 1 Termijnen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'] },
+    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
     key: 'meldingId',
     offset: { months: 3 },
     satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('afgerond', 6), key: 'same' }],
@@ -515,7 +570,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: ongelijke woningruil',
     source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['woningruil'], when: isTrue('ongelijk') },
+    startsOn: { types: ['woningruil'], when: isTrue('ongelijk'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-woningruil'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -530,7 +585,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: verhuizing naar grotere woning',
     source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['verhuizing'], when: isTrue('naarGroter') },
+    startsOn: { types: ['verhuizing'], when: isTrue('naarGroter'), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['besluit-woningruil'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -545,7 +600,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Toets Wonen: urgentie intrekken na trajectwijziging',
     source: '001 §3 Kernboodschap herstelfase 5–6; termijn als 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['trajectwijziging'], when: oneOf('perspectief', ['24-uurs-zorg', 'groepswonen']) },
+    startsOn: { types: ['trajectwijziging'], when: oneOf('perspectief', ['24-uurs-zorg', 'groepswonen']), anchor: 'ontvangst' },
     offset: { werkdagen: 5 },
     satisfiedBy: [{ types: ['intrekking-urgentie'] }],
     cancelledBy: {

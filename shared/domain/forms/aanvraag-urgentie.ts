@@ -9,6 +9,7 @@ import { ROUTES, type Route } from '../case.js';
 import { consentFromAanvraag, DEELDOELEN, DEELPARTIJEN } from '../consent.js';
 import { RuleViolated } from '../errors.js';
 import { actorOf } from '../roles.js';
+import { regioRules } from '../regio.js';
 import { defineForm } from './types.js';
 import { assertNotInFuture } from './checks.js';
 import { initialen, isoDate, jongerDan26, longText, optionalLongText, shortText, woningnet } from './fields.js';
@@ -69,6 +70,7 @@ export const aanvraagUrgentieSchema = z
       .optional()
       .describe('Toelichting wooneisen'),
     toestemmingDelen,
+    voorwaardenRegio: z.record(z.string(), z.boolean()).optional().describe('Voorwaarden van de regio (regio.ts voorwaardenAanvraag), bv. 004 Drechtsteden'),
     akkoordClient: z
       .object({
         akkoord: z.literal(true, { error: 'Akkoord van de cliënt is nodig' }).describe('Akkoord cliënt'),
@@ -100,6 +102,11 @@ export const aanvraagUrgentie = defineForm({
       throw new RuleViolated('akkoorddocument-route', `Route ${current.route} vraagt: ${needed}.`, [
         { path: 'body.akkoordDocument.soort', message: `Voor route ${current.route} is nodig: ${needed}` },
       ]);
+    }
+    // 004 Regeling Voorrang Uitstroom Instelling: the regio's conditions, each confirmed (regio.ts).
+    const ontbrekend = (regioRules(current.regio).voorwaardenAanvraag ?? []).filter((v) => input.voorwaardenRegio?.[v.key] !== true);
+    if (ontbrekend.length > 0) {
+      throw new RuleViolated('voorwaarden-regio', `De regio stelt voorwaarden aan de aanvraag (${regioRules(current.regio).bron}).`, ontbrekend.map((v) => ({ path: `body.voorwaardenRegio.${v.key}`, message: `Voorwaarde: ${v.tekst}` })));
     }
     assertNotInFuture(input.aanvraagDatum, today, 'aanvraagDatum', 'De aanvraagdatum');
     assertNotInFuture(input.akkoordClient.datum, today, 'akkoordClient.datum', 'Het akkoord van de cliënt');

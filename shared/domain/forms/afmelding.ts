@@ -11,6 +11,7 @@
  * `vanuitFase` so that a heraanmelding returns to the right place.
  */
 import { z } from 'zod';
+import { RuleViolated } from '../errors.js';
 import { assertAfter, assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { latestOf, priorEvents } from './history.js';
@@ -45,6 +46,14 @@ export const afmelding = defineForm({
   schema: afmeldingSchema,
   decide(ctx) {
     const { case: current, input, today } = ctx;
+    // Before the aanvraag (onderzoek) there is no wachtlijst to step off for a while, and a tijdelijk afgemelde client
+    // is off it already: there only a definitive afmelding ends the case (001 §3: overlijden, vertrek met onbekende
+    // bestemming).
+    if (input.soort === 'tijdelijk' && (current.phase === 'onderzoek' || current.phase === 'tijdelijk_afgemeld')) {
+      throw new RuleViolated('alleen-definitieve-afmelding', `In fase '${current.phase}' kan alleen een definitieve afmelding (001 §3).`, [
+        { path: 'body.soort', message: 'Kies definitief' },
+      ]);
+    }
     assertNotInFuture(input.datum, today, 'datum', 'De afmelding');
     const aanvraag = latestOf(priorEvents(ctx), 'aanvraag-urgentie');
     if (aanvraag) {

@@ -1,6 +1,6 @@
 /**
  * Begeleidingsplan vastgesteld (002 WA2: "Het begeleidingsplan wordt uiterlijk binnen zes weken na de kennismaking
- * … opgesteld"; 001 §3 "Persoonlijk begeleidingsplan"): the gepersonaliseerde doelen translated into concrete
+ * tussen de zorgaanbieder en de bewoner opgesteld"; 001 §3 "Persoonlijk begeleidingsplan"): the gepersonaliseerde doelen translated into concrete
  * begeleidingsdoelen per leefgebied, and the agreements on veiligheid, goed huurderschap and terugval.
  *
  * Private to the zorgaanbieder: "De woningcorporatie heeft geen inzage in het begeleidingsplan zelf" (002 WA4, WA10);
@@ -44,19 +44,18 @@ export const begeleidingsplan = defineForm({
   decide(ctx) {
     const { case: current, input, today } = ctx;
     const events = priorEvents(ctx);
-    const kennismaking = firstOf(events, 'kennismaking');
-    if (!kennismaking) {
-      throw new RuleViolated('kennismaking-eerst', 'Het begeleidingsplan volgt op het kennismakingsgesprek (002 WA2).', [
-        { path: 'body.vastgesteldOp', message: 'Leg eerst de kennismaking vast' },
-      ]);
+    // 002 WA2: the plan follows the kennismaking of zorgaanbieder and bewoner on the woning, not the
+    // kennismakingsgesprek with the corporatie: it may be recorded before that gesprek, not before the sleutelmoment.
+    const sleuteloverdracht = firstOf(events, 'sleuteloverdracht');
+    if (sleuteloverdracht) {
+      assertNotBefore(
+        input.vastgesteldOp,
+        sleuteloverdracht.occurredOn,
+        'vastgesteldOp',
+        'begeleidingsplan-voor-sleuteloverdracht',
+        `Het begeleidingsplan volgt op de sleuteloverdracht (${sleuteloverdracht.occurredOn}).`,
+      );
     }
-    assertNotBefore(
-      input.vastgesteldOp,
-      kennismaking.occurredOn,
-      'vastgesteldOp',
-      'begeleidingsplan-voor-kennismaking',
-      `Het begeleidingsplan volgt op de kennismaking (${kennismaking.occurredOn}).`,
-    );
     assertNotInFuture(input.vastgesteldOp, today, 'vastgesteldOp', 'Het vaststellen');
     if (heeftKinderdoel(events) && !input.doelen.veiligheid_kinderen) {
       throw new RuleViolated('doel-kinderen-ontbreekt', 'Met kinderen hoort doel 5 (veiligheid van de kinderen) in het plan (001 §3).', [

@@ -4,7 +4,9 @@
  */
 import { toAmsterdamDate } from '../calendar.js';
 import type { CaseEvent, CaseState } from '../case.js';
+import { RuleViolated } from '../errors.js';
 import { targetsOf } from '../phases.js';
+import { regioRules } from '../regio.js';
 import { actorOf, type Principal } from '../roles.js';
 import type { FormDecision, FormDefinition } from './types.js';
 
@@ -20,6 +22,10 @@ export function decideChange(
   context: { before: CaseState; history: CaseEvent[]; input: unknown; principal: Principal; now: string; supersedes?: number | undefined },
 ): FormChange {
   const { before, history, input, principal, now, supersedes } = context;
+  // A regio is one rule set (regio.ts): a form the regio does not have is refused.
+  if (!regioRules(before.regio).forms.includes(form.action)) {
+    throw new RuleViolated('formulier-niet-in-regio', `Het formulier ${form.action} hoort niet bij de route van regio ${before.regio} (${regioRules(before.regio).bron}).`);
+  }
   const decision = form.decide({
     case: before,
     history,

@@ -3,7 +3,8 @@
  * vier tot zes weken na ontvangst van de bevestiging op de naam van de bewoner te zetten"; 001 §4). Filed by the
  * corporatie once the contract is in force: omgeklapt. A vijfjarencontract (002 Bijlage 4) starts its own clocks.
  *
- * Event data contract (deadline engine): occurredOn = ingangsdatum; `{ vijfjarencontract? }`.
+ * Event data contract (deadline engine): occurredOn = getekendOp (default ingangsdatum); `{ vijfjarencontract?, startOp }`
+ * with startOp = ingangsdatum.
  */
 import { z } from 'zod';
 import { RuleViolated } from '../errors.js';
@@ -13,7 +14,8 @@ import { hasData, latestOf, priorEvents } from './history.js';
 import { defineForm } from './types.js';
 
 export const huurcontractEigenNaamSchema = z.object({
-  ingangsdatum: isoDate.describe('Ingangsdatum van het huurcontract op naam van de bewoner'),
+  ingangsdatum: isoDate.describe('Ingangsdatum van het huurcontract op naam van de bewoner (mag na de ondertekening liggen)'),
+  getekendOp: isoDate.optional().describe('Datum waarop het contract op naam van de bewoner is gezet (ondertekend); standaard de ingangsdatum'),
   vijfjarencontract: z.boolean().optional().describe('Vijfjarencontract op een jongerenwoning (002 Bijlage 4); anders onbepaalde tijd'),
   kenmerk: shortText.optional().describe('Kenmerk van het contract bij de corporatie'),
 });
@@ -28,8 +30,13 @@ export const huurcontractEigenNaam = defineForm({
     const { input, today } = ctx;
     const besluit = latestOf(priorEvents(ctx), 'besluit-omklap', hasData('besluit', 'akkoord'));
     if (!besluit) throw new RuleViolated('geen-besluit-omklap', 'Wonen heeft de omklap (nog) niet goedgekeurd.');
+    // 002 WA8 stap 4: the term is met when the contract is put on the client's name (signed); its ingangsdatum may be
+    // later (a contract signed now that starts on the first of next month).
+    const getekendOp = input.getekendOp ?? input.ingangsdatum;
+    assertNotBefore(getekendOp, besluit.occurredOn, input.getekendOp ? 'getekendOp' : 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit van Wonen.');
+    assertNotInFuture(getekendOp, today, input.getekendOp ? 'getekendOp' : 'ingangsdatum', 'Het op naam zetten (leg het contract vast zodra het getekend is)');
     assertNotBefore(input.ingangsdatum, besluit.occurredOn, 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit van Wonen.');
-    assertNotInFuture(input.ingangsdatum, today, 'ingangsdatum', 'De ingangsdatum (leg het contract vast zodra het ingaat)');
-    return { phase: 'omgeklapt', occurredOn: input.ingangsdatum, facts: { contractEigenNaamOp: input.ingangsdatum } };
+    // The vijfjarencontract's clocks run from the contract's start (002 Bijlage 4): startOp, as the vijfjarencontract form.
+    return { phase: 'omgeklapt', occurredOn: getekendOp, data: { ...input, startOp: input.ingangsdatum }, facts: { contractEigenNaamOp: input.ingangsdatum } };
   },
 });

@@ -1,5 +1,6 @@
 /**
  * Een actie van het overlastprotocol (002 Bijlage 1) op een melding:
+ * - the melder is benaderd within two werkdagen (002 WA6): 'melder-benaderd', recorded apart from actie 1;
  * - categorie 1 (eerste klachten): actie 1 contact met de woningcorporatie binnen twee werkdagen; actie 2 het gesprek
  *   met de bewoner en het oordeel: gedrag bewust/onbewust × klacht terecht/onterecht; after onbewust + terecht, the
  *   zorgaanbieder checks with the klager after six weeks ('klager-nagevraagd');
@@ -22,7 +23,12 @@ import { eventsOf, latestOf, priorEvents, text } from './history.js';
 import { meldingId } from './overlast-melding.js';
 import { defineForm } from './types.js';
 
-export const GENOEMDE_ACTIES = ['klager-nagevraagd', 'afgerond'] as const;
+/**
+ * Named steps besides actie 1–6: 'melder-benaderd' (002 WA6: "De zorgaanbieder benadert de melder zo snel mogelijk
+ * … binnen twee werkdagen"; a duty apart from actie 1, contact with the woningcorporatie), 'klager-nagevraagd',
+ * 'afgerond'.
+ */
+export const GENOEMDE_ACTIES = ['melder-benaderd', 'klager-nagevraagd', 'afgerond'] as const;
 export const overlastActieNummer = z.number().int('Actie 1 t/m 6').min(1, 'Actie 1 t/m 6').max(6, 'Actie 1 t/m 6');
 
 export const oordeel = z.object({
@@ -85,7 +91,7 @@ export const overlastActie = defineForm({
     const volgorde = (detail: string): never => {
       throw new RuleViolated('protocol-volgorde', detail, [{ path: 'body.actie', message: detail }]);
     };
-    if (typeof input.actie === 'number' && input.actie <= 2 && vanMelding.some(isActie(input.actie))) {
+    if ((input.actie === 'melder-benaderd' || (typeof input.actie === 'number' && input.actie <= 2)) && vanMelding.some(isActie(input.actie))) {
       throw new RuleViolated('actie-al-vastgelegd', `Actie ${input.actie} is voor deze melding al vastgelegd; corrigeer die zo nodig.`, [
         { path: 'body.actie', message: 'Al vastgelegd' },
       ]);

@@ -58,6 +58,7 @@ export const overlastMelding = defineForm({
     if (eventsOf(events, 'overlast-melding').some((e) => text(e, 'meldingId') === id)) {
       throw new RuleViolated('melding-bestaat', `Er is al een melding met kenmerk ${id}.`, [{ path: 'body.meldingId', message: 'Kies een eigen kenmerk per melding' }]);
     }
-    return { phase: current.phase, occurredOn: input.ontvangenOp, data: { ...input, meldingId: id } };
+    // 002 WA9: after the omklap the MZWO's regular process applies, not the zorgaanbieder's protocol.
+    return { phase: current.phase, occurredOn: input.ontvangenOp, data: { ...input, meldingId: id, ...(current.phase === 'omgeklapt' ? { naOmklap: true } : {}) } };
   },
 });

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText, toelichting } from './fields.js';
-import { latestOf, priorEvents, text } from './history.js';
+import { after, latestOf, priorEvents, text } from './history.js';
 import { defineForm } from './types.js';
 
 export const TOETS_REDENEN = ['doel-niet-behaald', 'onaanvaardbaar-risico', 'steunstructuur-onvoldoende', 'voordracht-onvolledig', 'anders'] as const;
@@ -44,6 +44,14 @@ export const toetsDerde = defineForm({
     if (!voordracht) throw new RuleViolated('geen-voordracht', 'Er is geen voordracht voor omklap om te toetsen.');
     if (voordracht.actor.userId === principal.userId) {
       throw new RuleViolated('derde-niet-onafhankelijk', 'Wie de voordracht schreef, kan die niet als onafhankelijke derde toetsen (002 WA8 stap 3).');
+    }
+    // 002 WA8 stap 4: "Als niet is voldaan aan de urgentie onder voorwaarden, stuurt Wonen het formulier – voorzien van
+    // motivatie – terug naar de zorgaanbieder." A voordracht is toetst once: after Wonen sent it back, only a new
+    // version (voordracht-omklap) can be toetst and sent again, never the same one.
+    if (after(priorEvents(ctx), voordracht).some((e) => e.type === 'toets-derde')) {
+      throw new RuleViolated('voordracht-al-getoetst', 'Deze voordracht is al getoetst. Na terugsturing door Wonen volgt eerst een aangepaste voordracht (002 WA8 stap 4).', [
+        { path: 'body.datum', message: 'Leg eerst de aangepaste voordracht vast' },
+      ]);
     }
     assertNotInFuture(input.datum, today, 'datum', 'De toets');
     assertNotBefore(input.datum, voordracht.occurredOn, 'datum', 'toets-voor-voordracht', 'De toets ligt vóór de voordracht.');

@@ -24,7 +24,7 @@ import { RuleViolated } from '../errors.js';
 import type { FieldError } from '../errors.js';
 import { assertNotInFuture, assertSignatureDates, requireSleuteloverdracht } from './checks.js';
 import { antwoord, clientSignature, doelenVierLeefgebieden, isoDate, jongerDan26, optioneelAntwoord, shortText, woningnet } from './fields.js';
-import { eventsOf, heeftKinderdoel, priorEvents, text } from './history.js';
+import { eventsOf, heeftKinderdoel, latestOf, priorEvents, text } from './history.js';
 import { defineForm } from './types.js';
 
 const omklapDoel = z.object({
@@ -120,6 +120,14 @@ export const voordrachtOmklap = defineForm({
     assertSignatureDates({ akkoordClient: input.akkoordClient }, input.woonevaluatie.datumEvaluatiemoment, today);
     const eerdere = eventsOf(events, 'voordracht-omklap');
     const vorige = eerdere[eerdere.length - 1];
+    // 002 WA8 stap 4: Wonen sends the voordracht back "voorzien van motivatie": what goes to Wonen again must differ
+    // from what it sent back.
+    const terug = latestOf(events, 'besluit-omklap', (e) => e.data.besluit === 'terug');
+    if (vorige && terug && terug.seq > vorige.seq && sameContent(input, vorige.data)) {
+      throw new RuleViolated('voordracht-ongewijzigd', 'Wonen stuurde deze voordracht terug met motivatie; een ongewijzigde voordracht kan niet opnieuw (002 WA8 stap 4).', [
+        { path: 'body', message: 'Pas de voordracht aan op de motivatie van Wonen' },
+      ]);
+    }
     // Where a refusal by the onafhankelijke derde returns the case to (herstelfase or duurzame verhuur).
     const vanuitFase = current.phase === 'voordracht' ? (text(vorige, 'vanuitFase') ?? 'herstelfase') : current.phase;
     return {
@@ -129,3 +137,21 @@ export const voordrachtOmklap = defineForm({
     };
   },
 });
+
+/** The fields the decision adds to a voordracht's data (not what the begeleider wrote). */
+const ADDED_FIELDS = new Set(['versie', 'vorigeVersie', 'vanuitFase']);
+
+/** Whether a new voordracht says exactly what an earlier one said (key order aside). */
+function sameContent(input: Record<string, unknown>, earlier: Record<string, unknown>): boolean {
+  const written = Object.fromEntries(Object.entries(earlier).filter(([k]) => !ADDED_FIELDS.has(k)));
+  return canonical(input) === canonical(written);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

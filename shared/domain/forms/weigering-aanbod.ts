@@ -14,6 +14,7 @@ import { addYears } from '../calendar.js';
 import { assertNotBefore, assertNotInFuture, requireOpenAanbod } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { latestOf, priorEvents, text } from './history.js';
+import { regioRules } from '../regio.js';
 import { defineForm } from './types.js';
 import { aanbodId } from './woningaanbod.js';
 
@@ -58,8 +59,8 @@ export const weigeringAanbod = defineForm({
     if (bezichtiging) {
       assertNotBefore(input.datum, bezichtiging.occurredOn, 'datum', 'weigering-voor-bezichtiging', 'De weigering ligt vóór de bezichtiging.');
     }
-    if (input.door === 'client') {
-      // 001 §3: gedurende twee jaar geen nieuw aanbod.
+    if (input.door === 'client' && regioRules(ctx.case.regio).eenmaligAanbod) {
+      // 001 §3: gedurende twee jaar geen nieuw aanbod (Amsterdam; 004 Drechtsteden: the client searches with priority).
       const geblokkeerdTot = addYears(input.datum, 2);
       return { phase: 'wachtlijst', occurredOn: input.datum, facts: { aanbodGeblokkeerdTot: geblokkeerdTot }, data: { ...input, geblokkeerdTot } };
     }

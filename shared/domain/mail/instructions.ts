@@ -17,7 +17,8 @@ export const RULE_INSTRUCTIONS: Readonly<Record<string, string>> = {
   'aanbod-client-informeren': 'Informeer de cliënt over het woningaanbod en leg de datum vast.',
   'wonen-toets-omklap': 'Toets de voordracht voor omklap en leg het besluit vast.',
   'contract-eigen-naam': 'Zet de huurovereenkomst op naam van de bewoner en leg dat vast in het dossier.',
-  'overlast-reactie': 'Neem contact op met de melder en de woningcorporatie (actie 1) en leg dat vast.',
+  'overlast-reactie': 'Benader de melder en leg dat vast (melder benaderd).',
+  'overlast-corporatie-informeren': 'Informeer de woningcorporatie over de aanpak van de klacht (actie 1) en leg dat vast.',
   'overlast-klager-nagaan': 'Ga bij de klager na of de klachten zijn verholpen en leg dat vast.',
   'overlast-opgelost': 'Rond de overlastmelding af of leg de volgende stap van het protocol vast.',
   'time-out-einde': 'Beëindig de time-out of leg de vervolgafspraak vast.',
@@ -50,4 +51,5 @@ export const PARTY_LABELS: Readonly<Record<Party, string>> = {
   'onafhankelijke-derde': 'de onafhankelijke derde',
   corporatie: 'de woningcorporatie',
   woonzaken: 'de afdeling Wonen (woonzaken)',
+  mzwo: 'het Meldpunt Zorg en Woonoverlast',
 };
