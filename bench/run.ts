@@ -1,7 +1,7 @@
 /** `npm run bench`: every benchmark in turn, printing figures. Benchmarks never run in `npm test`. */
 import { existsSync } from 'node:fs';
 
-const benches = ['./bundles.ts', './api.ts', './reminders.ts'];
+const benches = ['./bundles.ts', './api.ts', './reminders.ts', './web.ts'];
 for (const bench of benches) {
   if (!existsSync(new URL(bench, import.meta.url))) continue;
   const module = (await import(bench)) as { main: () => Promise<void> };

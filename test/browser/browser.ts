@@ -3,15 +3,15 @@
  * playwright-core against the local stack serving the werkplek's real build. With CI=true a missing browser fails
  * the run; on a developer's machine without Chromium the browser tests are skipped and say so.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, HAS_BROWSER } from './chromium.js';
 import { build } from 'vite';
 import { expect } from 'vitest';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const HAS_BROWSER = existsSync(CHROMIUM);
+export { CHROMIUM, HAS_BROWSER, launch } from './chromium.js';
 if (!HAS_BROWSER && process.env.CI) throw new Error(`CI=true but no Chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -22,13 +22,6 @@ export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
 /** The werkplek's production build, made once per run (the same command as `npm run build:web`). */
 export async function buildWeb(): Promise<void> {
   await build({ root: join(ROOT, 'web'), configFile: join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
-}
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
