@@ -62,7 +62,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config.js';
-import { issuerHost, loginHost } from './identity.js';
+import { WEB_SECURITY_HEADERS, webContentSecurityPolicy, type WebRuntimeConfig } from '../../shared/http/web-headers.js';
+import { issuerHost, loginHost, type JwtTrust } from './identity.js';
 
 /** The API's path on the web app's origin; the web app calls `/api/cases`, the HTTP API sees `/cases`. */
 export const API_PREFIX = '/api';
@@ -98,21 +99,23 @@ export const STRIP_API_PREFIX_SOURCE = `function handler(event) {
  * No frames in or out: silent renew uses the refresh token, not an iframe.
  */
 export function contentSecurityPolicy(config: StageConfig): string {
-  const login = `https://${loginHost(config)}`;
-  const issuer = `https://${issuerHost(config)}`;
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    `connect-src 'self' ${login} ${issuer}`,
-    "object-src 'none'",
-    "frame-src 'none'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    `form-action 'self' ${login}`,
-  ].join('; ');
+  return webContentSecurityPolicy({ login: `https://${loginHost(config)}`, issuer: `https://${issuerHost(config)}` });
+}
+
+/**
+ * What the app reads at start-up (web/src/config.ts; locally shared/local/web.ts serves the same shape), deployed as
+ * `config.json` beside the build: one build for every stage. Cognito publishes no end_session_endpoint, so the
+ * logout URL is given.
+ */
+export function webRuntimeConfig(config: StageConfig, jwt: JwtTrust): WebRuntimeConfig {
+  const clientId = jwt.audience[0]!;
+  return {
+    authority: jwt.issuer,
+    clientId,
+    apiBase: '/api',
+    logoutUrl: `https://${loginHost(config)}/logout?client_id=${clientId}&logout_uri=${encodeURIComponent(new URL('/', config.appBaseUrl).toString())}`,
+    ...(config.stage === 'prod' ? {} : { environment: config.stage }),
+  };
 }
 
 /** HSTS max-age: two years (the hstspreload.org minimum is one). */
@@ -124,6 +127,8 @@ export interface WebProps {
   readonly httpApi: IHttpApi;
   /** The built app (`web/dist`); see the module comment for a directory without index.html. */
   readonly distDir: string;
+  /** The user pool the app signs in with: its issuer is the OpenID authority, its web client the app's client. */
+  readonly jwt: JwtTrust;
 }
 
 export class Web extends Construct {
@@ -161,7 +166,7 @@ export class Web extends Construct {
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       },
       customHeadersBehavior: {
-        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true }],
+        customHeaders: [{ header: 'Permissions-Policy', value: WEB_SECURITY_HEADERS.permissionsPolicy, override: true }],
       },
     });
 
@@ -225,7 +230,7 @@ export class Web extends Construct {
 
     this.deploysApp = existsSync(join(props.distDir, 'index.html'));
     if (this.deploysApp) {
-      this.deployApp(config, props.distDir);
+      this.deployApp(config, props.distDir, props.jwt);
     } else {
       Annotations.of(this).addWarningV2(
         'omslagroute:web-dist-missing',
@@ -240,7 +245,7 @@ export class Web extends Construct {
     });
   }
 
-  private deployApp(config: StageConfig, distDir: string): void {
+  private deployApp(config: StageConfig, distDir: string, jwt: JwtTrust): void {
     const logGroup = new LogGroup(this, 'DeployLogs', { retention: config.logRetention, removalPolicy: config.logRemovalPolicy });
     const role = new Role(this, 'DeployRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -263,6 +268,7 @@ export class Web extends Construct {
     });
     const pages = new BucketDeployment(this, 'DeployPages', {
       ...common,
+      sources: [Source.asset(distDir), Source.jsonData('config.json', webRuntimeConfig(config, jwt))],
       exclude: ['assets/*'],
       cacheControl: [CacheControl.noCache()],
     });

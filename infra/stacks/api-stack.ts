@@ -96,7 +96,7 @@ export class ApiStack extends Stack {
     this.api = new Api(this, 'Http', { config, routes: ROUTES, functions, jwt: props.jwt });
 
     // The werkplek: S3 + CloudFront, the API on the same origin under /api/* (infra/constructs/web.ts).
-    this.web = new Web(this, 'Web', { config, httpApi: this.api.httpApi, distDir: props.webDist });
+    this.web = new Web(this, 'Web', { config, httpApi: this.api.httpApi, distDir: props.webDist, jwt: props.jwt });
 
     // Later stateless concerns go here (see the comment at the top).
     this.privacy = new Privacy(this, 'Privacy', { config, table, functions });

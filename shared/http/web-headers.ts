@@ -5,20 +5,26 @@
  * HTML (React sets styles through the CSSOM, which CSP does not govern).
  */
 
-/** `identityOrigin`: where sign-in happens (Cognito's domain on AWS; the same origin locally). */
-export function webContentSecurityPolicy(identityOrigin?: string): string {
-  const idp = identityOrigin ? ` ${identityOrigin}` : '';
+/**
+ * `signIn`: the origins of sign-in — the managed login's host (token calls, and the navigation to it) and the issuer's
+ * (OpenID discovery, JWKS) on AWS; none locally, where the provider is the same origin. No frames in or out: silent
+ * renew uses the refresh token, not an iframe.
+ */
+export function webContentSecurityPolicy(signIn: { login?: string; issuer?: string } = {}): string {
+  const connect = [signIn.login, signIn.issuer].filter(Boolean).map((o) => ` ${o}`).join('');
+  const navigate = signIn.login ? ` ${signIn.login}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self'${idp}`,
-    `form-action 'self'${idp}`,
+    `connect-src 'self'${connect}`,
+    "object-src 'none'",
+    "frame-src 'none'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "object-src 'none'",
+    `form-action 'self'${navigate}`,
   ].join('; ');
 }
 
@@ -31,10 +37,10 @@ export const WEB_SECURITY_HEADERS = {
   permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
 } as const;
 
-/** The same headers as HTTP header names, for a plain server. */
-export function webHeaders(identityOrigin?: string): Record<string, string> {
+/** The same headers as HTTP header names, for a plain server (the local one: sign-in on the same origin). */
+export function webHeaders(): Record<string, string> {
   return {
-    'content-security-policy': webContentSecurityPolicy(identityOrigin),
+    'content-security-policy': webContentSecurityPolicy(),
     'strict-transport-security': WEB_SECURITY_HEADERS.strictTransportSecurity,
     'x-content-type-options': WEB_SECURITY_HEADERS.contentTypeOptions,
     'x-frame-options': WEB_SECURITY_HEADERS.frameOptions,
@@ -42,3 +48,17 @@ export function webHeaders(identityOrigin?: string): Record<string, string> {
     'permissions-policy': WEB_SECURITY_HEADERS.permissionsPolicy,
   };
 }
+
+/** What the app reads at start-up, so one build runs locally and on every stage. */
+export interface WebRuntimeConfig {
+  /** The OpenID provider (its discovery document is at `<authority>/.well-known/openid-configuration`). */
+  authority: string;
+  clientId: string;
+  /** Where the API is, relative to the app (CloudFront routes `/api/*` to API Gateway). */
+  apiBase: string;
+  /** Cognito publishes no end_session_endpoint: its logout URL, when the provider has no endpoint of its own. */
+  logoutUrl?: string;
+  /** A label for the environment shown in the header ("lokaal", "acceptatie"); none in production. */
+  environment?: string;
+}
+

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { webHeaders } from '#http/web-headers.js';
+import { webHeaders, type WebRuntimeConfig } from '#http/web-headers.js';
 import type { RawAnswer } from './oidc.js';
 
 const TYPES: Record<string, string> = {
@@ -20,19 +20,6 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-/** What the app reads at start-up, so one build runs locally and on every stage. */
-export interface WebRuntimeConfig {
-  /** The OpenID provider (its discovery document is at `<authority>/.well-known/openid-configuration`). */
-  authority: string;
-  clientId: string;
-  /** Where the API is, relative to the app (CloudFront routes `/api/*` to API Gateway). */
-  apiBase: string;
-  /** Cognito publishes no end_session_endpoint: its logout URL, when the provider has no endpoint of its own. */
-  logoutUrl?: string;
-  /** A label for the environment shown in the header ("lokaal", "acceptatie"); none in production. */
-  environment?: string;
-}
 
 export interface LocalWeb {
   /** `undefined` when the request is not for the app (then it is an API call). */

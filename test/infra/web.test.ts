@@ -3,7 +3,7 @@
  * Functions' rewrites (run as CloudFront would, on a viewer-request event), a stage with its own domain and
  * certificate, and a synth without `web/dist`. The full stage's template (OAC, /api/*, headers) is in stacks.test.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -12,7 +12,7 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stageConfig, webOrigin, type StageConfig } from '../../infra/config.js';
 import { loginHost } from '../../infra/constructs/identity.js';
-import { contentSecurityPolicy, SPA_FALLBACK_SOURCE, STRIP_API_PREFIX_SOURCE, Web } from '../../infra/constructs/web.js';
+import { contentSecurityPolicy, SPA_FALLBACK_SOURCE, STRIP_API_PREFIX_SOURCE, Web, webRuntimeConfig } from '../../infra/constructs/web.js';
 import { cdkContext } from './synth.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'omslagroute-web-test-'));
@@ -27,7 +27,7 @@ function webStack(config: StageConfig, distDir: string): { stack: Stack; templat
   const app = new App({ context: cdkContext(), outdir: join(scratch, `out-${Math.random().toString(36).slice(2)}`) });
   const stack = new Stack(app, 'WebTest', { env: config.env });
   const httpApi = new HttpApi(stack, 'Api', { createDefaultStage: true });
-  new Web(stack, 'Web', { config, httpApi, distDir });
+  new Web(stack, 'Web', { config, httpApi, distDir, jwt: { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TEST', audience: ['web-client-id'] } });
   return { stack, template: Template.fromStack(stack) };
 }
 
@@ -104,5 +104,29 @@ describe('appBaseUrl from the command line (-c appBaseUrl=…)', () => {
     expect(() => webOrigin('http://omslagroute.example.org')).toThrow(/https origin/);
     expect(() => webOrigin('https://omslagroute.example.org/app')).toThrow(/without a path/);
     expect(() => webOrigin('omslagroute')).toThrow(/not a URL/);
+  });
+});
+
+describe('the app’s runtime configuration (config.json beside the build)', () => {
+  const jwt = { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_TEST', audience: ['web-client-id'] };
+
+  it('names the user pool as the OpenID authority, its web client, the API under /api and Cognito’s logout URL', () => {
+    const config = stageConfig('acc');
+    const runtime = webRuntimeConfig(config, jwt);
+    expect(runtime).toMatchObject({ authority: jwt.issuer, clientId: 'web-client-id', apiBase: '/api', environment: 'acc' });
+    const logout = new URL(runtime.logoutUrl!);
+    expect(logout.host).toBe(loginHost(config));
+    expect(logout.pathname).toBe('/logout');
+    expect(logout.searchParams.get('client_id')).toBe('web-client-id');
+    expect(logout.searchParams.get('logout_uri')).toBe(new URL('/', config.appBaseUrl).toString());
+    expect(webRuntimeConfig(stageConfig('prod'), jwt).environment).toBeUndefined();
+  });
+
+  it('is deployed with the pages (not the immutable assets): the pages deployment has the build and config.json', () => {
+    const dist = mkdtempSync(join(scratch, 'dist-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="nl"><title>t</title></html>');
+    const { template } = webStack(stageConfig('dev'), dist);
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment')) as Array<{ Properties: { SourceObjectKeys: unknown[] } }>;
+    expect(deployments.map((d) => d.Properties.SourceObjectKeys.length).sort()).toEqual([1, 2]);
   });
 });
