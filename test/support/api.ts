@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, expect } from 'vitest';
 import type { Role } from '../../shared/domain/roles.js';
-import { startLocalStack, type LocalStack } from '../../shared/local/stack.js';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../shared/local/stack.js';
 
 export interface ApiAnswer<T = any> {
   status: number;
@@ -107,9 +107,9 @@ export class TestApi extends HttpTestClient {
 let shared: Promise<TestApi> | undefined;
 
 /** One local stack per test file (DynamoDB Local in memory), stopped after the file. */
-export function localApi(options: { now?: string; webDir?: string } = {}): Promise<TestApi> {
+export function localApi(options: Pick<LocalStackOptions, 'now' | 'webDir' | 'tokenLifetimeSeconds'> = {}): Promise<TestApi> {
   if (!shared) {
-    shared = startLocalStack({ ...(options.now ? { now: options.now } : {}), ...(options.webDir ? { webDir: options.webDir } : {}) }).then((stack) => new TestApi(stack));
+    shared = startLocalStack(options).then((stack) => new TestApi(stack));
     const mine = shared;
     afterAll(async () => {
       await (await mine.catch(() => undefined))?.stack.stop();
