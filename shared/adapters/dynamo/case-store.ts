@@ -11,7 +11,7 @@ import { ConcurrentModification } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { keys, TABLE } from './table.js';
-import { idempotencyPut, queryAll, queryPage } from './query.js';
+import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -122,7 +122,7 @@ export class DynamoCaseStore implements CaseStore {
     );
     const item = out.Item;
     if (!item || (typeof item.expiresAt === 'number' && item.expiresAt * 1000 < Date.now())) return undefined;
-    return { scope, key, fingerprint: item.fingerprint as string, response: item.response as IdempotencyRecord['response'] };
+    return { scope, key, fingerprint: item.fingerprint as string, response: storedResponseOf(item.response) };
   }
 
   async commit(change: CaseCommit): Promise<void> {
