@@ -27,6 +27,11 @@ export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
 export async function createCase(deps: AppDeps, principal: Principal, input: CreateCaseInput, request: IdempotentRequest): Promise<Answer> {
   if (!mayTake(principal.role, 'case-aanmaken')) throw new Forbidden();
+  // The case's zorgaanbieder is the caller's organisation: it must be one (issue 16), or its listing would show the case
+  // to roles canSeeCase refuses.
+  if (deps.organisationKind && deps.organisationKind(principal.organisationId) !== 'zorgaanbieder') {
+    throw new Forbidden('Alleen een zorgaanbieder uit de lijst van organisaties opent een dossier.');
+  }
   return idempotent(deps.store, principal, request, async (recordFor) => {
     const now = deps.clock.now();
     const reference = await deps.store.nextReference(Number(toAmsterdamDate(now).slice(0, 4)));

@@ -59,7 +59,7 @@ async function attemptSubmit(
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();
-  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes });
+  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes, organisationKind: deps.organisationKind });
   return commitChange(deps, principal, loaded, {
     after,
     event,

@@ -67,3 +67,14 @@ export function organisationsOf(state: CaseState): string[] {
   const shared = state.corporatieId !== undefined && consentAllows(state, 'woningcorporatie');
   return shared ? [state.zorgaanbiederId, state.corporatieId!] : [state.zorgaanbiederId];
 }
+
+/**
+ * Which organisation's listings (memberships, deadline index) a role reads: the zorgaanbieder's roles those of a
+ * zorgaanbieder, the contactpersoon those of a woningcorporatie; Wonen (its queue instead) and systeembeheer none.
+ * A token whose role does not fit its organisation's kind lists nothing, so a listing never shows a case that
+ * `canSeeCase` refuses (issue 16: listings ⊆ readable).
+ */
+export function listingKindOf(principal: Principal): 'zorgaanbieder' | 'woningcorporatie' | undefined {
+  if (ZORGAANBIEDER_ROLES.includes(principal.role)) return 'zorgaanbieder';
+  return principal.role === 'contactpersoon' ? 'woningcorporatie' : undefined;
+}
