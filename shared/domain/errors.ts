@@ -133,7 +133,8 @@ export class StoreUnavailable extends DomainError {
   readonly title = 'Tijdelijk niet beschikbaar';
   /** Seconds a client should wait before retrying (the Retry-After header). */
   readonly retryAfterSeconds = 5;
-  constructor(readonly store: string, readonly reason: string) {
-    super('De opslag is tijdelijk niet bereikbaar. Er is niets gewijzigd; probeer het over enkele seconden opnieuw.');
+  constructor(readonly store: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`De opslag is tijdelijk niet bereikbaar (${reason}). Probeer het over enkele seconden opnieuw.`);
+    if (options) this.cause = options.cause;
   }
 }

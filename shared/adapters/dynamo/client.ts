@@ -49,7 +49,7 @@ export function createDocumentClient(config: ConstructorParameters<typeof Dynamo
       try {
         return await next(args);
       } catch (error) {
-        if (isUnavailable(error)) throw new StoreUnavailable('dynamodb', (error as Error).name);
+        if (isUnavailable(error)) throw new StoreUnavailable('dynamodb', (error as { code?: string }).code ?? (error as Error).name, { cause: error });
         throw error;
       }
     },
