@@ -403,6 +403,10 @@ describe('inbound mail to woonzaken', () => {
       expect((await api.post(`/wonen/unmatched/${outcome!.mailId}/link`, callers.wonen, { reference })).status).toBe(409);
       const notice = (await readLocalOutbox(api.stack.services)).filter((m) => m.subject === '[Omslagroute] E-mail geweigerd: verboden bijlage' && m.text?.includes(outcome!.mailId));
       expect(notice.map((m) => m.to)).toEqual([[WOONZAKEN]]);
+      // A reference and a link, never the sender's address (issue 16).
+      expect(notice[0]!.text).not.toContain('b.begeleider@hvo-querido.example');
+      expect(notice[0]!.text).not.toMatch(/Afzender/);
+      expect(notice[0]!.text).toMatch(new RegExp(`https?://[^\\s]+/wonen/unmatched/${outcome!.mailId}`));
     }
     expect((await timelineOf(caseId)).filter((e) => e.type === 'mail-ontvangen')).toEqual([]);
   });
