@@ -28,7 +28,8 @@ export async function recordConsent(
       try {
         return await attemptConsent(deps, principal, caseId, input, options, recordFor);
       } catch (error) {
-        if (!(error instanceof ConcurrentModification) || options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) throw error;
+        // Retried on a fresh read, also with If-Match: that read then answers 412, as a request that lost before the commit.
+        if (!(error instanceof ConcurrentModification) || attempt >= MAX_ATTEMPTS) throw error;
       }
     }
   });

@@ -14,6 +14,11 @@ export { createCaseSchema, type CreateCaseInput } from '#domain/open-case.js';
 
 export async function createCase(deps: AppDeps, principal: Principal, input: CreateCaseInput, request: IdempotentRequest): Promise<Answer> {
   if (!mayTake(principal.role, 'case-aanmaken')) throw new Forbidden();
+  // The case's zorgaanbieder is the caller's organisation: it must be one (issue 16), or its listing would show the case
+  // to roles canSeeCase refuses.
+  if (deps.organisationKind && deps.organisationKind(principal.organisationId) !== 'zorgaanbieder') {
+    throw new Forbidden('Alleen een zorgaanbieder uit de lijst van organisaties opent een dossier.');
+  }
   // The regio's entry routes (regio.ts): 004 Drechtsteden starts in the instelling Beschermd Wonen only.
   const rules = regioRules(input.regio);
   if (!rules.routes.includes(input.route)) {

@@ -13,6 +13,7 @@ import type { Principal } from '#domain/roles.js';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import type { EffectPlanner } from './effects.js';
 import type { AppDeps, Page, StoreEffect } from './ports.js';
+import { mayListOrganisation } from './read-cases.js';
 
 const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
 
@@ -94,6 +95,7 @@ export async function organisationDeadlines(
   if (principal.role === 'systeembeheerder' || principal.role === 'medewerker-wonen') {
     throw new Forbidden('Wonen werkt vanuit de Wonen-wachtrij; systeembeheer ziet geen dossiers.');
   }
+  if (!mayListOrganisation(deps, principal)) return { items: [] };
   const now = deps.clock.now();
   const page = await deps.deadlineIndex.listOpen(principal.organisationId, query);
   const today = toAmsterdamDate(now);

@@ -1,3 +1,4 @@
+import type { Organisation } from '#domain/directory.js';
 /**
  * Ports the use cases depend on. Adapters (shared/adapters) implement them with the AWS SDK; tests hand in the
  * same adapters pointed at local servers.
@@ -82,6 +83,8 @@ export interface AppDeps {
   store: CaseStore;
   clock: Clock;
   newId: () => string;
+  /** The kind of a directory organisation (undefined: unknown), to check an organisation id a form names. */
+  organisationKind?: (organisationId: string) => Organisation['kind'] | undefined;
 }
 
 /** Thrown by `CaseStore.commit` when the same Idempotency-Key was committed by a concurrent request first. */

@@ -1,4 +1,4 @@
-import { canSeeCase } from '#domain/access.js';
+import { canSeeCase, listingKindOf } from '#domain/access.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { actionsAvailable, type Principal } from '#domain/roles.js';
@@ -29,7 +29,14 @@ export async function listCases(deps: AppDeps, principal: Principal, query: List
     const state = loaded.state;
     return { items: [{ caseId: state.caseId, reference: state.reference, phase: state.phase, regio: state.regio, updatedAt: state.updatedAt }] };
   }
+  if (!mayListOrganisation(deps, principal)) return { items: [] };
   // A begeleider in a team sees the team's cases (canSeeCase); the listing filters the same way.
   const teamId = principal.role === 'begeleider' ? principal.teamId : undefined;
   return deps.store.listByOrganisation(principal.organisationId, { ...query, ...(teamId ? { teamId } : {}) });
+}
+
+/** Whether the caller's organisation's listings are its to read: its role fits the organisation's kind (access.ts). */
+export function mayListOrganisation(deps: AppDeps, principal: Principal): boolean {
+  const kind = listingKindOf(principal);
+  return kind !== undefined && (deps.organisationKind === undefined || deps.organisationKind(principal.organisationId) === kind);
 }

@@ -17,7 +17,7 @@ export interface SubmitOptions {
   supersedes?: number;
 }
 
-const MAX_RETRIES = 2;
+const MAX_RETRIES = 3;
 
 /**
  * Submits a form: authorise, check the transition matrix, let the form decide, and commit the case, its event and
@@ -32,9 +32,11 @@ export async function submitForm(
   request: IdempotentRequest,
   options: SubmitOptions = {},
 ): Promise<Answer> {
-  // Without If-Match the caller wants the change on whatever is current: a lost race is retried on a fresh read.
-  const retries = options.expectedVersion === undefined ? MAX_RETRIES : 0;
-  return idempotent(deps.store, principal, request, (recordFor) => attemptSubmit(deps, principal, caseId, form, input, options, recordFor), { retries });
+  // A lost race is retried on a fresh read. Without If-Match the caller wants the change on whatever is current; with
+  // If-Match the fresh read answers 412 (StaleVersion): one rule, whether the request lost before or during the commit.
+  return idempotent(deps.store, principal, request, (recordFor) => attemptSubmit(deps, principal, caseId, form, input, options, recordFor), {
+    retries: MAX_RETRIES,
+  });
 }
 
 async function attemptSubmit(
@@ -57,7 +59,7 @@ async function attemptSubmit(
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();
-  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes });
+  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes, organisationKind: deps.organisationKind });
   return commitChange(deps, principal, loaded, {
     after,
     event,

@@ -11,11 +11,14 @@ import { env } from '#config/env.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { DeadlineIndexReader } from './deadlines.js';
 import type { DraftStore } from './drafts.js';
+import type { OrganisationDirectory } from '#domain/directory.js';
+import { loadDirectory } from './directory.js';
 import type { AppDeps } from './ports.js';
 
 export type Deps = AppDeps & { deadlineIndex: DeadlineIndexReader; drafts: DraftStore };
 
 let deps: Deps | undefined;
+let directory: OrganisationDirectory | undefined;
 let clockOverride: Clock | undefined;
 
 export function appDeps(): Deps {
@@ -29,6 +32,7 @@ export function appDeps(): Deps {
       drafts: new DynamoDraftStore(db, tableName),
       clock: clockOverride ?? systemClock,
       newId: randomUUID,
+      organisationKind: (id) => (directory ??= loadDirectory(process.env.ORGANISATIONS_FILE)).organisation(id)?.kind,
     };
   }
   return deps;

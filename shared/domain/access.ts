@@ -82,3 +82,14 @@ export function mayFileOn(principal: Principal, state: CaseState, action: Action
   if (canSeeCase(principal, state, history)) return true;
   return principal.role === 'contactpersoon' && state.corporatieId === principal.organisationId && CORPORATIE_OWN_FORMS.includes(action);
 }
+
+/**
+ * Which organisation's listings (memberships, deadline index) a role reads: the zorgaanbieder's roles those of a
+ * zorgaanbieder, the contactpersoon those of a woningcorporatie; Wonen (its queue instead) and systeembeheer none.
+ * A token whose role does not fit its organisation's kind lists nothing, so a listing never shows a case that
+ * `canSeeCase` refuses (issue 16: listings ⊆ readable).
+ */
+export function listingKindOf(principal: Principal): 'zorgaanbieder' | 'woningcorporatie' | undefined {
+  if (ZORGAANBIEDER_ROLES.includes(principal.role)) return 'zorgaanbieder';
+  return principal.role === 'contactpersoon' ? 'woningcorporatie' : undefined;
+}

@@ -123,3 +123,18 @@ export class PayloadTooLarge extends DomainError {
     super(`Het verzoek mag hoogstens ${limit} bytes zijn.`);
   }
 }
+
+/**
+ * A store the request needs did not answer in time or could not be reached (connection refused or reset, a timeout,
+ * its own 5xx or throttling after the SDK's retries). Answered 503 with Retry-After: the client may simply retry.
+ */
+export class StoreUnavailable extends DomainError {
+  readonly status = 503;
+  readonly title = 'Tijdelijk niet beschikbaar';
+  /** Seconds a client should wait before retrying (the Retry-After header). */
+  readonly retryAfterSeconds = 5;
+  constructor(readonly store: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`De opslag is tijdelijk niet bereikbaar (${reason}). Probeer het over enkele seconden opnieuw.`);
+    if (options) this.cause = options.cause;
+  }
+}

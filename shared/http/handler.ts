@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import { AuditUnavailable, privacyDeps, recordAudit, type AuditEntry } from '#app/audit.js';
+import { StoreUnavailable } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { AUDIT_WRITE_FAILED, putMetrics } from '#observability/metrics.js';
 import { errorFields } from '#observability/logger.js';
@@ -92,6 +93,9 @@ function auditTrail(): MiddlewareObj<Event, Result> {
     try {
       const deps = privacyDeps();
       entry = auditEntryFor(request, principal, deps.clock.now());
+      // The table did not answer this request (503): its audit entry would wait for the same table and hold the 503
+      // back past the function's timeout. Counted as a failed audit write (alarmed); nothing was read or changed.
+      if (request.error instanceof StoreUnavailable) throw request.error;
       await recordAudit(deps.audit, entry);
     } catch (error) {
       // One line that is both the log entry and, as embedded metric format, the AuditWriteFailed metric (alarmed).

@@ -22,8 +22,16 @@ const problemSchema = {
   },
 };
 
+/** Every date field says its range in its own description (fields.ts `isoDate`), not only in `formatMinimum`. */
+function statedDateRange(ctx: { jsonSchema: Record<string, unknown> }): void {
+  const { jsonSchema: node } = ctx;
+  if (node.format !== 'date' || typeof node.formatMinimum !== 'string' || typeof node.formatMaximum !== 'string') return;
+  const range = `Tussen ${node.formatMinimum} en ${node.formatMaximum}.`;
+  node.description = typeof node.description === 'string' && node.description ? `${node.description}. ${range}` : `Datum (JJJJ-MM-DD). ${range}`;
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override: statedDateRange }) as Record<string, unknown>;
   return rest;
 }
 

@@ -2,7 +2,7 @@
  * The one place errors become HTTP answers: RFC 9457 problem+json. Unknown errors become a bare 500 with the
  * request id; no stack trace or message of an unexpected error ever reaches a caller.
  */
-import { DomainError } from '#domain/errors.js';
+import { DomainError, StoreUnavailable } from '#domain/errors.js';
 
 export interface HttpResult {
   statusCode: number;
@@ -16,7 +16,11 @@ export function problemFor(error: unknown, requestId: string, instance?: string)
   if (error instanceof DomainError) {
     return {
       statusCode: error.status,
-      headers: { 'content-type': 'application/problem+json', ...(error.status === 405 ? { allow: (error.extensions.allowed as string[]).join(', ') } : {}) },
+      headers: {
+        'content-type': 'application/problem+json',
+        ...(error.status === 405 ? { allow: (error.extensions.allowed as string[]).join(', ') } : {}),
+        ...(error.status === 503 ? { 'retry-after': String(error instanceof StoreUnavailable ? error.retryAfterSeconds : 5) } : {}),
+      },
       body: {
         type: PROBLEM_TYPE_BASE + kebab(error.name),
         title: error.title,

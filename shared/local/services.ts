@@ -32,6 +32,9 @@ export interface LocalServices {
   s3ForcePathStyle: true;
   /** Milliseconds each stand-in took to become ready (measured in startLocalServices). */
   readyMs: { dynamodb: number; sqs: number; ses: number };
+  /** Freezes DynamoDB Local (SIGSTOP) until `thaw` (SIGCONT): how tests see an unreachable store. */
+  freezeDynamo(): void;
+  thawDynamo(): void;
   stop(): Promise<void>;
 }
 
@@ -387,6 +390,8 @@ export async function startLocalServices(opts: LocalServicesOptions = {}): Promi
     credentials: { ...CREDENTIALS },
     s3ForcePathStyle: true,
     readyMs: { dynamodb: dynamoR.value.ms, sqs: sqsR.value.ms, ses: sesR.value.ms },
+    freezeDynamo: () => void dynamoR.value.value.child.kill('SIGSTOP'),
+    thawDynamo: () => void dynamoR.value.value.child.kill('SIGCONT'),
     stop,
   };
 }

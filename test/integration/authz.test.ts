@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importJWK, SignJWT, type JWK } from 'jose';
+import { PHASES } from '../../shared/domain/phases.js';
 import { ROLES } from '../../shared/domain/roles.js';
 import { ROUTES, type RouteDefinition } from '../../shared/http/routes.js';
 import { devIssuer, DEV_AUDIENCE, DEV_ISSUER } from '../../shared/local/dev-auth.js';
@@ -161,6 +162,63 @@ describe('every endpoint × every role of a foreign organisation', () => {
       }
     }
   });
+});
+
+describe('listings ⊆ readable (issue 16)', () => {
+  /** Every case id one answer names. */
+  const caseIdsIn = (text: string): string[] => [...new Set([...text.matchAll(/"caseId":"([^"]+)"/g)].map((m) => m[1]!))];
+
+  it('refuses a zorgaanbieder (or any non-corporatie) named as corporatieId on a woningaanbod, and links nothing', async () => {
+    const today = h.today();
+    const created = await h.post('/cases', callers.begeleider, createCaseBody());
+    const { caseId } = created.body;
+    await h.submitForm(caseId, 'aanvraag-urgentie', callers.begeleider, aanvraagUrgentieBody(today));
+    await h.submitForm(caseId, 'besluit-urgentie', callers.wonen, besluitUrgentieBody(today));
+    for (const corporatieId of ['za-regenboog', 'gemeente-amsterdam-wonen', 'corp-bestaat-niet', ZA]) {
+      const answer = await h.post(`/cases/${caseId}/forms/woningaanbod`, callers.begeleider, woningaanbodBody(today, { corporatieId }));
+      expect(answer.status, `${corporatieId}: ${answer.text}`).toBe(422);
+      expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.corporatieId']);
+    }
+    expect((await h.get(`/cases/${caseId}`, callers.begeleider)).body.phase).toBe('wachtlijst');
+    const regenboog = { organisationId: 'za-regenboog', role: 'begeleider', sub: 'rb-1' } as const;
+    expect((await h.get('/cases?phase=wachtlijst', regenboog)).text).not.toContain(caseId);
+  });
+
+  it('shows every role, of every organisation, in every listing only cases it can open with GET /cases/{id}', async () => {
+    const readers = [
+      ...Object.values(callers),
+      ...Object.values(foreignCallers),
+      { organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', sub: 'wonen-zonder-regio' },
+      { organisationId: 'za-regenboog', role: 'begeleider', sub: 'rb-1' },
+      { organisationId: 'za-regenboog', role: 'contactpersoon', sub: 'rb-cp' },
+      { organisationId: CORP, role: 'begeleider', sub: 'ymere-als-begeleider' },
+      { ...callers.begeleider, teamId: 'team-zuid', sub: 'begeleider-zuid' },
+    ] as const;
+    const lists = ROUTES.filter((r) => r.authenticated && r.method === 'GET' && !r.path.includes('{'));
+    expect(lists.map((r) => r.path)).toEqual(expect.arrayContaining(['/cases', '/deadlines', '/wonen/queue']));
+    const paths = lists.flatMap((r) =>
+      r.function === 'list-cases'
+        ? [r.path, ...PHASES.map((p) => `${r.path}?phase=${p}&limit=100`), `${r.path}?reference=${shared.reference}`]
+        : r.function === 'wonen-queue'
+          ? [r.path, '/wonen/queue?status=besloten', '/wonen/queue?status=in-behandeling']
+          : [r.path],
+    );
+    let listed = 0;
+    for (const reader of readers) {
+      const label = `${reader.organisationId} ${reader.role}${'regio' in reader ? ` ${reader.regio}` : ''}${'teamId' in reader ? ` ${reader.teamId}` : ''}`;
+      const readable = new Map<string, boolean>();
+      for (const path of paths) {
+        const answer = await h.get(path, reader);
+        if (answer.status !== 200) continue;
+        for (const caseId of caseIdsIn(answer.text)) {
+          if (!readable.has(caseId)) readable.set(caseId, (await h.get(`/cases/${encodeURIComponent(caseId)}`, reader)).status === 200);
+          expect(readable.get(caseId), `${path} as ${label} lists ${caseId}, which GET /cases/{id} refuses it`).toBe(true);
+          listed++;
+        }
+      }
+    }
+    expect(listed).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('tokens (as API Gateway’s JWT authorizer)', () => {

@@ -28,6 +28,21 @@ async function caseWithSleuteloverdracht(): Promise<string> {
 }
 
 describe('deadlines', () => {
+  it('refuses a woningaanbod available in the year 9999 with 400 and the field, never 500 (issue 16), and changes nothing', async () => {
+    const { body } = await api.post('/cases', callers.begeleider, createCaseBody());
+    const id = body.caseId as string;
+    await api.submitForm(id, 'aanvraag-urgentie', callers.begeleider, aanvraagUrgentieBody(TODAY));
+    await api.submitForm(id, 'besluit-urgentie', callers.wonen, besluitUrgentieBody(TODAY));
+    const before = await api.get(`/cases/${id}`, callers.begeleider);
+    for (const beschikbaarOp of ['9999-12-31', '2101-01-01', '1970-01-01']) {
+      const answer = await api.post(`/cases/${id}/forms/woningaanbod`, callers.begeleider, woningaanbodBody(TODAY, { corporatieId: 'corp-ymere', beschikbaarOp }));
+      expect(answer.status, answer.text).toBe(400);
+      expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['body.beschikbaarOp']);
+    }
+    expect((await api.get(`/cases/${id}`, callers.begeleider)).body.version).toBe(before.body.version);
+  });
+
   it('shows the kennismaking deadlines after the sleuteloverdracht, with their source (002 WA4)', async () => {
     const id = await caseWithSleuteloverdracht();
     const answer = await api.get(`/cases/${id}/deadlines`, callers.begeleider);

@@ -81,6 +81,38 @@ describe('drafts of a case’s forms', () => {
     expect((await put(`/cases/${caseId}/drafts/geen-formulier`, callers.begeleider, {})).status).toBe(404);
   });
 
+  it('refuses a draft DynamoDB could not store (depth, key names, number range, size) with 400 and the path, never 500', async () => {
+    const { caseId } = await newCase();
+    const path = `/cases/${caseId}/drafts/aanvraag-urgentie`;
+    const nested = (depth: number): unknown => (depth === 0 ? 'x' : { a: nested(depth - 1) });
+    const cases: Array<[string, string]> = [
+      // The 17th level is refused where it starts: body (1), doelen (2), fifteen more.
+      [JSON.stringify({ doelen: nested(40) }), 'body.doelen' + '.a'.repeat(15)],
+      [`{"lijst":${'['.repeat(40)}1${']'.repeat(40)}}`, 'body.lijst' + '.0'.repeat(15)],
+      ['{"woning":{"kamers":1e200}}', 'body.woning.kamers'],
+      ['{"woning":{"kamers":1e-200}}', 'body.woning.kamers'],
+      ['{"woning":{"kamers":-1e300}}', 'body.woning.kamers'],
+      ['{"woning":{"kamers":1e125}}', 'body.woning.kamers'], // DynamoDB holds it, the SDK cannot read it back
+      ['{"woning":{"kamers":9007199254740993}}', 'body.woning.kamers'],
+      ['{"":1}', 'body.'],
+      ['{"__proto__":{"x":1}}', 'body.__proto__'],
+      ['{"a":{"constructor":{"prototype":{"x":1}}}}', 'body.a.constructor'],
+      ['{"prototype":1}', 'body.prototype'],
+    ];
+    for (const [rawBody, errorPath] of cases) {
+      const answer = await api.request('PUT', path, { caller: callers.begeleider, rawBody });
+      expect(answer.status, `${rawBody.slice(0, 60)}: ${answer.text}`).toBe(400);
+      expect(answer.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(answer.body.errors.map((e: { path: string }) => e.path)).toContain(errorPath);
+    }
+    expect((await api.get(path, callers.begeleider)).status).toBe(404);
+    // Within the bounds a draft is stored as typed, also at the edge of the number range and 16 levels deep.
+    const edge = { getallen: [0, -1.5, 1e-129, -1e-129, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 0.1234567890123456], diep: nested(15) };
+    const saved = await put(path, callers.begeleider, edge);
+    expect(saved.status, saved.text).toBe(200);
+    expect((await api.get(path, callers.begeleider)).body.input).toEqual(edge);
+  });
+
   it('shows a draft only to its own organisation, and only to roles that may submit the form', async () => {
     const { caseId } = await newCase();
     const path = `/cases/${caseId}/drafts/aanvraag-urgentie`;

@@ -67,6 +67,12 @@ async function queue(query = '', who: Caller = callers.wonen) {
   return answer.body as { today: string; items: any[]; cursor?: string };
 }
 
+/** A problem document without what differs per request (its id and the requested path). */
+function withoutRequestId(body: Record<string, unknown>): Record<string, unknown> {
+  const { requestId: _id, instance: _instance, ...rest } = body;
+  return rest;
+}
+
 function fixture(name: string, reference = 'OMS-0000-000000'): Buffer {
   return Buffer.from(
     readFileSync(new URL(`../fixtures/mail/${name}`, import.meta.url), 'utf8').replaceAll('{{REFERENCE}}', reference).replaceAll('{{MESSAGE_ID}}', randomUUID()),
@@ -154,6 +160,42 @@ describe('the queue: a submission that needs Wonen, its clock, and the decision 
     expect(new Set(seen.map((i) => `${i.caseId}#${i.seq}`)).size).toBe(seen.length);
     for (const c of cases) expect(seen.map((i) => i.caseId)).toContain(c.caseId);
     expect((await api.get('/wonen/queue?cursor=bm9wZQ', callers.wonen)).status).toBe(400);
+  });
+
+  it('shows a medewerker Wonen token without a regio nothing and lets it change nothing (access.ts: safe by default)', async () => {
+    at('2027-04-29');
+    const { caseId } = await aanvraag('2027-04-29');
+    const item = (await queue()).items.find((i) => i.caseId === caseId);
+    const noRegio: Caller = { organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', sub: 'wonen-zonder-regio' };
+    for (const query of ['', '?status=nieuw', '?status=besloten', '?kind=urgentie']) expect((await queue(query, noRegio)).items).toEqual([]);
+    expect((await api.get('/wonen/unmatched', noRegio)).body.items ?? []).toEqual([]);
+    const changed = await api.post(`/wonen/items/${caseId}/${item.seq}/status`, noRegio, { status: 'in-behandeling' });
+    const missing = await api.post(`/wonen/items/${caseId}/${item.seq + 1000}/status`, noRegio, { status: 'in-behandeling' });
+    expect(changed.status, changed.text).toBe(404);
+    expect(withoutRequestId(changed.body)).toEqual(withoutRequestId(missing.body));
+    expect((await queue()).items.find((i) => i.caseId === caseId)).toMatchObject({ status: 'nieuw' });
+    expect((await api.get(`/cases/${caseId}`, noRegio)).status).toBe(404);
+  });
+
+  it('answers a status change on an item of another regio exactly as a missing item, whatever its status', async () => {
+    at('2027-04-29');
+    const open = await aanvraag('2027-04-29');
+    const decided = await aanvraag('2027-04-29');
+    await submit(decided.caseId, 'besluit-urgentie', callers.wonen, besluitUrgentieBody('2027-04-29'));
+    const seqOf = async (caseId: string, query: string) => (await queue(query)).items.find((i) => i.caseId === caseId).seq as number;
+    const targets = [
+      [open.caseId, await seqOf(open.caseId, '')],
+      [decided.caseId, await seqOf(decided.caseId, '?status=besloten')],
+    ] as const;
+    for (const [caseId, seq] of targets) {
+      for (const status of ['in-behandeling', 'nieuw', 'besloten']) {
+        const foreign = await api.post(`/wonen/items/${caseId}/${seq}/status`, wonenKlantreis, { status });
+        const missing = await api.post(`/wonen/items/${caseId}/${seq + 1000}/status`, wonenKlantreis, { status });
+        expect(foreign.status, `${status}: ${foreign.text}`).toBe(404);
+        expect(withoutRequestId(foreign.body)).toEqual(withoutRequestId(missing.body));
+        expect([...foreign.headers.keys()].sort()).toEqual([...missing.headers.keys()].sort());
+      }
+    }
   });
 
   it('tells woonzaken about each submission by one mail with the reference in the subject (reminder pipeline)', async () => {
@@ -361,6 +403,10 @@ describe('inbound mail to woonzaken', () => {
       expect((await api.post(`/wonen/unmatched/${outcome!.mailId}/link`, callers.wonen, { reference })).status).toBe(409);
       const notice = (await readLocalOutbox(api.stack.services)).filter((m) => m.subject === '[Omslagroute] E-mail geweigerd: verboden bijlage' && m.text?.includes(outcome!.mailId));
       expect(notice.map((m) => m.to)).toEqual([[WOONZAKEN]]);
+      // A reference and a link, never the sender's address (issue 16).
+      expect(notice[0]!.text).not.toContain('b.begeleider@hvo-querido.example');
+      expect(notice[0]!.text).not.toMatch(/Afzender/);
+      expect(notice[0]!.text).toMatch(new RegExp(`https?://[^\\s]+/wonen/unmatched/${outcome!.mailId}`));
     }
     expect((await timelineOf(caseId)).filter((e) => e.type === 'mail-ontvangen')).toEqual([]);
   });

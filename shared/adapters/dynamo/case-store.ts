@@ -11,7 +11,7 @@ import { ConcurrentModification } from '#domain/errors.js';
 import type { Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { keys, TABLE } from './table.js';
-import { idempotencyPut, queryAll, queryPage } from './query.js';
+import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
 
 type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
 
@@ -123,7 +123,7 @@ export class DynamoCaseStore implements CaseStore {
     const item = out.Item;
     // An expired record is absent even before TTL deletes it: a late repeat is a fresh request (idempotencyPut agrees).
     if (!item || !this.live(item)) return undefined;
-    return { scope, key, fingerprint: item.fingerprint as string, response: item.response as IdempotencyRecord['response'] };
+    return { scope, key, fingerprint: item.fingerprint as string, response: storedResponseOf(item.response) };
   }
 
   async commit(change: CaseCommit): Promise<void> {

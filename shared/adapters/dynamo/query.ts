@@ -36,7 +36,7 @@ export function idempotencyPut(TableName: string, record: IdempotencyRecord, now
         ...keys.idempotency(record.scope, record.key),
         entity: 'idempotency',
         fingerprint: record.fingerprint,
-        response: record.response,
+        response: storedResponseText(record.response),
         [TABLE.ttlAttribute]: nowSeconds + IDEMPOTENCY_TTL_SECONDS,
       },
       ConditionExpression: 'attribute_not_exists(PK) OR #expiresAt <= :now',
@@ -44,6 +44,19 @@ export function idempotencyPut(TableName: string, record: IdempotencyRecord, now
       ExpressionAttributeValues: { ':now': nowSeconds },
     },
   };
+}
+
+/**
+ * The first answer as sent: serialised once, so a replay returns it byte for byte (a DynamoDB map keeps no key order
+ * and would be re-serialised differently), with its headers (ETag, Location).
+ */
+export function storedResponseText(response: IdempotencyRecord['response']): string {
+  return JSON.stringify(response);
+}
+
+/** The stored answer of an idempotency record (a map in records written before answers were stored as text). */
+export function storedResponseOf(stored: unknown): IdempotencyRecord['response'] {
+  return (typeof stored === 'string' ? JSON.parse(stored) : stored) as IdempotencyRecord['response'];
 }
 
 /** An opaque cursor for the client: the last evaluated key, base64url. */

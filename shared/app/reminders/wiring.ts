@@ -3,7 +3,6 @@
  * (reminder env, not the HTTP env). The local stack and tests override single ports (clock, mailer wrappers) and
  * listen to outcomes; the handlers stay the same code that runs on AWS.
  */
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
@@ -13,8 +12,8 @@ import { createEventBridgeClient, EventBridgePublisher } from '#adapters/eventbr
 import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
 import { SqsReminderQueue } from '#adapters/sqs/reminder-queue.js';
 import { systemClock, type Clock } from '#domain/clock.js';
-import { OrganisationDirectory } from '#domain/directory.js';
-import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import type { OrganisationDirectory } from '#domain/directory.js';
+import { loadDirectory } from '../directory.js';
 import { RecipientFilter } from '../mail-health/suppression.js';
 import type { Mailer } from '../ports.js';
 import { dispatcherEnv, senderEnv } from './env.js';
@@ -41,10 +40,7 @@ let sender: SenderDeps | undefined;
 let overrides: ReminderOverrides = {};
 const listeners = new Set<Listener>();
 
-/** The organisation directory: ORGANISATIONS_FILE when set, else the bundled local file. Validated; fails loudly. */
-export function loadDirectory(file?: string): OrganisationDirectory {
-  return OrganisationDirectory.parse(file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : localDirectory);
-}
+export { loadDirectory };
 
 const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'unconfirmed', 'publish-failed']);
 const DEBUG: ReadonlySet<ReminderOutcome['type']> = new Set(['dispatched', 'published', 'skipped']);

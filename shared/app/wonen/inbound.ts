@@ -40,7 +40,8 @@ export interface InboundDeps extends AppDeps {
   /** Who the history records as having attached an incoming mail: the Wonen organisation's inbox. */
   inboxActor: Actor;
   /** Notice to woonzaken when a mail is refused (optional). */
-  notice?: { mailer: Mailer; to: string };
+  /** Where refusals are told (woonzaken), and the werkplek the notice links to (APP_BASE_URL). */
+  notice?: { mailer: Mailer; to: string; appBaseUrl?: string };
 }
 
 export type InboundOutcome =
@@ -161,13 +162,14 @@ async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Prom
   const lines = [
     'Een e-mail aan de woonzaken-mailbox is geweigerd en niet aan een dossier gekoppeld.',
     '',
-    `Afzender: ${record.from || '(onbekend)'}`,
+    // Mails carry a reference and a link, never personal data: not the sender's address, a link to the item instead.
     `Ontvangen: ${record.receivedAt}`,
     ...(record.reference ? [`Kenmerk in het bericht: ${record.reference}`] : []),
     `Reden: ${record.reason}${record.detail ? ` (${record.detail})` : ''}`,
     '',
     'Vraag de afzender zo nodig het bericht opnieuw te sturen met bijlagen als pdf, jpg, png, docx, xlsx of txt.',
-    `Het bericht staat in de lijst niet-gekoppelde e-mail (id ${record.mailId}).`,
+    `Het bericht staat in de lijst niet-gekoppelde e-mail (id ${record.mailId}):`,
+    `${(deps.notice.appBaseUrl ?? '').replace(/\/$/, '')}/wonen/unmatched/${encodeURIComponent(record.mailId)}`,
   ];
   try {
     await deps.notice.mailer.send({

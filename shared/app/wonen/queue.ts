@@ -17,21 +17,22 @@ export interface WonenDeps extends AppDeps {
   wonen: WonenStore;
 }
 
-/** The regio a token without `custom:regio` works in: the Omslagroute is Amsterdam's first (DOMAIN.md). */
-export const DEFAULT_WONEN_REGIO: Regio = 'amsterdam';
-
-/** Only the medewerker Wonen works the queue, in the regio of the token (`custom:regio`, default amsterdam). */
-export function wonenRegioOf(principal: Principal): Regio {
+/**
+ * Only the medewerker Wonen works the queue, in the regio of the token (`custom:regio`). A token without a regio works
+ * in none: it sees an empty queue and changes nothing, as `canSeeCase` (access.ts: safe by default) says (issue 16).
+ */
+export function wonenRegioOf(principal: Principal): Regio | undefined {
   if (principal.role !== 'medewerker-wonen') throw new Forbidden('Alleen de afdeling Wonen werkt de Wonen-wachtrij.');
-  const regio = principal.regio ?? DEFAULT_WONEN_REGIO;
-  if (!isRegio(regio)) throw new Forbidden(`Onbekende regio '${regio}' in het token.`);
-  return regio;
+  if (principal.regio === undefined) return undefined;
+  if (!isRegio(principal.regio)) throw new Forbidden(`Onbekende regio '${principal.regio}' in het token.`);
+  return principal.regio;
 }
 
 /** The queue sorted by due date, with werkdagen left from today (Europe/Amsterdam) and an overdue flag. */
 export async function listWonenQueue(deps: WonenDeps, principal: Principal, query: WonenQueueQuery): Promise<Page<QueueEntry> & { today: string }> {
   const regio = wonenRegioOf(principal);
   const today = toAmsterdamDate(deps.clock.now());
+  if (!regio) return { today, items: [] };
   const statuses: readonly WonenStatus[] = query.status ? [query.status] : OPEN_STATUSES;
   const page = await deps.wonen.listQueue(regio, statuses, {
     limit: query.limit,
@@ -56,8 +57,8 @@ export async function changeWonenItemStatus(
   const regio = wonenRegioOf(principal);
   return idempotent(deps.store, principal, request, async (recordFor) => {
     const item = await deps.wonen.getItem(target.caseId, target.seq);
-    // Another regio's item answers like a missing one: no oracle for foreign ids.
-    if (!item || item.regio !== regio) throw new NotFound('Er is geen item met dit kenmerk in uw Wonen-wachtrij.');
+    // Another regio's item (or any, without a regio) answers like a missing one: no oracle for foreign ids.
+    if (!item || !regio || item.regio !== regio) throw new NotFound('Er is geen item met dit kenmerk in uw Wonen-wachtrij.');
     const now = deps.clock.now();
     const today = toAmsterdamDate(now);
     if (!checkStatusChange(item, body.status)) return { statusCode: 200, body: queueEntry(item, today) };

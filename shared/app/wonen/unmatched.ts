@@ -50,6 +50,7 @@ export async function listUnmatchedMail(
   query: { limit: number; cursor?: string },
 ): Promise<Page<UnmatchedEntry>> {
   const regio = wonenRegioOf(principal);
+  if (!regio) return { items: [] };
   const page = await deps.wonen.listUnmatched(regio, query);
   return { items: page.items.map(unmatchedEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }
@@ -82,7 +83,7 @@ export async function linkUnmatchedMail(
     request,
     async (recordFor) => {
       const record = await deps.wonen.getInbound(mailId);
-      if (!record || record.regio !== regio) throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
+      if (!record || !regio || record.regio !== regio) throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
       if (record.status === 'geweigerd') throw new MailNotLinkable('Een geweigerde e-mail wordt niet aan een dossier gekoppeld; vraag de afzender het opnieuw te sturen.', record.status);
       if (record.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${record.reference ?? 'een dossier'}.`, record.status);
       const caseId = await deps.store.findByReference(body.reference);

@@ -137,7 +137,7 @@ export function inboundDeps(): InboundDeps {
     mail: cachedMailStore,
     mailboxRegio: e.INBOX_REGIO,
     inboxActor: { userId: 'systeem:woonzaken-inbox', organisationId: gemeenteOf(dir, e.INBOX_REGIO)?.id ?? e.WONEN_ORGANISATION_ID, role: 'medewerker-wonen' },
-    ...(noticeTo && (e.MAIL_FROM || mailerOverride) ? { notice: { mailer: mailer(e), to: noticeTo } } : {}),
+    ...(noticeTo && (e.MAIL_FROM || mailerOverride) ? { notice: { mailer: mailer(e), to: noticeTo, appBaseUrl: e.APP_BASE_URL } } : {}),
   };
 }
 

@@ -19,7 +19,16 @@ export interface FormChange {
 /** `input` must already be parsed by the form's schema; authorisation and the phase check come before. */
 export function decideChange(
   form: FormDefinition,
-  context: { before: CaseState; history: CaseEvent[]; input: unknown; principal: Principal; now: string; supersedes?: number | undefined },
+  context: {
+    before: CaseState;
+    history: CaseEvent[];
+    input: unknown;
+    principal: Principal;
+    now: string;
+    supersedes?: number | undefined;
+    /** The directory's kind of an organisation; when given, an organisation the decision links must be of its kind. */
+    organisationKind?: ((organisationId: string) => string | undefined) | undefined;
+  },
 ): FormChange {
   const { before, history, input, principal, now, supersedes } = context;
   // A regio is one rule set (regio.ts): a form the regio does not have is refused.
@@ -37,6 +46,13 @@ export function decideChange(
   });
   if (!targetsOf(form.action, before.phase).includes(decision.phase)) {
     throw new Error(`Form ${form.action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
+  }
+  // The corporatie a form links must be a woningcorporatie of the directory: a zorgaanbieder named as corporatieId
+  // would get a membership and the case in its listing, though it may not open it (issue 16).
+  if (decision.corporatieId && context.organisationKind && context.organisationKind(decision.corporatieId) !== 'woningcorporatie') {
+    throw new RuleViolated('geen-woningcorporatie', `'${decision.corporatieId}' is geen woningcorporatie.`, [
+      { path: 'body.corporatieId', message: 'Noem een woningcorporatie uit de lijst van organisaties' },
+    ]);
   }
   const version = before.version + 1;
   const after: CaseState = {

@@ -30,12 +30,24 @@ export function requiredFieldMessage(issue: z.core.$ZodRawIssue): string | undef
 }
 z.config({ customError: requiredFieldMessage });
 
-/** A calendar date `YYYY-MM-DD` that exists (no 31 February). Checked with integer arithmetic, not a JS Date. */
+/**
+ * The plausible range of every date of the API: each is a step of the route (an aanvraag, a besluit, a gesprek, a
+ * contract's start), a date planned in it or how long a registration is valid; none is a birth date (none is asked).
+ * The Omslagroute postdates 2000, and nothing is planned beyond 2100. A bound is needed at all because the deadline
+ * engine counts werkdagen from these dates: it must never be asked to count to the year 9999 (issue 16). Fixed, not
+ * relative to today: a schema has no clock. The OpenAPI document states the range in every date field's description.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/** A calendar date `YYYY-MM-DD` that exists (no 31 February), between `EARLIEST_DATE` and `LATEST_DATE`. Integer arithmetic, not a JS Date. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Verwacht een datum als JJJJ-MM-DD', abort: true })
-  .refine((value) => isIsoDate(value), 'Deze datum bestaat niet')
-  .meta({ format: 'date' });
+  .refine((value) => isIsoDate(value), { message: 'Deze datum bestaat niet', abort: true })
+  // ISO dates of the same shape order as strings.
+  .refine((value) => value >= EARLIEST_DATE && value <= LATEST_DATE, `Verwacht een datum tussen ${EARLIEST_DATE} en ${LATEST_DATE}`)
+  .meta({ format: 'date', formatMinimum: EARLIEST_DATE, formatMaximum: LATEST_DATE });
 
 /** Short free text: a name, a function, a reference. */
 export const shortText = z.string().trim().min(1, 'Verplicht').max(200, 'Hoogstens 200 tekens');
