@@ -10,7 +10,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar.js';
-import { aanvraagUrgentieBody, besluitUrgentieBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
+import { aanvraagUrgentieBody, besluitUrgentieBody, kennismakingBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
 import { callers, localApi, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 import { validInput } from '../unit/forms.fixtures.js';
@@ -99,39 +99,10 @@ async function submitAndExpectPhase(page: Page, phase: string): Promise<void> {
   await expect.poll(() => page.getByText(`Het dossier is nu in de fase ${phase}`).count(), { timeout: 15_000 }).toBe(1);
 }
 
+/** The kennismaking in two halves: what the begeleider types before saving a draft, and what the colleague adds. */
 function kennismakingValues(datum: string, sleutel: string) {
-  const handtekening = { akkoord: true, naam: 'B. Begeleider', functie: 'Begeleider', datum };
-  return {
-    first: {
-      startIntermediaireVerhuur: sleutel,
-      datumGesprek: datum,
-      datumWoonevaluatiegesprek: addDays(datum, 150),
-      locatie: 'woning',
-      goedHuurderschap: { verklaard: true, initialenBewoner: 'J.D.' },
-      landenInDeWoning: { ervaringWonen: 'Goed', goedMinderGoed: 'Rustig' },
-    },
-    rest: {
-      landenInHetComplex: {
-        kennisgemaaktMetBuren: true,
-        goedeBuur: 'Groeten',
-        huisregels: 'Ja',
-        afval: 'Ja',
-        technischeKlachten: 'Via de app',
-        overlastMelden: 'Ja',
-        overlastVoorkomen: 'Ja',
-        signalenOverlast: 'Via het protocol',
-      },
-      landenInDeWijk: { ervaringWijk: 'Prettig', voorzieningenWaar: 'Ja', voorzieningenBehoefte: 'Buurthuis', voorzieningenAnders: 'Nee' },
-      woondoelen: { doelen: { financieel: { doel: 'Huur op tijd', standVanZaken: 'Loopt', behaald: false } }, werkenAan: 'Huur', ondersteuning: 'Budgetcoach' },
-      borg: { moetBetalen: false },
-      vervolg: { volgendGesprek: 'Over een half jaar' },
-      handtekeningen: {
-        bewoner: { akkoord: true, initialen: 'J.D.', datum },
-        zorgaanbieder: handtekening,
-        woningcorporatie: { ...handtekening, naam: 'C. Contact', functie: 'Consulent' },
-      },
-    },
-  };
+  const { startIntermediaireVerhuur, datumGesprek, datumWoonevaluatiegesprek, locatie, goedHuurderschap, landenInDeWoning, ...rest } = kennismakingBody(datum, sleutel, addDays(datum, 150));
+  return { first: { startIntermediaireVerhuur, datumGesprek, datumWoonevaluatiegesprek, locatie, goedHuurderschap, landenInDeWoning }, rest };
 }
 
 describe.skipIf(!HAS_BROWSER)('the werkplek in a real browser (issue 12)', { timeout: 180_000 }, () => {

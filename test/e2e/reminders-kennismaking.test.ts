@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLocalOutbox } from '../../shared/local/services.js';
-import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
+import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody, kennismakingBody as kennismakingBodyFor, sleuteloverdrachtBody, woningaanbodBody } from '../support/bodies.js';
 import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 
@@ -36,40 +36,7 @@ async function at(instant: string) {
 const subjects = async () => (await h.mailsFor(reference)).map((m) => m.subject);
 const kennismakingMails = async (title: string) => (await h.mailsFor(reference)).filter((m) => m.subject.includes(title));
 
-function kennismakingBody(datum: string) {
-  const handtekening = { akkoord: true, naam: 'B. Begeleider', functie: 'Begeleider', datum };
-  return {
-    startIntermediaireVerhuur: SLEUTEL,
-    datumGesprek: datum,
-    datumWoonevaluatiegesprek: '2027-02-26',
-    locatie: 'woning',
-    goedHuurderschap: { verklaard: true, initialenBewoner: 'J.D.' },
-    landenInDeWoning: { ervaringWonen: 'Goed', goedMinderGoed: 'Rustig' },
-    landenInHetComplex: {
-      kennisgemaaktMetBuren: true,
-      goedeBuur: 'Groeten',
-      huisregels: 'Ja',
-      afval: 'Ja',
-      technischeKlachten: 'Via de app',
-      overlastMelden: 'Ja',
-      overlastVoorkomen: 'Ja',
-      signalenOverlast: 'Via het protocol',
-    },
-    landenInDeWijk: { ervaringWijk: 'Prettig', voorzieningenWaar: 'Ja', voorzieningenBehoefte: 'Buurthuis', voorzieningenAnders: 'Nee' },
-    woondoelen: {
-      doelen: { financieel: { doel: 'Huur op tijd', standVanZaken: 'Loopt', behaald: false } },
-      werkenAan: 'Huur',
-      ondersteuning: 'Budgetcoach',
-    },
-    borg: { moetBetalen: false },
-    vervolg: { volgendGesprek: 'Over een half jaar' },
-    handtekeningen: {
-      bewoner: { akkoord: true, initialen: 'J.D.', datum },
-      zorgaanbieder: handtekening,
-      woningcorporatie: { ...handtekening, naam: 'C. Contact', functie: 'Consulent' },
-    },
-  };
-}
+const kennismakingBody = (datum: string) => kennismakingBodyFor(datum, SLEUTEL, '2027-02-26');
 
 beforeAll(async () => {
   api = await localApi({ now: `${SLEUTEL}T08:00:00.000Z` });

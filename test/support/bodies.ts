@@ -48,3 +48,39 @@ export function sleuteloverdrachtBody(today: string, overrides: Record<string, u
     ...overrides,
   };
 }
+
+/** A complete kennismakingsgesprek held on `datum` after the sleuteloverdracht of `sleutel`. */
+export function kennismakingBody(datum: string, sleutel: string, woonevaluatieOp: string) {
+  const handtekening = { akkoord: true, naam: 'B. Begeleider', functie: 'Begeleider', datum };
+  return {
+    startIntermediaireVerhuur: sleutel,
+    datumGesprek: datum,
+    datumWoonevaluatiegesprek: woonevaluatieOp,
+    locatie: 'woning',
+    goedHuurderschap: { verklaard: true, initialenBewoner: 'J.D.' },
+    landenInDeWoning: { ervaringWonen: 'Goed', goedMinderGoed: 'Rustig' },
+    landenInHetComplex: {
+      kennisgemaaktMetBuren: true,
+      goedeBuur: 'Groeten',
+      huisregels: 'Ja',
+      afval: 'Ja',
+      technischeKlachten: 'Via de app',
+      overlastMelden: 'Ja',
+      overlastVoorkomen: 'Ja',
+      signalenOverlast: 'Via het protocol',
+    },
+    landenInDeWijk: { ervaringWijk: 'Prettig', voorzieningenWaar: 'Ja', voorzieningenBehoefte: 'Buurthuis', voorzieningenAnders: 'Nee' },
+    woondoelen: {
+      doelen: { financieel: { doel: 'Huur op tijd', standVanZaken: 'Loopt', behaald: false } },
+      werkenAan: 'Huur',
+      ondersteuning: 'Budgetcoach',
+    },
+    borg: { moetBetalen: false },
+    vervolg: { volgendGesprek: 'Over een half jaar' },
+    handtekeningen: {
+      bewoner: { akkoord: true, initialen: 'J.D.', datum },
+      zorgaanbieder: handtekening,
+      woningcorporatie: { ...handtekening, naam: 'C. Contact', functie: 'Consulent' },
+    },
+  };
+}
