@@ -52,6 +52,7 @@ export const HTTP_FUNCTION_ACCESS: Readonly<Record<FunctionName, TableAccess | '
   'submit-form': 'readWrite',
   'form-drafts': 'readWrite',
   'record-consent': 'readWrite',
+  'answer-akkoord': 'readWrite',
   'revoke-retention': 'readWrite',
   'wonen-item-status': 'readWrite',
   'unmatched-mail': 'readWrite',

@@ -14,14 +14,14 @@ export async function commitChange(
   deps: AppDeps,
   principal: Principal,
   loaded: LoadedCase,
-  change: { after: CaseState; event: CaseEvent; now: string; extraEffects?: StoreEffect[] },
+  change: { after: CaseState; event: CaseEvent; now: string; step?: CaseEvent | null; extraEffects?: StoreEffect[] },
   recordFor: (response: StoredResponse) => IdempotencyRecord,
 ): Promise<StoredResponse> {
   const { state: before, history } = loaded;
   const { after, event, now } = change;
   const response: StoredResponse = {
     statusCode: 201,
-    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+    body: { ...caseView(principal, after), event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn, ...(event.akkoordVan ? { ingediendBij: event.akkoordVan } : {}) } },
     headers: { etag: `"${after.version}"`, location: `/cases/${after.caseId}` },
   };
   const organisationsBefore = organisationsOf(before);
@@ -32,7 +32,10 @@ export async function commitChange(
     event,
     organisations: organisationsAfter,
     removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
-    effects: [...planEffects({ before, after, event, history: [...history, event], now }, { items: loaded.items }), ...(change.extraEffects ?? [])],
+    effects: [
+      ...planEffects({ before, after, event, ...(change.step !== undefined ? { step: change.step } : {}), history: [...history, event], now }, { items: loaded.items }),
+      ...(change.extraEffects ?? []),
+    ],
     idempotency: recordFor(response),
   });
   return response;

@@ -15,6 +15,12 @@ export interface ChangeContext {
   before: CaseState | undefined;
   after: CaseState;
   event: CaseEvent;
+  /**
+   * The step that takes effect with this change, as the rules read it (akkoord.ts), when it is not `event` itself:
+   * `null` while a form waits for the corporatie's akkoord; the accepted submission (counted from now) when the
+   * akkoord is given. Read it with `stepOf`.
+   */
+  step?: CaseEvent | null;
   /** The full history including `event`. */
   history: CaseEvent[];
   now: string;

@@ -59,10 +59,11 @@ async function attemptSubmit(
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();
-  const { after, event } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes, organisationKind: deps.organisationKind });
+  const { after, event, step } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes, organisationKind: deps.organisationKind });
   return commitChange(deps, principal, loaded, {
     after,
     event,
+    step: step ?? null,
     now,
     extraEffects: discardDraftEffect(loaded.items, caseId, principal.organisationId, form.action),
   }, recordFor);

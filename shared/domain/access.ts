@@ -9,6 +9,7 @@
  * - medewerker Wonen: cases of its regio that have been submitted to Wonen (until the Wonen queue exists);
  * - systeembeheerder: no case content at all.
  */
+import { countedHistory } from './akkoord.js';
 import type { CaseEvent, CaseState } from './case.js';
 import { consentAllows } from './consent.js';
 import type { Action, Phase } from './phases.js';
@@ -27,7 +28,8 @@ export function submittedToWonen(state: CaseState, history?: readonly CaseEvent[
   // Wonen's queue takes exactly these submissions (wonen-queue.ts intakeKindOf: aanvraag urgentie, toets derde akkoord,
   // ongelijke woningruil, verhuizing naar groter, trajectwijziging naar 24-uurs zorg/groepswonen, einde verhuur).
   // A Wonen decision in the history (an event recorded by a medewerker Wonen) counts too.
-  return (history ?? []).some((e) => e.actor.role === 'medewerker-wonen' || intakeKindOf(e) !== undefined);
+  // A submission still waiting for the corporatie's akkoord has not reached Wonen (akkoord.ts).
+  return countedHistory(history ?? []).some((e) => e.actor.role === 'medewerker-wonen' || intakeKindOf(e) !== undefined);
 }
 
 /** True for the roles of the zorgaanbieder that owns the case. */

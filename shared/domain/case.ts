@@ -3,6 +3,7 @@
  * Pure types: no AWS imports. The client is stored as a pseudonym only (AVG data minimisation, 002 WA10).
  */
 import { toAmsterdamDate } from './calendar.js';
+import type { AkkoordEventType, AkkoordParty } from './akkoord.js';
 import type { Action, Phase } from './phases.js';
 import type { Actor } from './roles.js';
 
@@ -87,7 +88,8 @@ export interface CaseEvent {
   /** Sequence number within the case, 1-based, equal to the case version this event produced. */
   seq: number;
   /** 'mail-ontvangen': a mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts). */
-  type: Action | 'case-aangemaakt' | 'mail-ontvangen' | 'toestemming-vastgelegd' | 'toestemming-ingetrokken';
+  /** akkoord-*: the corporatie's answer to a submission that needs its akkoord (akkoord.ts). */
+  type: Action | 'case-aangemaakt' | 'mail-ontvangen' | 'toestemming-vastgelegd' | 'toestemming-ingetrokken' | AkkoordEventType;
   /** The calendar date the fact happened (Europe/Amsterdam), e.g. the sleuteloverdracht date; may be back-dated. */
   occurredOn: string;
   /** The instant it was recorded. */
@@ -97,6 +99,11 @@ export interface CaseEvent {
   data: Record<string, unknown>;
   /** When this event corrects an earlier submission of the same form: that event's seq. */
   supersedes?: number;
+  /**
+   * The submission was ingediend bij this party and counts only with its akkoord (akkoord.ts). Fixed when recorded,
+   * so a later change of the table never reinterprets history.
+   */
+  akkoordVan?: AkkoordParty;
 }
 
 /**

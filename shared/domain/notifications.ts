@@ -7,6 +7,7 @@
  * reasons or anything about the client stays in the app ("bekijk het dossier").
  * Predicates read the same event fields the deadline engine reads (shared/domain/deadlines/rules.ts).
  */
+import { AKKOORD_EVENT, type AkkoordEventType } from './akkoord.js';
 import type { CaseEvent, CaseState } from './case.js';
 import type { Party } from './deadlines/index.js';
 import type { Action } from './phases.js';
@@ -16,7 +17,8 @@ import type { WonenKind } from './wonen-queue.js';
 export interface NotificationRule {
   /** Stable id: part of the reminder id, so never rename a rule that may have pending items. */
   id: string;
-  action: Action;
+  /** The event type; `akkoord-gevraagd`: any submission ingediend bij the corporatie for its akkoord (akkoord.ts). */
+  action: Action | AkkoordEventType | 'akkoord-gevraagd';
   when?: (event: CaseEvent, after: CaseState) => boolean;
   to: readonly Party[];
   /** Mail subject after the case reference: short, Dutch, no personal data. */
@@ -217,9 +219,48 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   },
 ];
 
-/** The rules an accepted event triggers. */
-export function notificationsFor(event: CaseEvent, after: CaseState): NotificationRule[] {
-  return NOTIFICATION_RULES.filter(
+/**
+ * The corporatie's akkoord (issue 13): it is asked when a form is ingediend bij haar, and the begeleider hears the answer.
+ * The reason of a send-back stays in the dossier: the mail only says that there is one.
+ */
+const AKKOORD_RULES: readonly NotificationRule[] = [
+  {
+    id: 'akkoord-gevraagd',
+    action: 'akkoord-gevraagd',
+    to: ['corporatie'],
+    subject: 'Formulier ter beoordeling',
+    summary: 'De zorgaanbieder heeft een formulier bij u ingediend dat uw akkoord vraagt.',
+    todo: { corporatie: 'Beoordeel het formulier in de werkplek (Te beoordelen): geef akkoord of stuur het terug met een reden.' },
+    source: '002 Bijlage 2a, 3; 002 WA3; 002 WA8 stap 3; 002 Bijlage 6',
+  },
+  {
+    id: 'akkoord-teruggestuurd',
+    action: AKKOORD_EVENT.teruggestuurd,
+    to: ['begeleider'],
+    subject: 'Formulier teruggestuurd door de corporatie',
+    summary: 'De woningcorporatie heeft een formulier teruggestuurd, met een reden.',
+    todo: { begeleider: 'Lees de reden in het dossier, pas het formulier aan en dien het opnieuw in.' },
+    source: '002 Bijlage 2a, 3',
+  },
+  {
+    id: 'akkoord-gegeven',
+    action: AKKOORD_EVENT.gegeven,
+    to: ['begeleider'],
+    subject: 'Akkoord van de corporatie',
+    summary: 'De woningcorporatie heeft akkoord gegeven op een ingediend formulier.',
+    todo: { begeleider: 'Bekijk het dossier: de stap telt nu mee.' },
+    source: '002 Bijlage 2a, 3',
+  },
+];
+
+/**
+ * The rules an event triggers: a step of the route when it takes effect (with a form that needs the corporatie's
+ * akkoord, that is when the akkoord is given), or the corporatie's answer. `asRecorded`: the event as just recorded,
+ * so a submission ingediend bij the corporatie asks for its akkoord instead.
+ */
+export function notificationsFor(event: CaseEvent, after: CaseState, asRecorded = false): NotificationRule[] {
+  if (asRecorded && event.akkoordVan) return AKKOORD_RULES.filter((rule) => rule.action === 'akkoord-gevraagd');
+  return [...NOTIFICATION_RULES, ...AKKOORD_RULES].filter(
     (rule) =>
       rule.action === event.type &&
       (!rule.when || rule.when(event, after)) &&
@@ -229,5 +270,5 @@ export function notificationsFor(event: CaseEvent, after: CaseState): Notificati
 }
 
 export function notificationRuleById(id: string): NotificationRule | undefined {
-  return NOTIFICATION_RULES.find((rule) => rule.id === id);
+  return [...NOTIFICATION_RULES, ...AKKOORD_RULES].find((rule) => rule.id === id);
 }

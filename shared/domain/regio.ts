@@ -28,6 +28,11 @@ export interface RegioRules {
   eenmaligAanbod: boolean;
   /** Conditions an aanvraag must confirm (004: the two conditions of the voorrangsregeling). */
   voorwaardenAanvraag?: readonly { key: string; tekst: string }[];
+  /**
+   * The corporatie's term to answer a form ingediend bij haar (akkoord.ts). The seeds give none: it is this regio's
+   * agreement, named as such wherever it is shown (`bron`). Absent: no term, the form only waits.
+   */
+  akkoordTermijn?: { offset: { werkdagen: number }; bron: string };
   /** What the seed leaves open: said here, never encoded as a duty. */
   zonderTermijn: readonly string[];
   /** Municipalities inside the regio with other conditions the seed does not give (configuration, not code). */
@@ -45,7 +50,12 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
     // 001 §3 (aanvraag), §4 (voordracht); 002 Bijlage 6 (ruil, verhuizing); 001 §3 Kernboodschap 5–6 (intrekking); 002 WA3.
     wonenIntakes: ['urgentie', 'omklap', 'woningruil', 'verhuizing', 'intrekking', 'einde-verhuur'],
     eenmaligAanbod: true,
-    zonderTermijn: ['Toets Wonen van de aanvraag urgentie, ruil, verhuizing en intrekking: 001/002 geven alleen voor de voordracht 5 werkdagen; dezelfde termijn wordt aangehouden (issue "Deadline engine").'],
+    // Wonen's toets runs 5 werkdagen (001 §4); the same term for the corporatie's akkoord is this regio's choice.
+    akkoordTermijn: { offset: { werkdagen: 5 }, bron: 'afspraak regio Amsterdam (5 werkdagen; de seeds noemen geen termijn)' },
+    zonderTermijn: [
+      'Akkoord van de corporatie op een ingediend formulier: 001/002 noemen geen termijn; de regio houdt 5 werkdagen aan (akkoordTermijn).',
+      'Toets Wonen van de aanvraag urgentie, ruil, verhuizing en intrekking: 001/002 geven alleen voor de voordracht 5 werkdagen; dezelfde termijn wordt aangehouden (issue "Deadline engine").',
+    ],
   },
   'klantreis-2023': {
     naam: 'Klantreis uitstroom MO/BW 2023',
@@ -56,6 +66,7 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
     // by corporatie, zorgaanbieder and client after the eindevaluatie (Fase Proefwonen).
     wonenIntakes: [],
     eenmaligAanbod: false,
+    akkoordTermijn: { offset: { werkdagen: 5 }, bron: 'afspraak regio (5 werkdagen; 003 noemt geen termijn)' },
     zonderTermijn: ['003 kent geen toetstermijn voor de gemeente: de gemeente wordt geïnformeerd over de woonvraag, zonder termijn.'],
   },
   drechtsteden: {

@@ -9,6 +9,7 @@
  */
 import { LEEFGEBIEDEN, type CaseEvent, type CaseState } from './case.js';
 import { consentAllows, consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
+import { akkoordItems, type AkkoordParty, type AkkoordStatus } from './akkoord.js';
 import type { Action } from './phases.js';
 import type { Principal, Role } from './roles.js';
 
@@ -48,6 +49,10 @@ export interface FormProjection {
  */
 export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partial<Record<TimelineType, FormProjection>>>>> = {
   corporatie: {
+    // The corporatie's own answers on forms ingediend bij haar (issue 13, akkoord.ts): its own records.
+    'akkoord-in-behandeling': { fields: ['voor', 'formulier'] },
+    'akkoord-gegeven': { fields: ['voor', 'formulier', 'toelichting'] },
+    'akkoord-teruggestuurd': { fields: ['voor', 'formulier', 'reden'] },
     // That a case was opened; its route and doelgroep tell the client's background (002 WA10: not shared).
     'case-aangemaakt': { fields: [] },
     // Issue: "from the aanvraag urgentie nothing but that it exists".
@@ -106,7 +111,7 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     'huurcontract-eigen-naam': { purpose: 'omklap', fields: ['ingangsdatum', 'vijfjarencontract', 'kenmerk'] },
     vijfjarencontract: { fields: ['startOp', 'soort', 'kenmerk', 'eindOp'], derived: ['eindOp'] },
     // 002 WA3: the corporatie decides along in the woonevaluatie; not the motivatie (why omklap is not yet possible).
-    'duurzame-verhuur': { purpose: 'evaluatie', fields: ['datumWoonevaluatie', 'akkoordCorporatie', 'akkoordBewoner', 'herzienOp'] },
+    'duurzame-verhuur': { purpose: 'evaluatie', fields: ['datumWoonevaluatie', 'akkoordBewoner', 'herzienOp'] },
     // The end of the tenancy concerns the landlord (it may file it itself); not the free-text toelichting.
     'einde-intermediaire-verhuur': { fields: ['datum', 'reden', 'oudeInschrijvingTerug'] },
     // 002 WA10 "bij signalen over overlast": the aard of the overlast and the observed behaviour around the home.
@@ -122,11 +127,11 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     // the onderbouwing of the zorgaanbieder or behandelaar.
     woningruil: {
       purpose: 'match',
-      fields: ['datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend', 'corporatieAkkoord', 'overlastOpWoning'],
+      fields: ['datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend', 'overlastOpWoning'],
     },
     verhuizing: {
       purpose: 'match',
-      fields: ['datum', 'redenen', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'corporatieAkkoord'],
+      fields: ['datum', 'redenen', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig'],
     },
     'besluit-woningruil': { purpose: 'match', fields: ['besluit', 'besluitDatum'] },
     // 002 Bijlage 5: that a Nieuwe Kans was granted; its conditions are the client's and the zorgaanbieder's.
@@ -173,7 +178,7 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     // reasons (a medical reason as yes/no with the GGD advice present, never the condition) and the onderbouwing.
     woningruil: {
       fields: [
-        'datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend', 'corporatieAkkoord',
+        'datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'beidePartijenAkkoord', 'beidenPassend',
         'onafhankelijkeDerdeGetoetstOp', 'overlastOpWoning', 'motivatie', 'ongelijk',
       ],
       derived: ['ongelijk'],
@@ -181,7 +186,7 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     verhuizing: {
       fields: [
         'datum', 'redenen', 'medischeReden', 'ggdAdviesAanwezig', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2',
-        'gelijksoortig', 'corporatieAkkoord', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing', 'naarGroter', 'wonenAkkoordNodig',
+        'gelijksoortig', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing', 'naarGroter', 'wonenAkkoordNodig',
       ],
       derived: ['naarGroter', 'wonenAkkoordNodig'],
     },
@@ -266,6 +271,23 @@ export interface TimelineEntry {
   supersedes?: number;
   /** Absent when the caller's role may not read this form's content; otherwise only the fields it may read. */
   data?: Record<string, unknown>;
+  /** A form ingediend bij the corporatie for its akkoord: where it stands (akkoord.ts). */
+  akkoord?: { van: AkkoordParty; status: AkkoordStatus };
+}
+
+/** A form that waits (or waited) for the corporatie's akkoord, as the zorgaanbieder and the corporatie see it. */
+export interface AkkoordView {
+  seq: number;
+  action: Action;
+  wat: string;
+  status: AkkoordStatus;
+  submittedAt: string;
+  /** The form the corporatie judges when it is not the submission itself (the voordracht a derde toetst). */
+  betreft?: number;
+  opnieuwIngediendNa?: number;
+  vervangenDoor?: number;
+  inBehandelingBij?: { userId: string; since: string };
+  besluit?: { at: string; organisationId: string; reden?: string };
 }
 
 export interface CaseView {
@@ -287,6 +309,8 @@ export interface CaseView {
   timeline?: TimelineEntry[];
   /** The forms the caller may submit now (role × phase): what the werkplek offers on the dossier page. */
   actions?: Action[];
+  /** Forms ingediend bij the corporatie (zorgaanbieder and corporatie only), oldest first. */
+  akkoorden?: AkkoordView[];
 }
 
 /**
@@ -309,7 +333,7 @@ export function mayShareContent(audience: Audience, state: Pick<CaseState, 'fact
 }
 
 /** One timeline entry as `role` may see it, or undefined when the entry is not shown at all. */
-export function timelineEntry(principal: Principal, state: CaseState, event: CaseEvent): TimelineEntry | undefined {
+export function timelineEntry(principal: Principal, state: CaseState, event: CaseEvent, history: readonly CaseEvent[] = [event]): TimelineEntry | undefined {
   const projection = projectionFor(principal.role, event.type);
   if (projection === undefined) return undefined;
   let data: Record<string, unknown> | undefined;
@@ -325,7 +349,34 @@ export function timelineEntry(principal: Principal, state: CaseState, event: Cas
     recordedBy: { organisationId: event.actor.organisationId, role: event.actor.role },
     ...(event.supersedes ? { supersedes: event.supersedes } : {}),
     ...(data !== undefined ? { data } : {}),
+    ...(event.akkoordVan ? { akkoord: { van: event.akkoordVan, status: akkoordItems([event, ...answersTo(history, event.seq)]).at(0)!.status } } : {}),
   };
+}
+
+function answersTo(history: readonly CaseEvent[], seq: number): CaseEvent[] {
+  return history.filter((e) => e.data?.voor === seq || e.supersedes === seq);
+}
+
+/** The akkoord items as `principal` sees them: the zorgaanbieder and the corporatie of the case; nobody else. */
+export function akkoordViews(principal: Principal, history: readonly CaseEvent[]): AkkoordView[] | undefined {
+  const audience = ROLE_AUDIENCE[principal.role];
+  if (audience !== 'zorgaanbieder' && audience !== 'corporatie') return undefined;
+  return akkoordItems(history).map((item) => {
+    // The corporatie agrees to the voordracht as the derde toetst it: it reads the voordracht, not the derde's toets.
+    const betreft = item.action === 'toets-derde' ? [...history].reverse().find((e) => e.type === 'voordracht-omklap' && e.seq < item.seq)?.seq : undefined;
+    return {
+      seq: item.seq,
+      action: item.action,
+      wat: item.wat,
+      status: item.status,
+      submittedAt: item.submittedAt,
+      ...(betreft !== undefined ? { betreft } : {}),
+      ...(item.opnieuwIngediendNa !== undefined ? { opnieuwIngediendNa: item.opnieuwIngediendNa } : {}),
+      ...(item.vervangenDoor !== undefined ? { vervangenDoor: item.vervangenDoor } : {}),
+      ...(item.inBehandelingBij ? { inBehandelingBij: item.inBehandelingBij } : {}),
+      ...(item.besluit ? { besluit: { at: item.besluit.at, organisationId: item.besluit.by.organisationId, ...(item.besluit.reden ? { reden: item.besluit.reden } : {}) } } : {}),
+    };
+  });
 }
 
 /** The case as `principal` may see it; with `history`, its timeline projected per form. */
@@ -353,7 +404,9 @@ export function caseView(principal: Principal, state: CaseState, history?: CaseE
     if (full[field] !== undefined) (view as unknown as Record<string, unknown>)[field] = full[field];
   }
   if (history) {
-    view.timeline = history.flatMap((event) => timelineEntry(principal, state, event) ?? []);
+    view.timeline = history.flatMap((event) => timelineEntry(principal, state, event, history) ?? []);
+    const akkoorden = akkoordViews(principal, history);
+    if (akkoorden?.length) view.akkoorden = akkoorden;
   }
   return view;
 }

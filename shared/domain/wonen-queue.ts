@@ -145,13 +145,13 @@ export const FALLBACK_FIELDS: Readonly<Partial<Record<CaseEvent['type'], readonl
   // there is overlast on the homes (overlastOpWoning: the corporatie's concern).
   woningruil: [
     'datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'ongelijk', 'beidePartijenAkkoord', 'beidenPassend',
-    'corporatieAkkoord', 'onafhankelijkeDerdeGetoetstOp', 'motivatie',
+    'onafhankelijkeDerdeGetoetstOp', 'motivatie',
   ],
   // 002 Bijlage 6: sizes and redenen; of a medical reason only yes/no and whether the GGD advised (the form never holds
   // the condition); the onderbouwing (no diagnoses, by the form's own rule).
   verhuizing: [
     'datum', 'redenen', 'medischeReden', 'ggdAdviesAanwezig', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2',
-    'gelijksoortig', 'naarGroter', 'wonenAkkoordNodig', 'corporatieAkkoord', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing',
+    'gelijksoortig', 'naarGroter', 'wonenAkkoordNodig', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing',
   ],
   // Only the new perspectief and the dates: not why (that is care information).
   trajectwijziging: ['datum', 'perspectief', 'veldtafelAkkoordOp'],

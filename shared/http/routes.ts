@@ -3,6 +3,7 @@
  * server's router, the CDK HTTP API routes and the OpenAPI document.
  */
 import { z } from 'zod';
+import { akkoordAnswerSchema } from '#app/akkoord.js';
 import { createCaseSchema } from '#app/create-case.js';
 import { consentRequestSchema } from '#domain/consent.js';
 import { draftInputSchema } from '#domain/drafts.js';
@@ -26,6 +27,7 @@ export type FunctionName =
   | 'list-deadlines'
   | 'mail-bounces'
   | 'record-consent'
+  | 'answer-akkoord'
   | 'audit-log'
   | 'export-case'
   | 'revoke-retention'
@@ -75,6 +77,12 @@ export const auditLogQuery = z.object({
 
 export const submitFormQuery = z.object({
   supersedes: z.coerce.number().int().min(1).optional().describe('Volgnummer van het formulier dat deze versie corrigeert'),
+});
+
+/** `/cases/{caseId}/akkoorden/{seq}`: the seq of the submission that waits for the akkoord. */
+export const akkoordParams = z.object({
+  caseId: z.string().min(1).max(64),
+  seq: z.coerce.number().int().min(1).max(1_000_000),
 });
 
 const formRoutes: RouteDefinition[] = Object.values(FORMS).map((form) => ({
@@ -184,6 +192,20 @@ export const ROUTES: RouteDefinition[] = [
     operationId: 'discardDraft',
     summary: 'Discard a draft',
     tags: ['formulieren'],
+  },
+  // The corporatie's own akkoord on a form ingediend bij haar (issue 13; shared/domain/akkoord.ts).
+  {
+    method: 'POST',
+    path: '/cases/{caseId}/akkoorden/{seq}',
+    function: 'answer-akkoord',
+    authenticated: true,
+    operationId: 'answerAkkoord',
+    summary: "The corporatie's answer on a form ingediend bij haar: take it in behandeling, give akkoord (the step then counts) or send it back with a reason (contactpersoon of the case's corporatie)",
+    tags: ['formulieren'],
+    body: akkoordAnswerSchema,
+    creates: true,
+    conditional: true,
+    source: '002 Bijlage 2a, 3; 002 WA3; 002 WA8 stap 3; 002 Bijlage 6',
   },
   // Privacy (issue "Who may see and do what"; 002 WA10; AVG).
   {

@@ -234,7 +234,7 @@ describe('the voordracht voor omklap with Wonen (002 WA8 stap 3–4; 001 §4)', 
     const { caseId, reference, seq } = await voordrachtWithWonen('2027-04-29');
     const item = (await queue('?kind=omklap')).items.find((i) => i.caseId === caseId);
     expect(item).toMatchObject({ seq, reference, kind: 'omklap', status: 'nieuw', receivedOn: '2027-04-29', dueDate: '2027-05-10', werkdagenLeft: 5, overdue: false });
-    expect(item.projection.voordracht).toMatchObject({ doelen: { dagbesteding: { akkoord: true } }, woonevaluatie: { corporatieAkkoord: true } });
+    expect(item.projection.voordracht).toMatchObject({ doelen: { dagbesteding: { akkoord: true } }, woonevaluatie: { datumEvaluatiemoment: expect.any(String) } });
     expect(item.projection.toetsDerde).toEqual({ occurredOn: '2027-04-29', akkoord: true });
     // Not the zorg na omklap, not the client's initials.
     expect(JSON.stringify(item.projection)).not.toMatch(/afsprakenNaOmklap|Lichte nazorg|J\.D\./);

@@ -75,16 +75,34 @@ export abstract class HttpTestClient {
     return this.request<T>('POST', path, { caller, body, ...options });
   }
 
-  /** Submits a form that must be accepted (201); a refusal fails the test with the problem document. */
+  /**
+   * Submits a form that must be accepted (201); a refusal fails the test with the problem document. A form ingediend bij
+   * the corporatie (shared/domain/akkoord.ts) is given its akkoord at once by the case's corporatie, so a walk reads as
+   * the route; `akkoord: false` leaves it waiting. Then the answer is the case after the akkoord (its phase, its ETag)
+   * with the submission's `event`.
+   */
   async submitForm<T = any>(
     caseId: string,
     action: string,
     caller: Caller,
     body: unknown,
-    options: { headers?: Record<string, string>; idempotencyKey?: string | null } = {},
+    options: { headers?: Record<string, string>; idempotencyKey?: string | null; akkoord?: boolean } = {},
   ): Promise<ApiAnswer<T>> {
-    const answer = await this.post<T>(`/cases/${caseId}/forms/${action}`, caller, body, options);
+    const { akkoord = true, ...rest } = options;
+    const answer = await this.post<T>(`/cases/${caseId}/forms/${action}`, caller, body, rest);
     expect(answer.status, `${action}: ${answer.text}`).toBe(201);
+    const submitted = answer.body as { corporatieId?: string; event?: { seq: number; ingediendBij?: string } };
+    if (akkoord && submitted.event?.ingediendBij) {
+      const given = await this.giveAkkoord(caseId, submitted.event.seq, { organisationId: submitted.corporatieId!, role: 'contactpersoon', sub: `contact-${submitted.corporatieId}` });
+      return { ...given, body: { ...(given.body as object), event: submitted.event } as T };
+    }
+    return answer;
+  }
+
+  /** The corporatie's akkoord on a submission ingediend bij haar (POST /cases/{id}/akkoorden/{seq}), which must be accepted. */
+  async giveAkkoord(caseId: string, seq: number, corporatie: Caller, body: Record<string, unknown> = { besluit: 'akkoord' }): Promise<ApiAnswer> {
+    const answer = await this.post(`/cases/${caseId}/akkoorden/${seq}`, corporatie, body);
+    expect(answer.status, `akkoord ${seq}: ${answer.text}`).toBe(201);
     return answer;
   }
 }

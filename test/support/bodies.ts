@@ -51,7 +51,6 @@ export function sleuteloverdrachtBody(today: string, overrides: Record<string, u
 
 /** A complete kennismakingsgesprek held on `datum` after the sleuteloverdracht of `sleutel`. */
 export function kennismakingBody(datum: string, sleutel: string, woonevaluatieOp: string) {
-  const handtekening = { akkoord: true, naam: 'B. Begeleider', functie: 'Begeleider', datum };
   return {
     startIntermediaireVerhuur: sleutel,
     datumGesprek: datum,
@@ -79,8 +78,6 @@ export function kennismakingBody(datum: string, sleutel: string, woonevaluatieOp
     vervolg: { volgendGesprek: 'Over een half jaar' },
     handtekeningen: {
       bewoner: { akkoord: true, initialen: 'J.D.', datum },
-      zorgaanbieder: handtekening,
-      woningcorporatie: { ...handtekening, naam: 'C. Contact', functie: 'Consulent' },
     },
   };
 }

@@ -13,7 +13,7 @@
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import { Forbidden, TransitionNotAllowed } from '../../shared/domain/errors.js';
-import { decideChange } from '../../shared/domain/forms/change.js';
+import { decideAkkoord, decideChange } from '../../shared/domain/forms/change.js';
 import { FORMS } from '../../shared/domain/forms/index.js';
 import type { FormDecision } from '../../shared/domain/forms/types.js';
 import { isAllowed, type Action } from '../../shared/domain/phases.js';
@@ -71,8 +71,6 @@ export function walkDates(today: string = FIXTURE_TODAY) {
 }
 
 const ADRES = { straat: 'Voorbeeldstraat', huisnummer: '12 B', postcode: '1012 AB', plaats: 'Amsterdam' };
-const BEGELEIDER = { naam: 'B. Begeleider', functie: 'Persoonlijk begeleider' };
-const CORPORATIE = { naam: 'C. Contact', functie: 'Wijkbeheerder' };
 
 function woondoelen(behaald: boolean) {
   return {
@@ -165,8 +163,6 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
     vervolg: { volgendGesprek: 'Over een jaar, in de woning' },
     handtekeningen: {
       bewoner: { akkoord: true, initialen: 'J.D.', datum: t.kennismaking },
-      zorgaanbieder: { akkoord: true, ...BEGELEIDER, datum: t.kennismaking },
-      woningcorporatie: { akkoord: true, ...CORPORATIE, datum: t.kennismaking },
     },
   }),
   begeleidingsplan: (t) => ({
@@ -199,8 +195,6 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
     omklap: { alleDoelenBehaald: true, steunstructuur: 'Familie, buurtteam en het Huis van de Wijk' },
     handtekeningen: {
       bewoner: { akkoord: true, initialen: 'J.D.', datum: t.woonevaluatie },
-      zorgaanbieder: { akkoord: true, ...BEGELEIDER, datum: t.woonevaluatie },
-      woningcorporatie: { akkoord: true, ...CORPORATIE, datum: t.woonevaluatie },
     },
   }),
   'voordracht-omklap': (t) => ({
@@ -208,7 +202,7 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
     persoonlijkBegeleider: 'B. Begeleider',
     startZelfstandigWonen: t.sleuteloverdracht,
     woningnet: { nummer: 'WN123456', geldigTot: addDays(t.today, 365) },
-    woonevaluatie: { corporatieAkkoord: true, datumEvaluatiemoment: t.woonevaluatie },
+    woonevaluatie: { datumEvaluatiemoment: t.woonevaluatie },
     jongerDan26: { plaatsing: 'niet-van-toepassing' },
     doelen: {
       dagbesteding: omklapDoel(t.woonevaluatie, 'Vrijwilligerswerk drie dagen per week'),
@@ -223,7 +217,7 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
   'besluit-omklap': (t) => ({ besluit: 'akkoord', besluitDatum: t.besluitOmklap, kenmerk: 'WZ-OMK-0007' }),
   'huurcontract-eigen-naam': (t) => ({ ingangsdatum: t.contractEigenNaam, vijfjarencontract: false }),
   'einde-intermediaire-verhuur': (t) => ({ datum: t.einde, reden: 'zorg-gestopt', oudeInschrijvingTerug: true }),
-  'duurzame-verhuur': (t) => ({ datumWoonevaluatie: t.woonevaluatie, motivatie: 'Omklappen is op korte termijn geen mogelijkheid', akkoordCorporatie: true, akkoordBewoner: true }),
+  'duurzame-verhuur': (t) => ({ datumWoonevaluatie: t.woonevaluatie, motivatie: 'Omklappen is op korte termijn geen mogelijkheid', akkoordBewoner: true }),
   'overlast-melding': (t) => ({ meldingId: 'MELD-001', ontvangenOp: t.overlastMelding, melder: 'buren', via: 'corporatie', aard: ['geluid'] }),
   'overlast-actie': (t) => ({ meldingId: 'MELD-001', actie: 1, datum: t.overlastActie, corporatieGeinformeerd: true }),
   'mzwo-escalatie': (t) => ({ datum: t.mzwo, criteria: ['meerdere-buren'] }),
@@ -234,7 +228,6 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
     gelijksoortig: false,
     beidePartijenAkkoord: true,
     beidenPassend: true,
-    corporatieAkkoord: true,
     onafhankelijkeDerdeGetoetstOp: t.woningruilDerde,
     overlastOpWoning: false,
     motivatie: 'De woning ligt ver van de school van de kinderen; ruil met een gezin dat kleiner wil wonen',
@@ -246,7 +239,6 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
     huidigeWoningM2: 45,
     nieuweWoningM2: 45,
     gelijksoortig: true,
-    corporatieAkkoord: true,
     onafhankelijkeDerdeGetoetstOp: t.woningruilDerde,
     onderbouwing: 'De buurt belemmert het herstel ernstig; onderbouwing van de begeleider',
   }),
@@ -407,6 +399,11 @@ export interface ApplyOptions {
   principal?: Principal;
   today?: string;
   supersedes?: number;
+  /**
+   * A form that needs the corporatie's akkoord (akkoord.ts) is given it at once by the case's corporatie, so a walk
+   * reads as the route: `false` leaves it ingediend bij the corporatie.
+   */
+  akkoord?: boolean;
 }
 
 export interface Applied extends CaseFile {
@@ -435,7 +432,11 @@ export function applyForm(current: CaseFile, action: Action, input: unknown, opt
     now,
     supersedes: options.supersedes,
   });
-  return { state, history: [...current.history, event], decision, event };
+  const history = [...current.history, event];
+  if (!event.akkoordVan || options.akkoord === false) return { state, history, decision, event };
+  const corporatie: Principal = { ...PRINCIPALS.contactpersoon, organisationId: state.corporatieId! };
+  const answered = decideAkkoord((a) => FORMS[a], { before: state, history, seq: event.seq, answer: { besluit: 'akkoord' }, principal: corporatie, now });
+  return { state: answered.after, history: [...history, answered.event], decision, event };
 }
 
 /** Applies the steps in order, with the sample bodies. */

@@ -3,6 +3,8 @@
  * the overlast protocol's order (002 Bijlage 1), the one offer and the two-year block (001 §3), and the smaller rules
  * of the other forms. Pure: cases are built in memory with the sample bodies.
  */
+import { isAkkoordEvent } from '../../shared/domain/akkoord.js';
+import type { CaseEvent } from '../../shared/domain/case.js';
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears } from '../../shared/domain/calendar.js';
 import { RuleViolated } from '../../shared/domain/errors.js';
@@ -34,6 +36,9 @@ function rule(fn: () => unknown): { rule: string; paths: string[] } {
   throw new Error('expected a RuleViolated');
 }
 
+/** The history's forms, not the corporatie's answers on them (akkoord.ts). */
+const isFormEvent = (e: Pick<CaseEvent, 'type'>) => !isAkkoordEvent(e);
+
 function next(file: CaseFile, action: Action, overrides: Overrides = {}, options: Parameters<typeof applyForm>[3] = {}): CaseFile {
   const { state, history } = applyForm(file, action, validInput(action, overrides), options);
   return { state, history };
@@ -49,7 +54,7 @@ describe('voordracht voor omklap (001 §4; 002 WA3, WA8 stap 3, Bijlage 3a)', ()
   it('is accepted one year after the sleuteloverdracht, on the day itself', () => {
     const oneYear = addYears(t.sleuteloverdracht, 1);
     const file = applySteps(newCase(), STEPS_BEFORE.kennismaking);
-    const evaluated = next(next(file, 'kennismaking'), 'woonevaluatie', { datumGesprek: oneYear, handtekeningen: { bewoner: { datum: oneYear }, zorgaanbieder: { datum: oneYear }, woningcorporatie: { datum: oneYear } } });
+    const evaluated = next(next(file, 'kennismaking'), 'woonevaluatie', { datumGesprek: oneYear, handtekeningen: { bewoner: { datum: oneYear } } });
     const { state } = applyForm(evaluated, 'voordracht-omklap', validInput('voordracht-omklap', { datumVoordracht: oneYear, woonevaluatie: { datumEvaluatiemoment: oneYear }, doelen: { dagbesteding: { datumEvaluatiemoment: oneYear }, sociaal: { datumEvaluatiemoment: oneYear }, psychisch: { datumEvaluatiemoment: oneYear }, financieel: { datumEvaluatiemoment: oneYear } }, akkoordClient: { datum: oneYear } }));
     expect(state.phase).toBe('voordracht');
   });
@@ -57,7 +62,7 @@ describe('voordracht voor omklap (001 §4; 002 WA3, WA8 stap 3, Bijlage 3a)', ()
   it('omklap-te-vroeg: not before one year of begeleiding since the sleuteloverdracht', () => {
     const dayBefore = addDays(addYears(t.sleuteloverdracht, 1), -1);
     const file = applySteps(newCase(), STEPS_BEFORE.kennismaking);
-    const evaluated = next(next(file, 'kennismaking'), 'woonevaluatie', { datumGesprek: dayBefore, handtekeningen: { bewoner: { datum: dayBefore }, zorgaanbieder: { datum: dayBefore }, woningcorporatie: { datum: dayBefore } } });
+    const evaluated = next(next(file, 'kennismaking'), 'woonevaluatie', { datumGesprek: dayBefore, handtekeningen: { bewoner: { datum: dayBefore } } });
     expect(rule(() => next(evaluated, 'voordracht-omklap', { datumVoordracht: dayBefore, woonevaluatie: { datumEvaluatiemoment: dayBefore } }))).toEqual({
       rule: 'omklap-te-vroeg',
       paths: ['body.datumVoordracht'],
@@ -92,11 +97,11 @@ describe('voordracht voor omklap (001 §4; 002 WA3, WA8 stap 3, Bijlage 3a)', ()
     expect(next(file, 'voordracht-omklap', { doelen: { veiligheid_kinderen: doel5 } }).state.phase).toBe('voordracht');
   });
 
-  it('corporatie-niet-akkoord: the corporatie agreed at the woonevaluatie', () => {
-    expect(rule(() => next(ready(), 'voordracht-omklap', { woonevaluatie: { corporatieAkkoord: false } }))).toEqual({
-      rule: 'corporatie-niet-akkoord',
-      paths: ['body.woonevaluatie.corporatieAkkoord'],
-    });
+  it('the corporatie agreed at the woonevaluatie: one still waiting for its akkoord does not count (001 §4)', () => {
+    const file = ready();
+    const waiting = { ...file, history: file.history.filter((e) => !(e.type === 'akkoord-gegeven' && e.data.formulier === 'woonevaluatie')) };
+    expect(rule(() => next(waiting, 'voordracht-omklap'))).toEqual({ rule: 'woonevaluatie-eerst', paths: ['body.woonevaluatie.datumEvaluatiemoment'] });
+    expect(next(file, 'voordracht-omklap').state.phase).toBe('voordracht');
   });
 
   it('evaluatiemoment-na-voordracht: a goal cannot be judged after the voordracht', () => {
@@ -151,7 +156,7 @@ describe('toets onafhankelijke derde and besluit Wonen (002 WA8 stap 3–4)', ()
     const duurzaam = next(caseReadyFor('duurzame-verhuur'), 'duurzame-verhuur');
     expect(duurzaam.state.phase).toBe('duurzame_verhuur');
     const voordracht = next(duurzaam, 'voordracht-omklap');
-    expect(voordracht.history.at(-1)!.data.vanuitFase).toBe('duurzame_verhuur');
+    expect(voordracht.history.filter(isFormEvent).at(-1)!.data.vanuitFase).toBe('duurzame_verhuur');
     expect(next(voordracht, 'toets-derde', { akkoord: false, redenen: ['onaanvaardbaar-risico'] }).state.phase).toBe('duurzame_verhuur');
   });
 
@@ -273,7 +278,7 @@ describe('overlastprotocol (002 Bijlage 1)', () => {
     file = actie(file, 'M-1', 1, d(-19));
     expect(rule(() => actie(file, 'M-1', 1, d(-18)))).toEqual({ rule: 'actie-al-vastgelegd', paths: ['body.actie'] });
     file = actie(file, 'M-1', 2, d(-18), { oordeel: { gedrag: 'onbewust', klacht: 'terecht' } });
-    expect(file.history.at(-1)!.data).toMatchObject({ meldingId: 'M-1', actie: 2, oordeel: { gedrag: 'onbewust', klacht: 'terecht' } });
+    expect(file.history.filter(isFormEvent).at(-1)!.data).toMatchObject({ meldingId: 'M-1', actie: 2, oordeel: { gedrag: 'onbewust', klacht: 'terecht' } });
   });
 
   it("'klager-nagevraagd' follows the oordeel on the same melding", () => {
@@ -289,7 +294,7 @@ describe('overlastprotocol (002 Bijlage 1)', () => {
     // On the same melding: it is not a new, repeated complaint.
     expect(rule(() => actie(file, 'M-1', 3, d(-18))).rule).toBe('protocol-volgorde');
     file = melding(file, 'M-2', d(-10));
-    expect(actie(file, 'M-2', 3, d(-9)).history.at(-1)!.data).toMatchObject({ meldingId: 'M-2', actie: 3 });
+    expect(actie(file, 'M-2', 3, d(-9)).history.filter(isFormEvent).at(-1)!.data).toMatchObject({ meldingId: 'M-2', actie: 3 });
   });
 
   it('an onterecht oordeel does not open categorie 2', () => {
@@ -338,7 +343,7 @@ describe('overlastprotocol (002 Bijlage 1)', () => {
 
   it('mzwo-escalatie: the criteria of WA6, and an existing melding when one is named', () => {
     const file = melding(base(), 'M-1', d(-20));
-    expect(next(file, 'mzwo-escalatie', { criteria: ['voortdurend', 'treitersituatie'], meldingId: 'M-1' }).history.at(-1)!.data.criteria).toEqual(['voortdurend', 'treitersituatie']);
+    expect(next(file, 'mzwo-escalatie', { criteria: ['voortdurend', 'treitersituatie'], meldingId: 'M-1' }).history.filter(isFormEvent).at(-1)!.data.criteria).toEqual(['voortdurend', 'treitersituatie']);
     expect(rule(() => next(file, 'mzwo-escalatie', { meldingId: 'M-9' }))).toEqual({ rule: 'melding-onbekend', paths: ['body.meldingId'] });
   });
 });
@@ -354,7 +359,7 @@ describe('afmelding and heraanmelding (001 §3)', () => {
 
   it('an afmelding during an aanbod ends the aanbod; the heraanmelding returns to the wachtlijst', () => {
     const afgemeld = next(caseReadyFor('reactie-aanbod'), 'afmelding', { reden: 'opname-kliniek' });
-    expect(afgemeld.history.at(-1)!.data.vanuitFase).toBe('aanbod');
+    expect(afgemeld.history.filter(isFormEvent).at(-1)!.data.vanuitFase).toBe('aanbod');
     const terug = next(afgemeld, 'heraanmelding');
     expect(terug.state.phase).toBe('wachtlijst');
     expect(next(terug, 'woningaanbod', { aanbodId: 'YM-2027-002', aanbodDatum: t.today, beschikbaarOp: t.today }).state.phase).toBe('aanbod');
@@ -376,7 +381,7 @@ describe('trajectwijziging and intrekking urgentie (001 §3 Kernboodschap 5–6)
     ['individueel-beschermd-wonen', false],
     ['zelfstandig', false],
   ] as const)('perspectief %s: Wonen must withdraw the urgentie = %s', (perspectief, intrekken) => {
-    expect(next(caseReadyFor('trajectwijziging'), 'trajectwijziging', { perspectief }).history.at(-1)!.data).toMatchObject({ perspectief, urgentieIntrekken: intrekken });
+    expect(next(caseReadyFor('trajectwijziging'), 'trajectwijziging', { perspectief }).history.filter(isFormEvent).at(-1)!.data).toMatchObject({ perspectief, urgentieIntrekken: intrekken });
   });
 
   it('Wonen withdraws after a trajectwijziging to 24-uurs zorg: afgesloten', () => {
@@ -408,7 +413,7 @@ describe('kennismaking and woonevaluatie frequency (002 WA4 noot 5, Bijlage 2a)'
 
   it('more often when agreed, and the woonevaluatie carries the agreement forward', () => {
     const agreed = next(caseReadyFor('kennismaking'), 'kennismaking', { evaluatieFrequentieMaanden: 3 });
-    expect(agreed.history.at(-1)!.data.evaluatieFrequentieMaanden).toBe(3);
+    expect(agreed.history.filter(isFormEvent).at(-1)!.data.evaluatieFrequentieMaanden).toBe(3);
     expect(applyForm(agreed, 'woonevaluatie', validInput('woonevaluatie')).event.data.evaluatieFrequentieMaanden).toBe(3);
     expect(applyForm(agreed, 'woonevaluatie', validInput('woonevaluatie', { evaluatieFrequentieMaanden: 4 })).event.data.evaluatieFrequentieMaanden).toBe(4);
   });
@@ -474,12 +479,12 @@ describe('woningruil and verhuizing (002 Bijlage 6)', () => {
     [45, 60, false, false], // at most 60 m²: no Wonen
     [70, 70, true, false], //  gelijksoortig: no Wonen
   ] as const)('ruil %i → %i m² (gelijksoortig %s): ongelijk = %s', (huidig, nieuw, gelijksoortig, ongelijk) => {
-    const data = next(caseReadyFor('woningruil'), 'woningruil', { huidigeWoningM2: huidig, nieuweWoningM2: nieuw, gelijksoortig }).history.at(-1)!.data;
+    const data = next(caseReadyFor('woningruil'), 'woningruil', { huidigeWoningM2: huidig, nieuweWoningM2: nieuw, gelijksoortig }).history.filter(isFormEvent).at(-1)!.data;
     expect(data).toMatchObject({ ongelijk, naarWonen: ongelijk });
   });
 
   it('verhuizing from below 61 m² to a bigger home goes to Wonen (naarGroter)', () => {
-    expect(next(caseReadyFor('verhuizing'), 'verhuizing', { huidigeWoningM2: 50, nieuweWoningM2: 62, gelijksoortig: false }).history.at(-1)!.data).toMatchObject({ naarGroter: true });
+    expect(next(caseReadyFor('verhuizing'), 'verhuizing', { huidigeWoningM2: 50, nieuweWoningM2: 62, gelijksoortig: false }).history.filter(isFormEvent).at(-1)!.data).toMatchObject({ naarGroter: true });
   });
 
   it('verhuizing-woning-niet-passend: from 61 m² or more only to a gelijksoortige home or one of at most 60 m²', () => {
@@ -499,12 +504,12 @@ describe('woningruil and verhuizing (002 Bijlage 6)', () => {
   it('ggd-advies-ontbreekt: a medical reason needs the GGD-arts, recorded as yes/no only', () => {
     const file = caseReadyFor('verhuizing');
     expect(rule(() => next(file, 'verhuizing', { redenen: [], medischeReden: true }))).toEqual({ rule: 'ggd-advies-ontbreekt', paths: ['body.ggdAdviesAanwezig'] });
-    const { data } = next(file, 'verhuizing', { redenen: [], medischeReden: true, ggdAdviesAanwezig: true }).history.at(-1)!;
+    const { data } = next(file, 'verhuizing', { redenen: [], medischeReden: true, ggdAdviesAanwezig: true }).history.filter(isFormEvent).at(-1)!;
     expect(Object.keys(data)).not.toContain('aandoening');
   });
 
   it('gezinsuitbreiding needs Wonen too', () => {
-    expect(next(caseReadyFor('verhuizing'), 'verhuizing', { redenen: ['gezinsuitbreiding'] }).history.at(-1)!.data).toMatchObject({ naarGroter: false, wonenAkkoordNodig: true });
+    expect(next(caseReadyFor('verhuizing'), 'verhuizing', { redenen: ['gezinsuitbreiding'] }).history.filter(isFormEvent).at(-1)!.data).toMatchObject({ naarGroter: false, wonenAkkoordNodig: true });
   });
 
   it('besluit-woningruil decides the open request; without one it is refused; one request at a time', () => {

@@ -141,7 +141,7 @@ describe('planning: a change and the queue', () => {
   const voordracht = event('voordracht-omklap', {
     datumVoordracht: '2027-04-20',
     doelen: { dagbesteding: { behaald: true, onderbouwing: 'Werkt 3 dagen' } },
-    woonevaluatie: { corporatieAkkoord: true, datumEvaluatiemoment: '2027-03-01' },
+    woonevaluatie: { datumEvaluatiemoment: '2027-03-01' },
     akkoordClient: { akkoord: true, naam: 'Jan de Vries', datum: '2027-04-20' },
     afsprakenNaOmklap: { volgendeStappen: 'buurtteam' },
     overlast: { meldingen: 2 },
@@ -162,7 +162,7 @@ describe('planning: a change and the queue', () => {
       voordracht: {
         datumVoordracht: '2027-04-20',
         doelen: { dagbesteding: { behaald: true } },
-        woonevaluatie: { corporatieAkkoord: true },
+        woonevaluatie: { datumEvaluatiemoment: '2027-03-01' },
         akkoordClient: { akkoord: true, datum: '2027-04-20' },
       },
       toetsDerde: { akkoord: true },

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { keys } from '#adapters/dynamo/table.js';
 import { organisationsOf } from '#domain/access.js';
+import { stepOf } from '#domain/akkoord.js';
 import { evaluateDeadlines, replayOrder } from '#domain/deadlines/index.js';
 import { deadlinesAfter } from '../change-deadlines.js';
 import { deadlineFactChanges, eventFacts, type MonitorFact } from '#domain/monitor.js';
@@ -43,7 +44,9 @@ function put(fact: MonitorFact): StoreEffect {
 }
 
 export const monitorPlanner: EffectPlanner = (change) => {
-  const { before, after, event, history, now } = change;
+  const { before, after, history, now } = change;
+  // The step counts when it takes effect (with the corporatie's akkoord: then), dated as the form says.
+  const event = stepOf(change) ?? change.event;
   const rootSeq = replayOrder(history).find((r) => r.event.seq === event.seq)?.rootSeq ?? event.seq;
   const facts = eventFacts({ before, after, event, history, organisations: organisationsOf(after), rootSeq });
   const previous = history.filter((e) => e.seq !== event.seq);

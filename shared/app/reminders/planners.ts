@@ -39,6 +39,7 @@ import {
   type ReminderItem,
 } from '#adapters/dynamo/reminder-items.js';
 import { deadlinesAfter } from '../change-deadlines.js';
+import { stepOf } from '#domain/akkoord.js';
 import type { ChangeContext, EffectPlanner, ExistingItems } from '../effects.js';
 import type { StoreEffect } from '../ports.js';
 
@@ -183,10 +184,16 @@ export function deadlineReminderPlanner(evaluate?: EvaluateDeadlines): EffectPla
 /** One mail per notification rule the event triggers, due now, through the same pipeline as the reminders. */
 export const notificationPlanner: EffectPlanner = (change, existing) => {
   const now = normaliseInstant(change.now);
-  const { event, after } = change;
+  const { after } = change;
   const stored = storedReminders(existing, 'melding');
   const begeleiderUserId = begeleiderOf(change.history);
-  return notificationsFor(event, after).flatMap((rule): StoreEffect[] => {
+  // What the step sends on (with an akkoord: the accepted form, keyed by its own seq), and the akkoord asked or answered.
+  const step = stepOf(change);
+  const triggered = [
+    ...(step ? notificationsFor(step, after).map((rule) => ({ event: step, rule })) : []),
+    ...(step !== change.event ? notificationsFor(change.event, after, true).map((rule) => ({ event: change.event, rule })) : []),
+  ];
+  return triggered.flatMap(({ event, rule }): StoreEffect[] => {
     const deadlineId = `${rule.id}:${event.seq}`;
     const key = reminderKeys.reminder(after.caseId, deadlineId, 'melding');
     if (stored.has(key.SK)) return [];

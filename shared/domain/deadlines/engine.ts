@@ -20,7 +20,10 @@
  * - overdue: not met, not cancelled, now is past the due instant. open: otherwise.
  * - A `signaal` rule has nothing to record: it is met on its date.
  */
+import { akkoordItems, countedHistory, type AkkoordItem } from '../akkoord.js';
 import { receivedOn, type CaseEvent, type CaseState, type Regio } from '../case.js';
+import { toAmsterdamDate } from '../calendar.js';
+import { regioRules } from '../regio.js';
 import { TRANSITIONS, type Action } from '../phases.js';
 import { addDays, addMonths, addWeeks, addYears, amsterdamMorning, instantMs, isIsoDate } from '../calendar.js';
 import { addWerkdagen, endOfDayAmsterdam, werkdagOnOrAfter, werkdagOnOrBefore } from '../werkdagen.js';
@@ -125,7 +128,7 @@ function compare(a: string, b: string): number {
  * "De periode van intermediaire verhuur duurt minimaal één jaar"). Undefined before any sleuteloverdracht.
  */
 export function earliestOmklapDate(history: readonly CaseEvent[]): string | undefined {
-  const first = replayOrder(history).find((r) => r.event.type === 'sleuteloverdracht');
+  const first = replayOrder(countedHistory(history)).find((r) => r.event.type === 'sleuteloverdracht');
   return first ? addYears(first.event.occurredOn, 1) : undefined;
 }
 
@@ -162,20 +165,84 @@ interface Context {
   bySeq: ReadonlyMap<number, CaseEvent>;
 }
 
-/** Every deadline the history derives under the rules of the case's regio, sorted by due date. */
+/**
+ * Every deadline the history derives under the rules of the case's regio, sorted by due date. The rules read the
+ * history as it counts (akkoord.ts: a form waiting for the corporatie's akkoord is not a fact yet); the corporatie's
+ * own term to answer comes from the submissions themselves.
+ */
 export function evaluateDeadlines(input: EvaluateInput): Deadline[] {
-  const replayed = replayOrder(input.history);
+  const history = countedHistory(input.history);
+  const replayed = replayOrder(history);
   const ctx: Context = {
     input,
     replayed,
     nowMs: instantMs(input.now),
     phaseSince: phaseSinceOf(replayed),
-    bySeq: new Map(input.history.map((e) => [e.seq, e] as const)),
+    bySeq: new Map(history.map((e) => [e.seq, e] as const)),
   };
-  return rulesFor(input.case.regio)
-    .filter((rule) => appliesToCase(rule, input.case))
-    .flatMap((rule) => deadlinesOf(rule, ctx))
-    .sort((a, b) => compare(a.dueDate, b.dueDate) || compare(a.deadlineId, b.deadlineId));
+  return [
+    ...rulesFor(input.case.regio)
+      .filter((rule) => appliesToCase(rule, input.case))
+      .flatMap((rule) => deadlinesOf(rule, ctx)),
+    ...akkoordDeadlines(input, ctx),
+  ].sort((a, b) => compare(a.dueDate, b.dueDate) || compare(a.deadlineId, b.deadlineId));
+}
+
+/** The rule id of the corporatie's term to answer a submission (`akkoord-corporatie:<seq>`). */
+export const AKKOORD_RULE_ID = 'akkoord-corporatie';
+
+/**
+ * The corporatie's term to answer a submission ingediend bij haar: one deadline per version, from its receipt. The seeds
+ * give no term for it; the regio's rule set does (regio.ts `akkoordTermijn`) and says so. A regio without one has no
+ * such deadline (the form still waits for the akkoord). Met by the answer (akkoord or teruggestuurd); a version
+ * replaced before an answer is cancelled; so is every open one when the case closes.
+ */
+function akkoordDeadlines(input: EvaluateInput, ctx: Context): Deadline[] {
+  const termijn = regioRules(input.case.regio).akkoordTermijn;
+  if (!termijn) return [];
+  const regio = input.case.regio;
+  return akkoordItems(input.history).map((item): Deadline => {
+    // From the day it reached the corporatie (its receipt), not the date of the gesprek the form records.
+    const dueDate = applyOffset(toAmsterdamDate(item.submittedAt), termijn.offset, regio);
+    const dueAt = endOfDayAmsterdam(dueDate);
+    const base = {
+      deadlineId: `${AKKOORD_RULE_ID}:${item.seq}`,
+      ruleId: AKKOORD_RULE_ID,
+      anchorKey: String(item.seq),
+      title: `Akkoord corporatie: ${item.wat}`,
+      source: `${item.source}; termijn: ${termijn.bron}`,
+      kind: 'termijn' as const,
+      actor: 'corporatie' as const,
+      startedBy: item.seq,
+      dueDate,
+      dueAt,
+      stages: AKKOORD_STAGES.map((s) => {
+        const fireAt = amsterdamMorning(applyOffset(dueDate, s.at, regio));
+        return { stage: s.stage, fireAt, to: [...s.to], passed: instantMs(fireAt) <= ctx.nowMs };
+      }),
+    };
+    return { ...base, ...akkoordStatus(item, dueDate, dueAt, input, ctx) };
+  });
+}
+
+/** Heads-up and due day to the corporatie; the escalation also tells the begeleider, who waits for the answer. */
+const AKKOORD_STAGES: readonly { stage: StageName; at: StageOffset; to: readonly Party[] }[] = [
+  { stage: 'vooraf', at: { werkdagen: -1 }, to: ['corporatie'] },
+  { stage: 'vandaag', at: 0, to: ['corporatie'] },
+  { stage: 'escalatie', at: { werkdagen: 1 }, to: ['corporatie', 'begeleider'] },
+];
+
+function akkoordStatus(item: AkkoordItem, dueDate: string, dueAt: string, input: EvaluateInput, ctx: Context): Pick<Deadline, 'status' | 'late' | 'metBy' | 'metOn' | 'cancelledBy' | 'cancelledOn'> {
+  if (item.besluit) {
+    const on = toAmsterdamDate(item.besluit.at);
+    return { status: 'met', metBy: item.besluit.seq, metOn: on, ...(on > dueDate ? { late: true as const } : {}) };
+  }
+  if (item.vervangenDoor !== undefined) {
+    const on = toAmsterdamDate(input.history.find((e) => e.seq === item.vervangenDoor)!.recordedAt);
+    return { status: on > dueDate ? 'missed' : 'cancelled', cancelledBy: item.vervangenDoor, cancelledOn: on };
+  }
+  if (input.case.phase === 'afgesloten') return { status: ctx.phaseSince > dueDate ? 'missed' : 'cancelled', cancelledOn: ctx.phaseSince };
+  return { status: ctx.nowMs > instantMs(dueAt) ? 'overdue' : 'open' };
 }
 
 /** The deadlines still to act on: open and overdue. */

@@ -13,7 +13,6 @@ import { defineForm } from './types.js';
 export const duurzameVerhuurSchema = z.object({
   datumWoonevaluatie: isoDate.describe('Datum van de woonevaluatie waarin het besluit is genomen'),
   motivatie: antwoord.describe('Waarom omklappen op korte termijn geen mogelijkheid is'),
-  akkoordCorporatie: z.literal(true, { error: 'De corporatie besluit mee (002 WA3)' }).describe('De woningcorporatie gaat akkoord'),
   akkoordBewoner: z.literal(true, { error: 'De bewoner besluit mee (002 WA3)' }).describe('De bewoner gaat akkoord'),
   herzienOp: isoDate.optional().describe('Wanneer het besluit opnieuw wordt bekeken'),
 });

@@ -100,22 +100,18 @@ export const clientSignature = z
   })
   .describe('Handtekening bewoner');
 
-/** A professional's signature: name, function and date (002 Bijlage 2b, 3 "Naam + functie & datum"). */
-export const professionalSignature = z.object({
-  akkoord: z.literal(true, { error: 'Akkoord is nodig' }).describe('Akkoord'),
-  naam: shortText.describe('Naam'),
-  functie: shortText.describe('Functie'),
-  datum: isoDate.describe('Datum'),
-});
-
-/** The three signatures under the Supplement Wonen en Goed Huurderschap and the Woonevaluatieformulier. */
+/**
+ * The signatures under the Supplement Wonen en Goed Huurderschap and the Woonevaluatieformulier (002 Bijlage 2a, 3:
+ * bewoner, zorgaanbieder, woningcorporatie). Only the bewoner's is entered on the form: the bewoner has no account, so
+ * the begeleider records the akkoord the bewoner gave on paper (initials, date). The zorgaanbieder's akkoord is the
+ * submission itself (a named begeleider, with its timestamp) and the corporatie gives its own in the werkplek
+ * (akkoord.ts): nobody types a name for another party.
+ */
 export const driegesprekHandtekeningen = z
   .object({
     bewoner: clientSignature.describe('Handtekening bewoner'),
-    zorgaanbieder: professionalSignature.describe('Namens de zorgaanbieder (naam, functie en datum)'),
-    woningcorporatie: professionalSignature.describe('Namens de woningcorporatie (naam, functie en datum)'),
   })
-  .describe('Handtekeningen');
+  .meta({ description: 'Handtekening', hint: 'Het akkoord van de zorgaanbieder is het indienen; de corporatie geeft haar akkoord zelf in de werkplek' });
 
 /** An organisation id from the directory, e.g. `corp-ymere`. */
 export const organisationId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Onbekende organisatie-id');

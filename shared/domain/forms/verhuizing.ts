@@ -41,7 +41,6 @@ export const verhuizingSchema = z
     huidigeWoningM2: oppervlakteM2.describe('Oppervlakte huidige woning in m²'),
     nieuweWoningM2: oppervlakteM2.describe('Oppervlakte van de beoogde woning in m²'),
     gelijksoortig: z.boolean().describe('Is de beoogde woning gelijksoortig (oppervlak, aantal kamers, bereikbaarheid)?'),
-    corporatieAkkoord: z.literal(true, { error: 'Zorgaanbieder en corporatie besluiten samen (002 Bijlage 6)' }).describe('De woningcorporatie gaat akkoord'),
     onafhankelijkeDerdeGetoetstOp: isoDate.describe('Datum toets door de onafhankelijke derde (stap 3)'),
     onderbouwing: antwoord.describe('Onderbouwing van zorgaanbieder of behandelaar; geen diagnoses'),
   })

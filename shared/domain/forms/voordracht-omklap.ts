@@ -12,8 +12,9 @@
  *   minimaal één woonevaluatiegesprek plaatsgevonden"), and the evaluatiemoment named is one of them;
  * - `doelen-niet-behaald`: every gepersonaliseerd doel behaald (002 WA8 stap 3: "Als één van de gepersonaliseerde
  *   doelen … nog niet is behaald, wordt er nog niet omgeklapt"), goal 5 included when there are children;
- * - `corporatie-niet-akkoord`: the corporatie agreed (001 §4 Kernboodschap: "Als de corporatie akkoord gaat, bereidt
- *   de begeleider de voordracht voor Omklap voor").
+ * - the corporatie agreed (001 §4 Kernboodschap: "Als de corporatie akkoord gaat, bereidt de begeleider de voordracht
+ *   voor Omklap voor"): a woonevaluatie counts only with the corporatie's own akkoord (akkoord.ts), so
+ *   `woonevaluatie-eerst` covers it; the corporatie then agrees to the voordracht itself after the derde's toets.
  * A voordracht submitted again (after Wonen sent it back, or after the onafhankelijke derde) is a new version.
  */
 import { z } from 'zod';
@@ -41,8 +42,7 @@ export const voordrachtOmklapSchema = z.object({
   startZelfstandigWonen: isoDate.describe('Start zelfstandig wonen (intermediair) = sleuteloverdracht'),
   woningnet,
   woonevaluatie: z.object({
-    corporatieAkkoord: z.boolean().describe('Woningcorporatie akkoord met omklap'),
-    datumEvaluatiemoment: isoDate.describe('Datum van de woonevaluatie waarin dat is besproken'),
+    datumEvaluatiemoment: isoDate.meta({ description: 'Datum van de woonevaluatie waarin de omklap is besproken', hint: 'Een woonevaluatie waarop de corporatie akkoord gaf' }),
   }).describe('Woonevaluatie'),
   jongerDan26,
   doelen: doelenVierLeefgebieden(omklapDoel).describe('Urgentiecriteria in de huisvestingsverordening'),
@@ -79,7 +79,9 @@ export const voordrachtOmklap = defineForm({
         { path: 'body.datumVoordracht', message: `Niet vóór ${vanaf}` },
       ]);
     }
-    // 002 Bijlage 3a: eerst minimaal één woonevaluatie.
+    // 002 Bijlage 3a: eerst minimaal één woonevaluatie. 001 §4 Kernboodschap: "Als de corporatie akkoord gaat, bereidt
+    // de begeleider de voordracht voor Omklap voor": the corporatie gives its akkoord itself (akkoord.ts), and a
+    // woonevaluatie is in the history a decision reads only once it did.
     const evaluaties = eventsOf(events, 'woonevaluatie', (e) => e.occurredOn <= input.datumVoordracht);
     if (evaluaties.length === 0) {
       throw new RuleViolated('woonevaluatie-eerst', 'Aan een voordracht voor omklap gaat minimaal één woonevaluatie vooraf (002 Bijlage 3a).', [
@@ -110,12 +112,6 @@ export const voordrachtOmklap = defineForm({
           { path: `body.doelen.${l}.datumEvaluatiemoment`, message: `Uiterlijk ${input.datumVoordracht}` },
         ]);
       }
-    }
-    // 001 §4 Kernboodschap: "Als de corporatie akkoord gaat, bereidt de begeleider de voordracht voor Omklap voor."
-    if (!input.woonevaluatie.corporatieAkkoord) {
-      throw new RuleViolated('corporatie-niet-akkoord', 'Zonder akkoord van de woningcorporatie geen voordracht voor omklap (001 §4).', [
-        { path: 'body.woonevaluatie.corporatieAkkoord', message: 'De corporatie is niet akkoord' },
-      ]);
     }
     assertSignatureDates({ akkoordClient: input.akkoordClient }, input.woonevaluatie.datumEvaluatiemoment, today);
     const eerdere = eventsOf(events, 'voordracht-omklap');

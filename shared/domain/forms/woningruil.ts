@@ -26,7 +26,6 @@ export const woningruilSchema = z.object({
   gelijksoortig: z.boolean().describe('Zijn beide woningen gelijksoortig (oppervlak, aantal kamers, bereikbaarheid)?'),
   beidePartijenAkkoord: z.literal(true, { error: 'Beide partijen moeten instemmen (002 Bijlage 6)' }).describe('Beide partijen stemmen in met de ruil'),
   beidenPassend: z.literal(true, { error: 'Beide huurders moeten passend komen te wonen (002 Bijlage 6)' }).describe('Beide huurders komen passend te wonen'),
-  corporatieAkkoord: z.literal(true, { error: 'De ruil gaat in overleg met de woningcorporatie (002 Bijlage 6)' }).describe('De woningcorporatie gaat akkoord'),
   onafhankelijkeDerdeGetoetstOp: isoDate.describe('Datum toets door de onafhankelijke derde (stap 3)'),
   overlastOpWoning: z.boolean().meta({ description: 'Is er overlast op één of beide woningen?', hint: 'Dan heeft verhuizing de voorkeur van de corporatie' }),
   motivatie: antwoord.describe('Wat is gedaan op de huidige woning, en waarom is de ruil nodig voor het herstel (stap 2)'),
