@@ -65,7 +65,7 @@ describe('a step that needs the corporatie’s akkoord', () => {
     expect(item).toMatchObject({ seq, kind: 'omklap', receivedOn: '2027-05-03', dueDate: '2027-05-12' });
     expect((await deadlines(caseId)).find((d) => d.deadlineId === `akkoord-corporatie:${seq}`)).toMatchObject({ status: 'met', metOn: '2027-05-03' });
     // Answered once: a second answer is refused.
-    expect((await answer(caseId, seq, callers.corporatie, { besluit: 'akkoord' })).status).toBe(409);
+    expect((await answer(caseId, seq, callers.corporatie, { besluit: 'akkoord' })).status).toBe(422);
   });
 
   it('nobody can give another organisation’s akkoord: another corporatie, the begeleider, Wonen all get "not found"', async () => {
