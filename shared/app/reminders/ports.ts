@@ -34,7 +34,17 @@ export interface ReminderStore {
   cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean>;
   /** pending|sending → failed (no recipient, permanent rejection); leaves the due index, for a human. */
   markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean>;
-  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. */
+  /**
+   * sending (claim expired, token as seen) → pending, due at `now`: the doubt wait passed without an SES Send/Delivery
+   * event for the stage, so SES did not accept it; it is sent again (issue 16).
+   */
+  releaseInDoubt(key: ReminderKey, release: { reminderId: string; token: string; now: string }): Promise<boolean>;
+  /**
+   * SES's own record (a Send or Delivery event whose tags name this stage): pending|sending|unconfirmed → sent.
+   * Idempotent (false when already sent or otherwise final); never sends.
+   */
+  confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean>;
+  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. No longer used by the dispatcher. */
   markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean>;
   /** outbox pending → published; leaves the due index and expires later (TTL). */
   markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean>;
@@ -84,6 +94,7 @@ export type ReminderOutcome =
   | { type: 'published'; eventId: string }
   | { type: 'publish-failed'; eventId: string }
   | { type: 'unconfirmed'; reminderId: string }
+  | { type: 'doubt-released'; reminderId: string }
   | { type: 'sent'; reminderId: string; messageId: string; recipients: number; stage?: string }
   | { type: 'skipped'; reminderId: string; reason: string }
   | { type: 'released'; reminderId: string; reason: string }
