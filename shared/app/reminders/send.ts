@@ -12,8 +12,9 @@
  * - SES throttled (or cannot send now): a few quick retries inside the claim, then release the claim (back to
  *   pending, due again after the lease) and report the record as a batch item failure → redelivered later.
  * - SES rejected the message for good, or nobody to send to: `failed` (out of the due index, for a human).
- * - SES answer in doubt (timeout, 5xx, crash after the send): keep the claim, report a failure; the redelivery sees
- *   the claim and does not resend; when the claim runs out the dispatcher marks the stage `unconfirmed`.
+ * - SES answer in doubt (timeout, 5xx, reset, crash after the send): keep the claim, report a failure; the redelivery sees
+ *   the claim and does not resend. SES's Send event marks it sent; when the claim runs out without one, the dispatcher
+ *   releases it and it is sent again (the status table is in ports.ts).
  */
 import { z } from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
