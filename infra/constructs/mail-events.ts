@@ -32,9 +32,12 @@ import type { StageConfig } from '../config.js';
 import { KEY_ACTIONS, nodeFunction } from './functions.js';
 
 /** The SES events the function acts on (EventBridge detail types of SES sending events). */
-export const SES_EVENT_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received', 'Email Delivered'] as const;
+// Email Sent and Email Delivered confirm a reminder stage whose send was in doubt (issue 16, app/mail-health/events.ts).
+export const SES_EVENT_DETAIL_TYPES = ['Email Bounced', 'Email Complaint Received', 'Email Delivered', 'Email Sent'] as const;
 export const BOUNCE_PARTITION_PATTERN = `${keys.bouncePartitionPrefix}*`;
 export const SES_EVENT_PARTITION_PATTERN = `${keys.sesEventPartitionPrefix}*`;
+/** Reminder stages live in the case partitions (shared/adapters/dynamo/reminder-items.ts: PK=CASE#<caseId>). */
+export const REMINDER_PARTITION_PATTERN = 'CASE#*';
 
 export interface MailEventsProps {
   readonly config: StageConfig;
@@ -71,6 +74,8 @@ export class MailEvents extends Construct {
     });
     grantItems(this.handler, table, ['dynamodb:GetItem'], [BOUNCE_PARTITION_PATTERN]);
     grantItems(this.handler, table, ['dynamodb:PutItem'], [BOUNCE_PARTITION_PATTERN, SES_EVENT_PARTITION_PATTERN]);
+    // confirmSent: a conditional update of the reminder stage a Send/Delivery event names (CASE#<caseId>, REM#…).
+    grantItems(this.handler, table, ['dynamodb:UpdateItem'], [REMINDER_PARTITION_PATTERN]);
     this.handler.addEnvironment('TABLE_NAME', table.tableName);
     // If the rule's target is ever invoked asynchronously by something else: the same failure queue.
     this.handler.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.failures) });

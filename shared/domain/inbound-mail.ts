@@ -24,6 +24,16 @@ export const MAX_ATTACHMENTS = 20;
 /** SES receives mails up to 40 MB (including the base64 overhead); anything larger is not a mail SES delivered. */
 export const MAX_RAW_BYTES = 40 * 1024 * 1024;
 
+/**
+ * The refusal of a mail over MAX_RAW_BYTES, in whole MB rounded up so 40.2 MB does not read as "40 MB, grens 40 MB"
+ * (issue 16: recorded as a refused item with its reason, never an error).
+ */
+export function sizeRefusal(rawBytes: number): { reason: 'te groot'; detail: string } | undefined {
+  if (rawBytes <= MAX_RAW_BYTES) return undefined;
+  const mb = 1024 * 1024;
+  return { reason: 'te groot', detail: `te groot: ${Math.ceil(rawBytes / mb)} MB, grens ${MAX_RAW_BYTES / mb} MB` };
+}
+
 export type AllowedKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'txt';
 
 interface AllowedType {
@@ -171,7 +181,7 @@ export function referenceOf(subject: string | undefined, body: string | undefine
 
 export const UNMATCHED_REASONS = ['geen kenmerk', 'onbekend kenmerk', 'andere regio'] as const;
 export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
-export const REFUSAL_REASONS = ['verboden bijlage', 'virus', 'onleesbaar'] as const;
+export const REFUSAL_REASONS = ['verboden bijlage', 'virus', 'onleesbaar', 'te groot'] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 export type InboundDecision =

@@ -65,13 +65,21 @@ const deliveryRecord = z.object({
   delivery: z.object({ timestamp: instant, recipients: z.array(address).min(1).max(100) }),
 });
 
-const sesRecord = z.discriminatedUnion('eventType', [bounceRecord, complaintRecord, deliveryRecord]);
+/** SES accepted the mail for sending (issue 16: the record that resolves a reminder stage in doubt). */
+const sendRecord = z.object({
+  eventType: z.literal('Send'),
+  mail: mail.extend({ destination: z.array(address).max(100).default([]) }),
+  send: z.object({}).passthrough().optional(),
+});
+
+const sesRecord = z.discriminatedUnion('eventType', [bounceRecord, complaintRecord, deliveryRecord, sendRecord]);
 
 /** One SES sending event, normalised. `eventKey` is unique per event (SES's feedbackId), stable across redeliveries. */
 export type MailFeedback =
   | { kind: 'bounce'; eventKey: string; sesMessageId: string; sentAt?: string; at: string; recipients: string[]; bounceType: BounceType; bounceSubType: string; tags: Record<string, string> }
   | { kind: 'complaint'; eventKey: string; sesMessageId: string; sentAt?: string; at: string; recipients: string[]; complaintType?: string; tags: Record<string, string> }
-  | { kind: 'delivery'; eventKey: string; sesMessageId: string; sentAt?: string; at: string; recipients: string[]; tags: Record<string, string> };
+  | { kind: 'delivery'; eventKey: string; sesMessageId: string; sentAt?: string; at: string; recipients: string[]; tags: Record<string, string> }
+  | { kind: 'send'; eventKey: string; sesMessageId: string; sentAt?: string; at: string; recipients: string[]; tags: Record<string, string> };
 
 /** Not an SES event we can read (a bug or a foreign event on the rule): reported, retried, then dead-lettered. */
 export class InvalidSesEvent extends Error {
@@ -80,8 +88,8 @@ export class InvalidSesEvent extends Error {
   }
 }
 
-/** Event types we do not act on (Send, Reject, Open, DeliveryDelay, …): skipped without error. */
-const IGNORED_TYPES = new Set(['Send', 'Reject', 'Open', 'Click', 'Rendering Failure', 'DeliveryDelay', 'Subscription']);
+/** Event types we do not act on (Reject, Open, DeliveryDelay, …): skipped without error. */
+const IGNORED_TYPES = new Set(['Reject', 'Open', 'Click', 'Rendering Failure', 'DeliveryDelay', 'Subscription']);
 
 export interface ParsedSesEvents {
   events: MailFeedback[];
@@ -166,6 +174,14 @@ function normalise(record: z.infer<typeof sesRecord>): MailFeedback {
         eventKey: `delivery#${record.mail.messageId}`,
         at: new Date(record.delivery.timestamp).toISOString(),
         recipients: lower(record.delivery.recipients),
+        ...common,
+      };
+    case 'Send':
+      return {
+        kind: 'send',
+        eventKey: `send#${record.mail.messageId}`,
+        at: new Date(record.mail.timestamp ?? 0).toISOString(),
+        recipients: lower(record.mail.destination),
         ...common,
       };
   }

@@ -18,6 +18,7 @@ import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
+import { settleLocalSesEvents, withLocalSendEvents } from './ses-events.js';
 
 export interface LocalSchedulerOptions {
   clock: Clock;
@@ -65,7 +66,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
   }
   // Re-read the environment on next use; run the handlers on the local clock.
   resetReminderDeps({ keepOverrides: true });
-  overrideReminderDeps({ clock: options.clock });
+  overrideReminderDeps({ clock: options.clock, sesStandIn: (mailer) => withLocalSendEvents(mailer, options.clock) });
 
   const sqs = new SQSClient({});
   const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
@@ -116,6 +117,8 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
           while (await pollOnce(sender));
         }),
       );
+      // The Send events of what SES accepted in this tick (as the configuration set reports them on AWS).
+      await settleLocalSesEvents();
     } finally {
       unsubscribe();
     }

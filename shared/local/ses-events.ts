@@ -5,6 +5,8 @@
  * (`{"source":"aws.ses","detail-type":"Email Bounced","detail":{…}}`), as SNS would (`{"Records":[{"Sns":{"Message":"…"}}]}`)
  * or the bare SES record (`{"eventType":"Bounce",…}`); see test/fixtures/ses/.
  */
+import type { Mailer } from '#app/ports.js';
+import type { Clock } from '#domain/clock.js';
 import { InvalidSesEvent } from '#domain/mail-health.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
@@ -22,4 +24,41 @@ export function sesEventRoute(): DevRoute {
       throw error;
     }
   };
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * The local SES stand-in's configuration set (issue 16): after aws-ses-v2-local accepted a mail, a Send event for it —
+ * shaped as SES publishes it, with the message tags — goes to the real `ses-events` handler, a moment later, as the
+ * AWS event destination would deliver it. So the local stack resolves a reminder stage in doubt by itself. A mail SES
+ * did not accept (the send threw) gets no event, as on AWS.
+ */
+export function withLocalSendEvents(mailer: Mailer, clock: Clock): Mailer {
+  return {
+    async send(mail) {
+      const sent = await mailer.send(mail);
+      const event = {
+        eventType: 'Send',
+        mail: {
+          messageId: sent.messageId,
+          timestamp: clock.now(),
+          destination: mail.to,
+          tags: Object.fromEntries(Object.entries(mail.tags ?? {}).map(([name, value]) => [name, [value]])),
+        },
+        send: {},
+      };
+      const delivered = new Promise((resolve) => setTimeout(resolve, 20))
+        .then(async () => (await loadHandler('ses-events'))(event, { functionName: 'ses-events' }))
+        .catch((error: Error) => console.warn(`[ses] local Send event not handled: ${error.message}`))
+        .finally(() => inFlight.delete(delivered));
+      inFlight.add(delivered);
+      return sent;
+    },
+  };
+}
+
+/** Waits for the local Send events still on their way (the local scheduler's tick ends with this). */
+export async function settleLocalSesEvents(): Promise<void> {
+  while (inFlight.size) await Promise.all([...inFlight]);
 }

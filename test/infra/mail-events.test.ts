@@ -64,7 +64,7 @@ describe('events', () => {
     // Only this stage's configuration set (another stage in the same account has its own rule).
     expect(rule.Properties.EventPattern.detail.mail.tags['ses:configuration-set']).toHaveLength(1);
     expect(JSON.stringify(rule.Properties.EventPattern.detail.mail.tags['ses:configuration-set'])).toMatch(/omslagroute-prod|ConfigurationSet|Mail/);
-    expect(SES_EVENT_DETAIL_TYPES).toEqual(['Email Bounced', 'Email Complaint Received', 'Email Delivered']);
+    expect(SES_EVENT_DETAIL_TYPES).toEqual(['Email Bounced', 'Email Complaint Received', 'Email Delivered', 'Email Sent']);
     const [target] = rule.Properties.Targets as Array<Record<string, any>>;
     expect(target!.Arn).toEqual({ 'Fn::GetAtt': [fn.id, 'Arn'] });
     expect(target!.RetryPolicy).toEqual({ MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 6 * 3600 });
@@ -91,15 +91,17 @@ describe('least privilege', () => {
     }
   });
 
-  it('ses-events: GetItem on BOUNCE# items, PutItem on BOUNCE#/SESEVENT# items, nothing else of the table', () => {
+  it('ses-events: GetItem on BOUNCE# items, PutItem on BOUNCE#/SESEVENT# items, UpdateItem on reminder stages (CASE#), nothing else', () => {
     const statements = statementsOf('MailEventsSesEventsRole');
     const table = statements.filter((s) => list(s.Action).some((a) => a.startsWith('dynamodb:')));
     expect(table.map((s) => [list(s.Action), s.Condition])).toEqual([
       [['dynamodb:GetItem'], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['BOUNCE#*'] } }],
       [['dynamodb:PutItem'], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['BOUNCE#*', 'SESEVENT#*'] } }],
+      // Issue 16: a Send/Delivery event marks the reminder stage it names sent (a conditional update).
+      [['dynamodb:UpdateItem'], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CASE#*'] } }],
     ]);
     const actions = statements.flatMap((s) => list(s.Action));
-    for (const forbidden of ['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:UpdateItem', 'ses:SendEmail']) expect(actions).not.toContain(forbidden);
+    for (const forbidden of ['dynamodb:Query', 'dynamodb:Scan', 'dynamodb:DeleteItem', 'ses:SendEmail']) expect(actions).not.toContain(forbidden);
   });
 
   it('the reminder sender may batch-read BOUNCE# items; the bounces API may put them', () => {

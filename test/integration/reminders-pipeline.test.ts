@@ -116,7 +116,7 @@ describe('exactly one e-mail', () => {
     for (const c of cases) expect(await h.mailsFor(c.reference)).toHaveLength(1);
   });
 
-  it('a crash after the send (before the mark): the redelivery sees the claim and does not resend; later it is surfaced as unconfirmed', async () => {
+  it('a crash after the send (before the mark): SES\'s own Send event marks the stage sent; nothing is sent again', async () => {
     const { caseId, reference } = await caseWithAanvraag();
     const crashed: string[] = [];
     overrideReminderDeps({
@@ -132,29 +132,62 @@ describe('exactly one e-mail', () => {
     overrideReminderDeps({ wrapMailer: undefined });
     expect(crashed).toHaveLength(1);
     expect(await h.mailsFor(reference)).toHaveLength(1);
-    expect((await melding(caseId)).reminderStatus).toBe('sending');
-
-    // The record was reported as failed: after the visibility timeout it comes back, and is not sent again.
-    await sleep(1_100);
-    const skipped = count('skipped');
-    await h.scheduler.tick();
-    skipped.stop();
-    expect(skipped.value).toBeGreaterThanOrEqual(1);
-    expect(await h.mailsFor(reference)).toHaveLength(1);
-
-    // After the claim timeout the dispatcher surfaces it for a human instead of resending.
-    api.stack.clock.advance(11 * 60_000);
-    const unconfirmed = count('unconfirmed');
-    await h.scheduler.tick();
-    unconfirmed.stop();
-    expect(unconfirmed.value).toBe(1);
+    // The local SES stand-in reported the Send event (tags: reminderId, stage, case, key) to ses-events (issue 16).
     const item = await melding(caseId);
-    expect(item.reminderStatus).toBe('unconfirmed');
+    expect(item).toMatchObject({ reminderStatus: 'sent', messageId: crashed[0] });
     expect(item.GSI2PK).toBeUndefined();
+
+    await sleep(1_100);
     api.stack.clock.advance(60 * 60_000);
     await h.scheduler.tick();
     expect(await h.mailsFor(reference)).toHaveLength(1);
   });
+
+  it('SES fails in every way for a batch of due stages (500, timeout, throttling, reset, accepted-then-500): each is sent exactly once', async () => {
+    const cases = await Promise.all(Array.from({ length: 6 }, () => caseWithAanvraag()));
+    const err = (name: string, status?: number, code?: string) =>
+      Object.assign(new Error(name), { name, ...(code ? { code } : {}), ...(status ? { $metadata: { httpStatusCode: status } } : {}) });
+    // Per case, what SES does on the first attempt; then it recovers.
+    const modes = ['500', 'timeout', 'throttling', 'reset', 'accepted-then-500', 'accepted-then-timeout'] as const;
+    const modeOf = new Map(cases.map((c, i) => [c.reference, modes[i]!]));
+    const failedOnce = new Set<string>();
+    overrideReminderDeps({
+      wrapMailer: (real: Mailer): Mailer => ({
+        async send(mail) {
+          const reference = [...modeOf.keys()].find((r) => mail.subject.includes(`[${r}]`));
+          if (!reference || failedOnce.has(reference)) return real.send(mail);
+          failedOnce.add(reference);
+          switch (modeOf.get(reference)!) {
+            case '500':
+              throw err('InternalFailure', 500);
+            case 'timeout': // the SDK's requestTimeout (a hang past the sender's timeout), nothing accepted
+              throw err('TimeoutError', undefined, 'ETIMEDOUT');
+            case 'throttling':
+              throw err('TooManyRequestsException', 429);
+            case 'reset':
+              throw err('Error', undefined, 'ECONNRESET');
+            case 'accepted-then-500':
+              await real.send(mail);
+              throw err('InternalFailure', 500);
+            case 'accepted-then-timeout':
+              await real.send(mail);
+              throw err('TimeoutError', undefined, 'ETIMEDOUT');
+          }
+        },
+      }),
+    });
+    await h.scheduler.tick();
+    // Past the doubt wait (CLAIM_TIMEOUT_MINUTES, 10): stages without an SES event are released and sent again.
+    for (let round = 0; round < 4; round++) {
+      await sleep(1_100);
+      api.stack.clock.advance(11 * 60_000);
+      await h.scheduler.tick();
+    }
+    for (const c of cases) {
+      expect((await h.mailsFor(c.reference)).length, modeOf.get(c.reference)).toBe(1);
+      expect((await melding(c.caseId)).reminderStatus, modeOf.get(c.reference)).toBe('sent');
+    }
+  }, 60_000);
 
   it('SES throttling: nothing lost, eventually exactly one mail', async () => {
     const { caseId, reference } = await caseWithAanvraag();

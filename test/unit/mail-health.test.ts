@@ -46,7 +46,10 @@ describe('parsing SES events', () => {
     expect(one(fixture('complaint'))).toMatchObject({ kind: 'complaint', recipients: [BEGELEIDER], complaintType: 'abuse' });
     expect(parseSesEvents(fixture('delivery')).events[0]).toMatchObject({ kind: 'delivery', recipients: [BEGELEIDER] });
     const send = { ...fixture('delivery').detail, eventType: 'Send', send: {} };
-    expect(parseSesEvents(send)).toEqual({ events: [], ignored: ['Send'] });
+    // Issue 16: a Send event is read now (it confirms a reminder stage in doubt); Open is still skipped.
+    expect(parseSesEvents(send).events[0]).toMatchObject({ kind: 'send' });
+    const open = { ...fixture('delivery').detail, eventType: 'Open', open: {} };
+    expect(parseSesEvents(open)).toEqual({ events: [], ignored: ['Open'] });
   });
 
   it('refuses what is not an SES event, naming the field', () => {

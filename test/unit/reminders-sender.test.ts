@@ -105,6 +105,12 @@ class MemoryStore implements ReminderStore {
   async markUnconfirmed(): Promise<never> {
     throw new Error('not used by the sender');
   }
+  async releaseInDoubt(): Promise<never> {
+    throw new Error('not used by the sender');
+  }
+  async confirmSent(): Promise<never> {
+    throw new Error('not used by the sender');
+  }
   async markPublished(): Promise<never> {
     throw new Error('not used by the sender');
   }

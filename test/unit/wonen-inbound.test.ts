@@ -9,9 +9,11 @@ import {
   checkAttachments,
   mailIdOf,
   MAX_ATTACHMENT_BYTES,
+  MAX_RAW_BYTES,
   referenceOf,
   routeInbound,
   safeObjectName,
+  sizeRefusal,
   type AttachmentInput,
 } from '../../shared/domain/inbound-mail.js';
 
@@ -132,5 +134,14 @@ describe('parsing the fixture mails (mailparser)', () => {
   it('finds a reference in the body of a plain-text reply', async () => {
     const mail = await parseMail(fixture('reference-in-body.eml'));
     expect(referenceOf(mail.subject, mail.text)).toBe('OMS-2027-000007');
+  });
+});
+
+describe('a mail over the SES limit (issue 16)', () => {
+  it('is refused as "te groot" with its size and the limit; up to the limit it is not', () => {
+    expect(sizeRefusal(MAX_RAW_BYTES)).toBeUndefined();
+    expect(sizeRefusal(20 * 1024 * 1024)).toBeUndefined();
+    expect(sizeRefusal(MAX_RAW_BYTES + 1)).toEqual({ reason: 'te groot', detail: 'te groot: 41 MB, grens 40 MB' });
+    expect(sizeRefusal(41 * 1024 * 1024)).toEqual({ reason: 'te groot', detail: 'te groot: 41 MB, grens 40 MB' });
   });
 });

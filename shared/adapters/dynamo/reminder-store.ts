@@ -140,6 +140,41 @@ export class DynamoReminderStore implements ReminderStore {
     });
   }
 
+  async releaseInDoubt(key: ReminderKey, release: { reminderId: string; token: string; now: string }): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :pending, #sk = :dueSort, leaseUntil = :now REMOVE claimToken, claimedAt',
+      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':pending': 'pending',
+        ':sending': 'sending',
+        ':token': release.token,
+        ':now': release.now,
+        ':dueSort': reminderKeys.dueSort(release.now, release.reminderId),
+      },
+    });
+  }
+
+  async confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean> {
+    return this.conditional({
+      Key: keyOf(key),
+      UpdateExpression: 'SET reminderStatus = :sent, sentAt = if_not_exists(sentAt, :at), messageId = :messageId, confirmedBy = :ses REMOVE #pk, #sk, leaseUntil, claimToken, claimedAt',
+      ConditionExpression: 'reminderId = :id AND reminderStatus IN (:pending, :sending, :unconfirmed)',
+      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':pending': 'pending',
+        ':sending': 'sending',
+        ':unconfirmed': 'unconfirmed',
+        ':id': confirm.reminderId,
+        ':at': confirm.at,
+        ':messageId': confirm.sesMessageId,
+        ':ses': 'ses-event',
+      },
+    });
+  }
+
   async markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean> {
     return this.conditional({
       Key: keyOf(key),

@@ -11,17 +11,22 @@ import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { applyFeedback, parseSesEvents, suppresses, type BounceRecord, type MailFeedback } from '#domain/mail-health.js';
 import { logLine } from '../reminders/log.js';
+import type { ReminderStore } from '../reminders/ports.js';
+import { reminderOfTags } from '../reminders/send.js';
 import type { BounceStore } from './ports.js';
 
 export interface MailEventDeps {
   bounces: BounceStore;
   directory: Pick<OrganisationDirectory, 'ownerOf'>;
   clock: Clock;
+  /** The reminder stages a Send/Delivery event confirms (issue 16: doubt resolved from SES's own record). */
+  reminders?: Pick<ReminderStore, 'confirmSent'>;
 }
 
 export type MailEventOutcome =
   | { outcome: 'recorded'; kind: 'bounce' | 'complaint'; eventKey: string; addresses: number; suppressed: number }
   | { outcome: 'duplicate'; eventKey: string }
+  | { outcome: 'confirmed'; kind: 'send' | 'delivery'; reminderId: string; changed: boolean }
   | { outcome: 'ignored'; kind: string };
 
 const MAX_ATTEMPTS = 5;
@@ -40,9 +45,14 @@ export async function handleSesEvent(deps: MailEventDeps, input: unknown): Promi
 }
 
 async function handleOne(deps: MailEventDeps, event: MailFeedback): Promise<MailEventOutcome> {
-  if (event.kind === 'delivery') {
-    logLine('debug', 'mail delivered', { sesMessageId: event.sesMessageId, recipients: event.recipients.length });
-    return { outcome: 'ignored', kind: 'delivery' };
+  if (event.kind === 'delivery' || event.kind === 'send') {
+    logLine('debug', `mail ${event.kind}`, { sesMessageId: event.sesMessageId, recipients: event.recipients.length });
+    // A Send or Delivery event proves SES accepted the mail: the stage it names is sent, whatever its claim says.
+    const stage = reminderOfTags(event.tags);
+    if (!stage || !deps.reminders) return { outcome: 'ignored', kind: event.kind };
+    const changed = await deps.reminders.confirmSent(stage.key, { reminderId: stage.reminderId, sesMessageId: event.sesMessageId, at: event.sentAt ?? event.at });
+    if (changed) logLine('info', 'reminder confirmed by SES event', { reminderId: stage.reminderId, kind: event.kind, sesMessageId: event.sesMessageId });
+    return { outcome: 'confirmed', kind: event.kind, reminderId: stage.reminderId, changed };
   }
   for (let attempt = 1; ; attempt += 1) {
     const now = deps.clock.now();

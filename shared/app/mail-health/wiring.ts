@@ -4,6 +4,7 @@
  * (ORGANISATIONS_FILE, else the bundled local file).
  */
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
+import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { env } from '#config/env.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
@@ -30,7 +31,8 @@ function directoryOf(): OrganisationDirectory {
 
 /** `ses-events`. */
 export function mailEventDeps(): MailEventDeps {
-  return { bounces: bounceStore(), directory: directoryOf(), clock: appDeps().clock };
+  const tableName = env().TABLE_NAME;
+  return { bounces: bounceStore(tableName), directory: directoryOf(), clock: appDeps().clock, reminders: new DynamoReminderStore(createDocumentClient(), tableName) };
 }
 
 /** `GET/DELETE /organisations/{organisationId}/bounces…`. */

@@ -5,7 +5,8 @@
  *   and puts the leased ones on SQS, ten per SendMessageBatch. Two dispatchers, or a repeated run, lease each item
  *   at most once: the loser's condition fails and it sends nothing. A stage whose message is lost (SQS failure, DLQ)
  *   comes back into the due window when its lease ends and is dispatched again.
- * - reminder stages stuck in `sending` (their claim ran out, see send.ts): marked `unconfirmed` for a human.
+ * - reminder stages stuck in `sending` (their claim ran out, see send.ts, and no SES Send/Delivery event marked them
+ *   sent meanwhile): released to `pending`, due now, and sent again (issue 16; the status table is in ports.ts).
  * - outbox events (pending): leased the same way, relayed with PutEvents, marked published with a conditional
  *   write; a failed PutEvents releases the lease so the next run retries (at least once).
  * Cost grows with the number of due items, never with the number of cases.
@@ -76,12 +77,15 @@ async function handlePage(deps: DispatcherDeps, items: DueItem[], now: string, c
       deps.observe({ type: 'dispatched', reminderId: m.reminderId });
     }
   }
-  // A claim whose time ran out: the sender died between SES and the mark, or SES answered ambiguously.
+  // A claim whose time ran out (the doubt wait, CLAIM_TIMEOUT_MINUTES): the sender died between SES and the mark, or
+  // SES answered ambiguously. Had SES accepted the mail, its Send event would have marked the stage sent by now
+  // (ses-events, seconds after the send), so it did not: send it again. The conditional write on the claim token
+  // makes the release happen once, and a late event still wins over the resend (confirmSent accepts pending).
   const stuck = reminders.filter((r) => r.reminderStatus === 'sending' && r.claimToken);
-  const marked = await filterLimited(stuck, concurrency, (r) => deps.store.markUnconfirmed(r, r.claimToken!, now));
-  for (const r of marked) {
+  const released = await filterLimited(stuck, concurrency, (r) => deps.store.releaseInDoubt(r, { reminderId: r.reminderId, token: r.claimToken!, now }));
+  for (const r of released) {
     result.unconfirmed += 1;
-    deps.observe({ type: 'unconfirmed', reminderId: r.reminderId });
+    deps.observe({ type: 'doubt-released', reminderId: r.reminderId });
   }
 
   // Outbox events.

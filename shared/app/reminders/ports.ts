@@ -2,6 +2,26 @@
  * Ports of the reminder pipeline: the due index and item transitions (DynamoDB), the queue (SQS), the event bus
  * (EventBridge). The Mailer port is shared (app/ports.ts). Adapters implement them with the AWS SDK; tests hand in
  * the same adapters pointed at the local stand-ins, or wrap them to inject failures.
+ *
+ * The status machine of a reminder stage (the one place it is written down; issue 16):
+ *
+ * | from        | event                                                          | to          | by            |
+ * |-------------|----------------------------------------------------------------|-------------|---------------|
+ * | pending     | due: leased, put on the queue                                  | pending     | dispatcher    |
+ * | pending     | claimed (token, claimUntil = now + CLAIM_TIMEOUT_MINUTES)      | sending     | sender        |
+ * | pending     | a later stage of the deadline is due as well                   | cancelled   | sender        |
+ * | pending     | no recipient / case gone                                       | failed      | sender        |
+ * | sending     | SES answered a MessageId                                       | sent        | sender        |
+ * | sending     | SES refused before accepting (throttling 429, paused account)  | pending     | sender        |
+ * | sending     | SES rejected for good (MessageRejected, 400)                   | failed      | sender        |
+ * | sending     | in doubt (500, timeout, connection reset): claim kept          | sending     | sender        |
+ * | pending, sending, unconfirmed | SES Send/Delivery event whose tags name it   | sent        | ses-events    |
+ * | sending     | claim ran out (the doubt wait) and no SES event came           | pending     | dispatcher    |
+ *
+ * The doubt wait is CLAIM_TIMEOUT_MINUTES (default 10): SES publishes a Send event seconds after it accepted a mail,
+ * and the sender's own run is bounded by its Lambda timeout, so after 10 minutes without an event SES did not accept
+ * it and sending again is safe. `unconfirmed` is no longer entered (every doubt resolves: by an event, or by resending);
+ * it stays readable for stages stored before, and an event for one still marks it sent.
  */
 import type { CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
@@ -34,7 +54,17 @@ export interface ReminderStore {
   cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean>;
   /** pending|sending → failed (no recipient, permanent rejection); leaves the due index, for a human. */
   markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean>;
-  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. */
+  /**
+   * sending (claim expired, token as seen) → pending, due at `now`: the doubt wait passed without an SES Send/Delivery
+   * event for the stage, so SES did not accept it; it is sent again (issue 16).
+   */
+  releaseInDoubt(key: ReminderKey, release: { reminderId: string; token: string; now: string }): Promise<boolean>;
+  /**
+   * SES's own record (a Send or Delivery event whose tags name this stage): pending|sending|unconfirmed → sent.
+   * Idempotent (false when already sent or otherwise final); never sends.
+   */
+  confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean>;
+  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. No longer used by the dispatcher. */
   markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean>;
   /** outbox pending → published; leaves the due index and expires later (TTL). */
   markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean>;
@@ -84,6 +114,7 @@ export type ReminderOutcome =
   | { type: 'published'; eventId: string }
   | { type: 'publish-failed'; eventId: string }
   | { type: 'unconfirmed'; reminderId: string }
+  | { type: 'doubt-released'; reminderId: string }
   | { type: 'sent'; reminderId: string; messageId: string; recipients: number; stage?: string }
   | { type: 'skipped'; reminderId: string; reason: string }
   | { type: 'released'; reminderId: string; reason: string }

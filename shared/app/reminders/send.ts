@@ -12,8 +12,9 @@
  * - SES throttled (or cannot send now): a few quick retries inside the claim, then release the claim (back to
  *   pending, due again after the lease) and report the record as a batch item failure → redelivered later.
  * - SES rejected the message for good, or nobody to send to: `failed` (out of the due index, for a human).
- * - SES answer in doubt (timeout, 5xx, crash after the send): keep the claim, report a failure; the redelivery sees
- *   the claim and does not resend; when the claim runs out the dispatcher marks the stage `unconfirmed`.
+ * - SES answer in doubt (timeout, 5xx, reset, crash after the send): keep the claim, report a failure; the redelivery sees
+ *   the claim and does not resend. SES's Send event marks it sent; when the claim runs out without one, the dispatcher
+ *   releases it and it is sent again (the status table is in ports.ts).
  */
 import { z } from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
@@ -119,7 +120,7 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
 
   let messageId: string;
   try {
-    messageId = await sendWithQuickRetries(deps, { ...mail, to: recipients.to, tags: { reminderId, stage: item.stage } }, options);
+    messageId = await sendWithQuickRetries(deps, { ...mail, to: recipients.to, tags: reminderTags(item) }, options);
   } catch (error) {
     switch (classifySendError(error)) {
       case 'not-sent': {
@@ -191,6 +192,22 @@ export function mailInput(item: ReminderItem, appBaseUrl: string): MailInput {
     stage: item.stage,
     dueDate: item.dueDate ?? toAmsterdamDate(item.fireAt),
   };
+}
+
+/**
+ * The SES message tags of a stage: enough to find it again from SES's own Send/Delivery event (issue 16), in the
+ * characters SES allows in a tag value (A-Z a-z 0-9 _ -): the case id and the sort key as base64url.
+ */
+export function reminderTags(item: Pick<ReminderItem, 'reminderId' | 'stage' | 'caseId' | 'SK'>): Record<string, string> {
+  return { reminderId: item.reminderId, stage: item.stage, caseId: item.caseId, reminderKey: Buffer.from(item.SK, 'utf8').toString('base64url') };
+}
+
+/** The stage a Send/Delivery event's tags name, or undefined when they name none. */
+export function reminderOfTags(tags: Record<string, string>): { reminderId: string; key: { PK: string; SK: string } } | undefined {
+  const { reminderId, caseId, reminderKey } = tags;
+  if (!reminderId || !caseId || !reminderKey) return undefined;
+  const SK = Buffer.from(reminderKey, 'base64url').toString('utf8');
+  return SK.startsWith('REM#') ? { reminderId, key: { PK: `CASE#${caseId}`, SK } } : undefined;
 }
 
 function delay(ms: number): Promise<void> {

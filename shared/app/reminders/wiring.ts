@@ -26,6 +26,8 @@ export interface ReminderOverrides {
   mailer?: Mailer;
   /** Wraps the production mailer (e.g. a test's crash-after-send or throttling wrapper). */
   wrapMailer?: (mailer: Mailer) => Mailer;
+  /** The SES stand-in's own behaviour (local stack: Send events after an accepted mail), applied inside wrapMailer. */
+  sesStandIn?: (mailer: Mailer) => Mailer;
   publisher?: EventPublisher;
   queue?: ReminderQueue;
   store?: ReminderStore;
@@ -106,8 +108,8 @@ export function senderDeps(): SenderDeps {
       observe,
     };
   }
-  const { clock, mailer, wrapMailer, store, directory, config } = overrides;
-  const base = mailer ?? sender.mailer;
+  const { clock, mailer, wrapMailer, sesStandIn, store, directory, config } = overrides;
+  const base = sesStandIn ? sesStandIn(mailer ?? sender.mailer) : (mailer ?? sender.mailer);
   return {
     ...sender,
     ...(clock ? { clock } : {}),

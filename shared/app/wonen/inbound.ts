@@ -17,10 +17,10 @@ import { ConcurrentModification } from '#domain/errors.js';
 import {
   checkAttachments,
   mailIdOf,
-  MAX_RAW_BYTES,
   referenceOf,
   routeInbound,
   safeObjectName,
+  sizeRefusal,
   type RefusalReason,
 } from '#domain/inbound-mail.js';
 import type { Actor } from '#domain/roles.js';
@@ -57,9 +57,9 @@ export async function receiveInboundMail(deps: InboundDeps, input: { objectKey: 
   const raw = await deps.mail.getRaw(input.objectKey);
   const receivedAt = input.receivedAt ?? deps.clock.now();
   let parsed: ParsedMail | undefined;
-  let refusal: { reason: RefusalReason; detail: string } | undefined;
-  if (raw.length > MAX_RAW_BYTES) refusal = { reason: 'onleesbaar', detail: `bericht groter dan ${MAX_RAW_BYTES / 1024 / 1024} MB` };
-  else {
+  // Too large: refused unparsed (mailparser would hold the whole mail and its decoded parts in memory).
+  let refusal: { reason: RefusalReason; detail: string } | undefined = sizeRefusal(raw.length);
+  if (!refusal) {
     try {
       parsed = await parseMail(raw);
     } catch (error) {
