@@ -48,7 +48,8 @@ export function createStage(app: App, config: StageConfig, options: StageOptions
     jwt: config.jwt ?? stateful.identity.jwt,
     webDist: options.webDist ?? WEB_DIST,
   });
-  // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts.
-  addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper });
+  // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts;
+  // the unmatched list reads their text.
+  addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper, mailReader: api.functions['unmatched-mail'] });
   return { stateful, api };
 }

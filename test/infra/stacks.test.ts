@@ -449,6 +449,21 @@ describe('api stack: functions', () => {
     expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
   });
 
+  it('lets the unmatched-mail function read mail parts (the reading view), never raw mail, and write none', () => {
+    const json = prod.api.json;
+    const [, fn] = functionsOf(json).get(functionConstructId('unmatched-mail'))!;
+    expect(fn.Properties!.Environment.Variables.INBOX_BUCKET).toBeDefined();
+    const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+    const s3 = resourcesOf(json, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties!.Roles.some((role: any) => role.Ref === roleId))
+      .flatMap(([, policy]) => list(policy.Properties!.PolicyDocument.Statement) as any[])
+      .filter((statement) => list<string>(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0].Action).toBe('s3:GetObject');
+    expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
+    expect(JSON.stringify(s3[0].Resource)).not.toContain('/raw/');
+  });
+
   it('grants each function exactly its table access (none, read, readWrite) and sets TABLE_NAME with it', () => {
     const json = prod.api.json;
     const functions = functionsOf(json);
