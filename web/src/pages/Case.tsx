@@ -13,7 +13,7 @@ import { ApiError, get, request } from '../api';
 import { useAuth } from '../auth';
 import { errorsByField, SchemaForm, zodErrors, type FieldErrors } from '../forms/SchemaForm';
 import { ACTOR_LABELS, DEADLINE_STATUS_LABELS, formatDate, formatInstant, PHASE_LABELS, ROLE_LABELS, type Phase } from '../labels';
-import { DeadlineBadge, Loading, PageTitle, ProblemAlert, useLoad } from '../ui';
+import { DeadlineBadge, Loading, PageTitle, ProblemAlert, RouterLink, useLoad } from '../ui';
 
 interface TimelineEntry {
   seq: number;
@@ -161,7 +161,7 @@ export default function CasePage() {
         {read.actions?.length ? (
           <LinkList>
             {read.actions.map((action) => (
-              <LinkList.Link key={action} href={`/cases/${read.caseId}/formulieren/${action}`} linkComponent={RouterAnchor}>
+              <LinkList.Link key={action} href={`/cases/${read.caseId}/formulieren/${action}`} linkComponent={RouterLink}>
                 {titleOf(action)}
               </LinkList.Link>
             ))}
@@ -176,7 +176,7 @@ export default function CasePage() {
           <Heading level={2} id="concepten-kop">Concepten in bewerking</Heading>
           <LinkList>
             {drafts.map((d) => (
-              <LinkList.Link key={d.action} href={`/cases/${read.caseId}/formulieren/${d.action}`} linkComponent={RouterAnchor}>
+              <LinkList.Link key={d.action} href={`/cases/${read.caseId}/formulieren/${d.action}`} linkComponent={RouterLink}>
                 {`Verder met ${d.form.title} (opgeslagen ${formatInstant(d.savedAt)}${d.readiness.complete ? ', compleet' : ''})`}
               </LinkList.Link>
             ))}
@@ -206,10 +206,6 @@ export default function CasePage() {
       {zorgaanbieder && profile?.role === 'organisatiebeheerder' ? <Export caseId={read.caseId} reference={read.reference} /> : null}
     </div>
   );
-}
-
-function RouterAnchor({ href, ...rest }: { href: string } & Record<string, unknown>) {
-  return <Link to={href} {...rest} />;
 }
 
 function DeadlineTable({ deadlines, caption }: { deadlines: DeadlineRead[]; caption: string }) {
