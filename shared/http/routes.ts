@@ -32,7 +32,8 @@ export type FunctionName =
   | 'wonen-queue'
   | 'wonen-item-status'
   | 'unmatched-mail'
-  | 'monitor-figures';
+  | 'monitor-figures'
+  | 'organisation-users';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -248,6 +249,16 @@ export const ROUTES: RouteDefinition[] = [
     operationId: 'clearBounce',
     summary: 'The address was fixed: mail goes to it again (audited). The organisation\'s organisatiebeheerder (or systeembeheerder)',
     tags: ['e-mail'],
+  },
+  // The organisation's users as the identity provider knows them (shared/app/users; issue 13, Beheer).
+  {
+    method: 'GET',
+    path: '/organisations/{organisationId}/users',
+    function: 'organisation-users',
+    authenticated: true,
+    operationId: 'listOrganisationUsers',
+    summary: "The organisation's users as the identity provider knows them (Cognito; locally the seeded people), with role, team and regio. The organisation's beheerder (organisatie-, corporatie- or wonenbeheerder)",
+    tags: ['beheer'],
   },
   // Wonen's queue and the woonzaken inbox (shared/app/wonen; 001 §4, 002 WA8 stap 4). Decisions are the decision forms.
   {

@@ -449,6 +449,21 @@ describe('api stack: functions', () => {
     expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
   });
 
+  it('grants cognito-idp:ListUsers on the stage’s user pool to the organisation-users function only (Beheer)', () => {
+    const json = prod.api.json;
+    const [, fn] = functionsOf(json).get(functionConstructId('organisation-users'))!;
+    expect(fn.Properties!.Environment.Variables.USER_POOL_ID).toBeDefined();
+    const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+    const statements = resourcesOf(json, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (list(policy.Properties!.PolicyDocument.Statement) as any[]).map((statement) => ({ roles: policy.Properties!.Roles.map((r: any) => r.Ref), statement })),
+    );
+    const cognito = statements.filter(({ statement }) => list<string>(statement.Action).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]!.roles).toEqual([roleId]);
+    expect(cognito[0]!.statement.Action).toBe('cognito-idp:ListUsers');
+    expect(JSON.stringify(cognito[0]!.statement.Resource)).toContain('UserPool');
+  });
+
   it('lets the unmatched-mail function read mail parts (the reading view), never raw mail, and write none', () => {
     const json = prod.api.json;
     const [, fn] = functionsOf(json).get(functionConstructId('unmatched-mail'))!;
