@@ -7,6 +7,7 @@ import { Grid, Page, PageFooter, PageHeader, SkipLink } from '@amsterdam/design-
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AuthProvider, authManager, signOut, useAuth } from './auth';
+import { BEHEERDER_ROLES } from '#domain/roles.js';
 import { ROLE_LABELS } from './labels';
 import { CasesPage } from './pages/Cases';
 import { DeadlinesPage } from './pages/Deadlines';
@@ -19,6 +20,7 @@ const NewCasePage = lazy(() => import('./pages/NewCase'));
 const WonenQueuePage = lazy(() => import('./pages/Wonen'));
 const UnmatchedMailPage = lazy(() => import('./pages/WonenMail'));
 const WonenDigestPage = lazy(() => import('./pages/WonenDigest'));
+const BeheerPage = lazy(() => import('./pages/Beheer'));
 
 export function App({ environment }: { environment?: string }) {
   return (
@@ -38,6 +40,7 @@ export function App({ environment }: { environment?: string }) {
             <Route path="/wonen/vandaag" element={<Protected><WonenDigestPage /></Protected>} />
             <Route path="/wonen/unmatched" element={<Protected><UnmatchedMailPage /></Protected>} />
             <Route path="/wonen/unmatched/:mailId" element={<Protected><UnmatchedMailPage /></Protected>} />
+            <Route path="/beheer" element={<Protected><BeheerPage /></Protected>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Shell>
@@ -72,6 +75,9 @@ function Shell({ children, environment }: { children: ReactNode; environment?: s
                   <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/vandaag" fixed>Vandaag</PageHeader.MenuLink>
                   <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/unmatched" fixed>Ongekoppelde mail</PageHeader.MenuLink>
                 </>
+              ) : null}
+              {(BEHEERDER_ROLES as readonly string[]).includes(profile.role) ? (
+                <PageHeader.MenuLink linkComponent={RouterLink} href="/beheer" fixed>Beheer</PageHeader.MenuLink>
               ) : null}
               <PageHeader.MenuLink href="#uitloggen" onClick={(e) => { e.preventDefault(); void signOut(); }}>
                 Uitloggen ({profile.name}, {ROLE_LABELS[profile.role] ?? profile.role})
