@@ -61,6 +61,7 @@ export const listCasesQuery = z.object({
   reference: z.string().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
+  counts: z.enum(['true']).optional().describe("'true': the answer also has `counts`, the number of cases per phase this listing shows (Mijn dossiers' tabs in one request)"),
 });
 
 export const listDeadlinesQuery = z.object({
