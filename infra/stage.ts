@@ -4,6 +4,9 @@
  */
 import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { StageConfig } from './config.js';
 import { PROJECT_ROOT } from './constructs/functions.js';
 import { ApiStack } from './stacks/api-stack.js';
@@ -48,7 +51,15 @@ export function createStage(app: App, config: StageConfig, options: StageOptions
     jwt: config.jwt ?? stateful.identity.jwt,
     webDist: options.webDist ?? WEB_DIST,
   });
-  // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts.
-  addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper });
+  // The woonzaken inbox bucket + receipt rule (stateful), inbound-mail + digest (api); the sweeper erases mail parts;
+  // the unmatched list reads their text.
+  addWonenInbox(config, stateful, api, { eraser: api.privacy.sweeper, mailReader: api.functions['unmatched-mail'] });
+  // The organisation's users (Beheer): ListUsers on the stage's own user pool, nothing else of it.
+  grantListUsers(api.functions['organisation-users'], stateful.identity.userPool);
   return { stateful, api };
+}
+
+export function grantListUsers(fn: NodejsFunction, userPool: IUserPool): void {
+  fn.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:ListUsers'], resources: [userPool.userPoolArn] }));
 }

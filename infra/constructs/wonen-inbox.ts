@@ -121,6 +121,8 @@ export interface WonenInboxProps {
   readonly digestRegios?: readonly string[];
   /** The retention sweeper: erases a case's mail parts with the case (DeleteObject on the parts only). */
   readonly eraser?: NodejsFunction;
+  /** The unmatched-mail HTTP function: reads extracted body text (`mail/…`) for the reading view. */
+  readonly mailReader?: NodejsFunction;
 }
 
 export class WonenInbox extends Construct {
@@ -164,6 +166,12 @@ export class WonenInbox extends Construct {
     this.inboundMail.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${PARTS_PREFIX}*`)] }));
     this.inboundMail.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [store.key.keyArn] }));
     this.inboundMail.addToRolePolicy(sendMail);
+    // The unmatched list's reading view (GET /wonen/unmatched/{mailId}) reads a mail's extracted body text, nothing raw.
+    if (props.mailReader) {
+      props.mailReader.addEnvironment('INBOX_BUCKET', bucket.bucketName);
+      props.mailReader.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`${PARTS_PREFIX}*`)] }));
+      props.mailReader.addToRolePolicy(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [store.key.keyArn] }));
+    }
     if (props.eraser) {
       props.eraser.addEnvironment('INBOX_BUCKET', bucket.bucketName);
       props.eraser.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${PARTS_PREFIX}*`)] }));
@@ -204,7 +212,7 @@ export function addWonenInbox(
   config: StageConfig,
   stateful: Stack & { data: { key: IKey; table: ITableV2 } },
   api: Stack,
-  options: { eraser?: NodejsFunction } = {},
+  options: { eraser?: NodejsFunction; mailReader?: NodejsFunction } = {},
 ): { store: WonenInboxStore; inbox: WonenInbox } {
   const store = new WonenInboxStore(stateful, 'WonenInboxStore', { config, key: stateful.data.key });
   const inbox = new WonenInbox(api, 'WonenInbox', { config, table: stateful.data.table, store, ...options });

@@ -48,6 +48,8 @@ export const HTTP_FUNCTION_ACCESS: Readonly<Record<FunctionName, TableAccess | '
   'export-case': 'read',
   'wonen-queue': 'read',
   'monitor-figures': 'read',
+  // Reads the user pool (cognito-idp:ListUsers, granted in infra/stage.ts); the table only for its audit entries.
+  'organisation-users': 'read',
   'create-case': 'readWrite',
   'submit-form': 'readWrite',
   'form-drafts': 'readWrite',

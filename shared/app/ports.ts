@@ -75,6 +75,8 @@ export interface CaseStore {
   findByReference(reference: string): Promise<string | undefined>;
   /** `teamId`: only the team's cases and the organisation's cases without a team (a begeleider in a team). */
   listByOrganisation(organisationId: string, query: { phase?: Phase; limit: number; cursor?: string; teamId?: string }): Promise<Page<CaseSummary>>;
+  /** The number of cases per phase the same listing shows (same `teamId` rule): one paged Query of the partition. */
+  countByOrganisation(organisationId: string, query: { teamId?: string }): Promise<Record<Phase, number>>;
   commit(change: CaseCommit): Promise<void>;
   getIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
 }

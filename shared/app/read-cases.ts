@@ -1,6 +1,6 @@
 import { canSeeCase, listingKindOf } from '#domain/access.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
-import type { Phase } from '#domain/phases.js';
+import { PHASES, type Phase } from '#domain/phases.js';
 import { actionsAvailable, type Principal } from '#domain/roles.js';
 import { caseView, type CaseView } from '#domain/views.js';
 import type { AppDeps, CaseSummary, Page } from './ports.js';
@@ -13,6 +13,8 @@ export async function getCase(deps: AppDeps, principal: Principal, caseId: strin
 }
 
 export interface ListQuery {
+  /** 'true': also the number of cases per phase (countByOrganisation). */
+  counts?: 'true';
   phase?: Phase;
   reference?: string;
   limit: number;
@@ -20,7 +22,7 @@ export interface ListQuery {
 }
 
 /** An organisation's cases by phase, or one case by its reference; never a table scan. */
-export async function listCases(deps: AppDeps, principal: Principal, query: ListQuery): Promise<Page<CaseSummary>> {
+export async function listCases(deps: AppDeps, principal: Principal, query: ListQuery): Promise<Page<CaseSummary> & { counts?: Record<Phase, number> }> {
   if (principal.role === 'systeembeheerder') throw new Forbidden('Systeembeheer heeft geen toegang tot dossiers.');
   if (query.reference) {
     const caseId = await deps.store.findByReference(query.reference);
@@ -29,10 +31,17 @@ export async function listCases(deps: AppDeps, principal: Principal, query: List
     const state = loaded.state;
     return { items: [{ caseId: state.caseId, reference: state.reference, phase: state.phase, regio: state.regio, updatedAt: state.updatedAt }] };
   }
-  if (!mayListOrganisation(deps, principal)) return { items: [] };
+  if (!mayListOrganisation(deps, principal)) return query.counts ? { items: [], counts: zeroCounts() } : { items: [] };
   // A begeleider in a team sees the team's cases (canSeeCase); the listing filters the same way.
   const teamId = principal.role === 'begeleider' ? principal.teamId : undefined;
-  return deps.store.listByOrganisation(principal.organisationId, { ...query, ...(teamId ? { teamId } : {}) });
+  const { counts: _counts, ...listQuery } = query;
+  const page = await deps.store.listByOrganisation(principal.organisationId, { ...listQuery, ...(teamId ? { teamId } : {}) });
+  if (!query.counts) return page;
+  return { ...page, counts: await deps.store.countByOrganisation(principal.organisationId, teamId ? { teamId } : {}) };
+}
+
+function zeroCounts(): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
 }
 
 /** Whether the caller's organisation's listings are its to read: its role fits the organisation's kind (access.ts). */

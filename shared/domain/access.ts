@@ -7,7 +7,7 @@
  * - contactpersoon: only the corporatie's own cases, and only while the client's consent to share with the
  *   woningcorporatie is recorded (002 WA10);
  * - medewerker Wonen: cases of its regio that have been submitted to Wonen (until the Wonen queue exists);
- * - systeembeheerder: no case content at all.
+ * - systeembeheerder, corporatiebeheerder, wonenbeheerder: no case content at all.
  */
 import { countedHistory } from './akkoord.js';
 import type { CaseEvent, CaseState } from './case.js';
@@ -57,6 +57,9 @@ export function canSeeCase(principal: Principal, state: CaseState, history?: rea
       // Wonen works per regio: a token without a regio sees nothing (safe by default).
       return principal.regio !== undefined && principal.regio === state.regio && submittedToWonen(state, history);
     case 'systeembeheerder':
+    // Issue 13: the beheerder of a corporatie or of the gemeente manages the organisation, not cases (roles.ts).
+    case 'corporatiebeheerder':
+    case 'wonenbeheerder':
       return false;
   }
 }

@@ -14,6 +14,12 @@ export const ROLES = [
   'contactpersoon', //          woningcorporatie
   'medewerker-wonen', //        gemeente, directie Wonen (woonzaken)
   'systeembeheerder', //        operations; no access to case content
+  // Issue 13: the beheerder of a woningcorporatie and of the gemeente (Wonen). Like the zorgaanbieder's
+  // organisatiebeheerder they manage their organisation (undeliverable addresses, its users) and read its monitor
+  // figures; unlike it they read no case content: a corporatie's case data is its contactpersoon's under the client's
+  // consent (002 WA10), Wonen's is the medewerker's work — a beheerder has no task in a case, so no need to know.
+  'corporatiebeheerder', //     woningcorporatie: bounces, monitor figures, users; no case content
+  'wonenbeheerder', //          gemeente (Wonen): bounces, monitor figures of its regio, users; no case content
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,7 +30,17 @@ export const ROLE_ORGANISATION_KIND: Readonly<Record<Role, OrganisationKind>> = 
   contactpersoon: 'woningcorporatie',
   'medewerker-wonen': 'gemeente',
   systeembeheerder: 'beheer',
+  corporatiebeheerder: 'woningcorporatie',
+  wonenbeheerder: 'gemeente',
 };
+
+/** The beheerder of each organisation kind: manages its own organisation (bounces, users) and reads its figures. */
+export const BEHEERDER_ROLES: readonly Role[] = ['organisatiebeheerder', 'corporatiebeheerder', 'wonenbeheerder'];
+
+/** Whether `principal` is the beheerder of `organisationId` (any organisation kind). */
+export function isBeheerderOf(principal: Pick<Principal, 'role' | 'organisationId'>, organisationId: string): boolean {
+  return BEHEERDER_ROLES.includes(principal.role) && principal.organisationId === organisationId;
+}
 
 /** The authenticated caller, built from verified token claims. */
 export interface Principal {

@@ -24,6 +24,9 @@ export const ROLE_AUDIENCE: Readonly<Record<Role, Audience>> = {
   'medewerker-wonen': 'wonen',
   // Operations: no case content (issue "Who may see and do what").
   systeembeheerder: 'geen',
+  // Issue 13: the beheerders of a corporatie and of the gemeente read no case content either (roles.ts).
+  corporatiebeheerder: 'geen',
+  wonenbeheerder: 'geen',
 };
 
 /** Every type a timeline entry can have: the forms of the route, the case's creation and consent changes. */

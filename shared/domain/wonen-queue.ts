@@ -369,6 +369,10 @@ export interface QueueEntry {
   decidedOn?: string;
   /** Decided on or before the due date. Decided items only. */
   onTime?: boolean;
+  /** Who took the item in behandeling (userId), so colleagues see who has it. In-behandeling items only. */
+  takenBy?: string;
+  /** When it was taken in behandeling. In-behandeling items only. */
+  takenAt?: string;
   projection: Record<string, unknown>;
 }
 
@@ -397,6 +401,9 @@ export function queueEntry(item: WonenItem, today: string): QueueEntry {
     werkdagenLeft: werkdagenBetween(today, item.dueDate, item.regio),
     overdue,
     ...(overdue ? { werkdagenOverdue: werkdagenOverdue(item.dueDate, today, item.regio) } : {}),
+    ...(item.status === 'in-behandeling' && item.statusChangedBy
+      ? { takenBy: item.statusChangedBy, ...(item.statusChangedAt ? { takenAt: item.statusChangedAt } : {}) }
+      : {}),
     projection: item.projection,
   };
 }

@@ -34,7 +34,8 @@ export type FunctionName =
   | 'wonen-queue'
   | 'wonen-item-status'
   | 'unmatched-mail'
-  | 'monitor-figures';
+  | 'monitor-figures'
+  | 'organisation-users';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -62,6 +63,7 @@ export const listCasesQuery = z.object({
   reference: z.string().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
+  counts: z.enum(['true']).optional().describe("'true': the answer also has `counts`, the number of cases per phase this listing shows (Mijn dossiers' tabs in one request)"),
 });
 
 export const listDeadlinesQuery = z.object({
@@ -271,6 +273,16 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'The address was fixed: mail goes to it again (audited). The organisation\'s organisatiebeheerder (or systeembeheerder)',
     tags: ['e-mail'],
   },
+  // The organisation's users as the identity provider knows them (shared/app/users; issue 13, Beheer).
+  {
+    method: 'GET',
+    path: '/organisations/{organisationId}/users',
+    function: 'organisation-users',
+    authenticated: true,
+    operationId: 'listOrganisationUsers',
+    summary: "The organisation's users as the identity provider knows them (Cognito; locally the seeded people), with role, team and regio. The organisation's beheerder (organisatie-, corporatie- or wonenbeheerder)",
+    tags: ['beheer'],
+  },
   // Wonen's queue and the woonzaken inbox (shared/app/wonen; 001 §4, 002 WA8 stap 4). Decisions are the decision forms.
   {
     method: 'GET',
@@ -302,6 +314,25 @@ export const ROUTES: RouteDefinition[] = [
     summary: 'Mail to woonzaken that matched no case, or was refused, with the reason; oldest first',
     tags: ['wonen'],
     query: unmatchedQuery,
+  },
+  {
+    method: 'GET',
+    path: '/wonen/unmatched/{mailId}',
+    function: 'unmatched-mail',
+    authenticated: true,
+    operationId: 'readUnmatchedMail',
+    summary: 'One unmatched or refused mail to read: its body as plain text (the text part, or the HTML converted to text; never the raw HTML) and its attachments by name, type and size',
+    tags: ['wonen'],
+  },
+  {
+    method: 'GET',
+    path: '/wonen/digest',
+    function: 'wonen-queue',
+    authenticated: true,
+    operationId: 'wonenDigest',
+    summary: "Today's digest of the caller's regio: the open items due today and those overdue, the same figures as the 08:00 mail to woonzaken; medewerker Wonen only",
+    tags: ['wonen'],
+    source: '001 §4; 002 WA8 stap 4',
   },
   {
     method: 'POST',

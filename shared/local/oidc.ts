@@ -197,6 +197,8 @@ const ROLE_LABELS: Record<string, string> = {
   contactpersoon: 'contactpersoon woningcorporatie',
   'medewerker-wonen': 'medewerker Wonen',
   systeembeheerder: 'systeembeheerder',
+  corporatiebeheerder: 'beheerder woningcorporatie',
+  wonenbeheerder: 'beheerder Wonen (gemeente)',
 };
 
 function shell(title: string, content: string): string {

@@ -15,7 +15,7 @@ import { FIXTURE_TODAY, validInput, type Overrides } from '../unit/forms.fixture
 const d = (n: number) => addDays(FIXTURE_TODAY, n);
 const PSEUDONYM = 'Q.X.';
 
-const byRole: Record<Exclude<Role, 'systeembeheerder'>, Caller> = {
+const byRole: Record<Exclude<Role, 'systeembeheerder' | 'corporatiebeheerder' | 'wonenbeheerder'>, Caller> = {
   begeleider: callers.begeleider,
   'onafhankelijke-derde': callers.derde,
   organisatiebeheerder: callers.beheerder,

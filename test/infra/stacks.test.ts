@@ -449,6 +449,36 @@ describe('api stack: functions', () => {
     expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
   });
 
+  it('grants cognito-idp:ListUsers on the stage’s user pool to the organisation-users function only (Beheer)', () => {
+    const json = prod.api.json;
+    const [, fn] = functionsOf(json).get(functionConstructId('organisation-users'))!;
+    expect(fn.Properties!.Environment.Variables.USER_POOL_ID).toBeDefined();
+    const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+    const statements = resourcesOf(json, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (list(policy.Properties!.PolicyDocument.Statement) as any[]).map((statement) => ({ roles: policy.Properties!.Roles.map((r: any) => r.Ref), statement })),
+    );
+    const cognito = statements.filter(({ statement }) => list<string>(statement.Action).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(cognito[0]!.roles).toEqual([roleId]);
+    expect(cognito[0]!.statement.Action).toBe('cognito-idp:ListUsers');
+    expect(JSON.stringify(cognito[0]!.statement.Resource)).toContain('UserPool');
+  });
+
+  it('lets the unmatched-mail function read mail parts (the reading view), never raw mail, and write none', () => {
+    const json = prod.api.json;
+    const [, fn] = functionsOf(json).get(functionConstructId('unmatched-mail'))!;
+    expect(fn.Properties!.Environment.Variables.INBOX_BUCKET).toBeDefined();
+    const roleId = fn.Properties!.Role['Fn::GetAtt'][0] as string;
+    const s3 = resourcesOf(json, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties!.Roles.some((role: any) => role.Ref === roleId))
+      .flatMap(([, policy]) => list(policy.Properties!.PolicyDocument.Statement) as any[])
+      .filter((statement) => list<string>(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0].Action).toBe('s3:GetObject');
+    expect(JSON.stringify(s3[0].Resource)).toContain('/mail/*');
+    expect(JSON.stringify(s3[0].Resource)).not.toContain('/raw/');
+  });
+
   it('grants each function exactly its table access (none, read, readWrite) and sets TABLE_NAME with it', () => {
     const json = prod.api.json;
     const functions = functionsOf(json);

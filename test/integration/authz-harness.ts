@@ -39,6 +39,9 @@ export const foreignCallers: Record<Role, Caller> = {
   'medewerker-wonen': { organisationId: 'gemeente-drechtsteden', role: 'medewerker-wonen', sub: 'dr-1', regio: 'klantreis-2023' },
   // Operations: never case content, whatever its organisation.
   systeembeheerder: { organisationId: 'beheer', role: 'systeembeheerder', sub: 'ops-1' },
+  // Issue 13: the beheerders of another corporatie and of another gemeente (regio).
+  corporatiebeheerder: { organisationId: 'corp-eigen-haard', role: 'corporatiebeheerder', sub: 'eh-beheer' },
+  wonenbeheerder: { organisationId: 'gemeente-drechtsteden', role: 'wonenbeheerder', sub: 'dr-beheer', regio: 'klantreis-2023' },
 };
 
 export class Harness extends HttpTestClient {

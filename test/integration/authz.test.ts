@@ -141,7 +141,8 @@ describe('every endpoint × every role of a foreign organisation', () => {
     for (const role of ROLES) {
       const answer = await h.get(`/monitor/${ZA}`, foreignCallers[role]);
       // A medewerker Wonen of another regio may read the figures of its own regio: counts only, all zero here.
-      expect(answer.status, role).toBe(role === 'medewerker-wonen' ? 200 : 403);
+      // So may a wonenbeheerder (issue 13: the gemeente's own figures are its regio's).
+      expect(answer.status, role).toBe(role === 'medewerker-wonen' || role === 'wonenbeheerder' ? 200 : 403);
       expect(answer.text, role).not.toContain(shared.caseId);
       expect(answer.text, role).not.toContain(shared.reference);
       if (answer.status === 200) expect(answer.body.regio, role).toBe('klantreis-2023');
@@ -162,6 +163,35 @@ describe('every endpoint × every role of a foreign organisation', () => {
       }
     }
   });
+});
+
+describe('the beheerders of a corporatie and of the gemeente (issue 13)', () => {
+  const WONEN_ORG = 'gemeente-amsterdam-wonen';
+  for (const [name, beheerder, own] of [
+    ['corporatiebeheerder', callers.corporatieBeheerder, CORP],
+    ['wonenbeheerder', callers.wonenBeheerder, WONEN_ORG],
+  ] as const) {
+    it(`${name}: the own organisation's bounces and monitor figures; no case content, no listing, no queue`, async () => {
+      const { caseId, reference } = await h.sharedCase({ metWie: ['woningcorporatie', 'gemeente-wonen'] });
+      expect((await h.get(`/organisations/${own}/bounces`, beheerder)).status).toBe(200);
+      expect((await h.get(`/organisations/${ZA}/bounces`, beheerder)).status).toBe(403);
+      const read = await h.get(`/cases/${caseId}`, beheerder);
+      expect(read.status).toBe(404);
+      expect(problemShape(read.body)).toEqual(problemShape((await h.get(`/cases/${MISSING}`, beheerder)).body));
+      for (const path of ['/cases', `/cases?reference=${reference}`, '/deadlines']) {
+        const answer = await h.get(path, beheerder);
+        expect(answer.text, path).not.toContain(caseId);
+      }
+      expect((await h.get('/wonen/queue', beheerder)).status).toBe(403);
+      expect((await h.get(`/cases/${caseId}/audit`, beheerder)).status).not.toBe(200);
+      expect((await h.get(`/cases/${caseId}/export`, beheerder)).status).not.toBe(200);
+      const monitor = await h.get(`/monitor/${name === 'corporatiebeheerder' ? CORP : ZA}`, beheerder);
+      expect(monitor.status, monitor.text).toBe(200);
+      expect(monitor.text).not.toContain(caseId);
+      if (name === 'wonenbeheerder') expect(monitor.body.regio).toBe('amsterdam');
+      else expect((await h.get(`/monitor/${ZA}`, beheerder)).status).toBe(403);
+    });
+  }
 });
 
 describe('listings ⊆ readable (issue 16)', () => {

@@ -36,7 +36,7 @@ const ORG = 'za-hvo-querido';
 const ldhBeheerder: Caller = { organisationId: 'za-leger-des-heils', role: 'organisatiebeheerder', sub: 'ldh-beheer' };
 const ldhBegeleider: Caller = callers.andereZorgaanbieder;
 
-const byRole: Record<Exclude<Role, 'systeembeheerder' | 'organisatiebeheerder'>, Caller> = {
+const byRole: Record<Exclude<Role, 'systeembeheerder' | 'organisatiebeheerder' | 'corporatiebeheerder' | 'wonenbeheerder'>, Caller> = {
   begeleider: callers.begeleider,
   'onafhankelijke-derde': callers.derde,
   contactpersoon: callers.corporatie,

@@ -125,6 +125,8 @@ describe('the queue: a submission that needs Wonen, its clock, and the decision 
     expect(replay.headers.get('idempotency-replayed')).toBe('true');
     expect((await queue('?status=in-behandeling')).items.map((i) => i.caseId)).toContain(caseId);
     expect((await queue('?status=nieuw')).items.map((i) => i.caseId)).not.toContain(caseId);
+    // Colleagues see who has it (issue 13).
+    expect((await queue('?status=in-behandeling')).items.find((i) => i.caseId === caseId)).toMatchObject({ takenBy: callers.wonen.sub, takenAt: expect.any(String) });
 
     const decide = await api.post(path, callers.wonen, { status: 'besloten' });
     expect(decide.status).toBe(409);
@@ -391,6 +393,35 @@ describe('inbound mail to woonzaken', () => {
     expect(after).not.toContain(outcome!.mailId);
   });
 
+  it('reads an unmatched mail as text (GET /wonen/unmatched/{mailId}): attachments listed, never the raw HTML', async () => {
+    at('2027-04-29');
+    const [plain] = await deliverLocalMail(fixture('no-reference.eml'));
+    const read = await api.get(`/wonen/unmatched/${plain!.mailId}`, callers.wonen);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body).toMatchObject({ mailId: plain!.mailId, status: 'niet-gekoppeld', subject: 'Vraag over een omslagwoning' });
+    expect(read.body.text).toContain('Het dossierkenmerk heb ik niet bij de hand.');
+    expect(read.body.attachments).toEqual([{ name: 'notitie.txt', contentType: 'text/plain', size: expect.any(Number) }]);
+
+    const [html] = await deliverLocalMail(fixture('html-script.eml'));
+    const text = (await api.get(`/wonen/unmatched/${html!.mailId}`, callers.wonen)).body.text as string;
+    expect(text).toContain('Beste woonzaken');
+    expect(text).toContain('contact');
+    expect(text).not.toMatch(/<\s*(script|img|p|b)\b/i);
+    expect(text).not.toContain('onerror');
+
+    expect((await api.get(`/wonen/unmatched/${plain!.mailId}`, callers.begeleider)).status).toBe(403);
+    // Another regio's medewerker: the same 404 as a mail that does not exist.
+    const foreign = await api.get(`/wonen/unmatched/${plain!.mailId}`, wonenKlantreis);
+    const missing = await api.get(`/wonen/unmatched/${'0'.repeat(plain!.mailId.length)}`, wonenKlantreis);
+    expect(foreign.status).toBe(404);
+    expect(withoutRequestId(foreign.body)).toEqual(withoutRequestId(missing.body));
+
+    // Once linked it leaves the list, and the reading view with it.
+    const { reference } = await aanvraag('2027-04-29');
+    expect((await api.post(`/wonen/unmatched/${plain!.mailId}/link`, callers.wonen, { reference })).status).toBe(201);
+    expect((await api.get(`/wonen/unmatched/${plain!.mailId}`, callers.wonen)).status).toBe(404);
+  });
+
   it('refuses a mail with a forbidden attachment type, lists it with the reason and tells woonzaken', async () => {
     at('2027-04-29');
     const { caseId, reference } = await aanvraag('2027-04-29');
@@ -476,6 +507,17 @@ describe('the daily digest to woonzaken', () => {
     expect(latePart).toContain(overdue.reference);
     expect(mail.text).not.toContain(later.reference);
     expect(mail.text).not.toContain('Drie dagen per week vrijwilligerswerk');
+
+    // The page "Wat vandaag te doen is" (GET /wonen/digest) has the mail's figures: the same references, the same counts.
+    const page = await api.get('/wonen/digest', callers.wonen);
+    expect(page.status, JSON.stringify(page.body)).toBe(200);
+    expect(page.body).toMatchObject({ regio: 'amsterdam', date: '2027-05-10' });
+    expect(mail.subject).toContain(`${page.body.dueToday.length} vandaag, ${page.body.overdue.length} te laat`);
+    for (const line of page.body.dueToday) expect(todayPart).toContain(line.reference);
+    for (const line of page.body.overdue) expect(latePart).toContain(line.reference);
+    expect(page.body.dueToday.map((l: { reference: string }) => l.reference)).toContain(dueToday.reference);
+    expect(page.body.overdue.map((l: { reference: string }) => l.reference)).toContain(overdue.reference);
+    expect((await api.get('/wonen/digest', callers.begeleider)).status).toBe(403);
 
     const [second] = (await digest({}, {})) as Array<{ outcome: string }>;
     expect(second).toMatchObject({ outcome: 'al verstuurd' });

@@ -146,4 +146,7 @@ export const callers = {
   wonen: { organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', sub: 'wonen-1', regio: 'amsterdam' },
   andereZorgaanbieder: { organisationId: 'za-leger-des-heils', role: 'begeleider', sub: 'ldh-1' },
   andereCorporatie: { organisationId: 'corp-eigen-haard', role: 'contactpersoon', sub: 'eh-1' },
+  // Issue 13: the beheerder of the corporatie and of the gemeente (Wonen): the organisation, no case content.
+  corporatieBeheerder: { organisationId: 'corp-ymere', role: 'corporatiebeheerder', sub: 'ymere-beheer' },
+  wonenBeheerder: { organisationId: 'gemeente-amsterdam-wonen', role: 'wonenbeheerder', sub: 'wonen-beheer', regio: 'amsterdam' },
 } satisfies Record<string, Caller>;

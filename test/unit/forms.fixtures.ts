@@ -351,6 +351,8 @@ export const PRINCIPALS: Readonly<Record<Role, Principal>> = {
   contactpersoon: { userId: 'u-corporatie', organisationId: 'corp-ymere', role: 'contactpersoon' },
   'medewerker-wonen': { userId: 'u-wonen', organisationId: 'gemeente-amsterdam', role: 'medewerker-wonen', regio: 'amsterdam' },
   systeembeheerder: { userId: 'u-ops', organisationId: 'beheer', role: 'systeembeheerder' },
+  corporatiebeheerder: { userId: 'u-corp-beheer', organisationId: 'corp-ymere', role: 'corporatiebeheerder' },
+  wonenbeheerder: { userId: 'u-wonen-beheer', organisationId: 'gemeente-amsterdam', role: 'wonenbeheerder', regio: 'amsterdam' },
 };
 
 /** The principal who files `action` in the samples: the first role allowed to take it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { accessTokenClaims, AUTHORISATION_CLAIMS } from '#http/token-claims.js';
+import { principalOf } from '#http/request.js';
 import { handler } from '../../functions/pre-token-generation.js';
 
 describe('accessTokenClaims (pre-token-generation trigger)', () => {
@@ -17,6 +18,15 @@ describe('accessTokenClaims (pre-token-generation trigger)', () => {
         'custom:other': 'x',
       }),
     ).toEqual({ 'custom:org': 'zorg-hvo', 'custom:role': 'begeleider', 'custom:team': 'team-west', 'custom:regio': 'west' });
+  });
+
+  it('carries the beheerder roles of a corporatie and of the gemeente (issue 13), which the API accepts', () => {
+    for (const [org, role, regio] of [['corp-ymere', 'corporatiebeheerder', undefined], ['gemeente-amsterdam-wonen', 'wonenbeheerder', 'amsterdam']] as const) {
+      const claims = accessTokenClaims({ sub: 'u-1', 'custom:org': org, 'custom:role': role, ...(regio ? { 'custom:regio': regio } : {}) });
+      expect(claims['custom:role']).toBe(role);
+      const event = { requestContext: { authorizer: { jwt: { claims: { sub: 'u-1', ...claims } } } } } as unknown as Parameters<typeof principalOf>[0];
+      expect(principalOf(event)).toMatchObject({ userId: 'u-1', organisationId: org, role, ...(regio ? { regio } : {}) });
+    }
   });
 
   it('leaves out missing and empty attributes instead of inventing them', () => {

@@ -112,6 +112,8 @@ const principals: Record<Role, Principal> = {
   contactpersoon: { userId: 'c', organisationId: 'corp-ymere', role: 'contactpersoon' },
   'medewerker-wonen': { userId: 'w', organisationId: 'gemeente-amsterdam-wonen', role: 'medewerker-wonen', regio: 'amsterdam' },
   systeembeheerder: { userId: 's', organisationId: 'beheer', role: 'systeembeheerder' },
+  corporatiebeheerder: { userId: 'cb', organisationId: 'corp-ymere', role: 'corporatiebeheerder' },
+  wonenbeheerder: { userId: 'wb', organisationId: 'gemeente-amsterdam-wonen', role: 'wonenbeheerder', regio: 'amsterdam' },
 };
 
 function eventOf(type: string, data: Record<string, unknown>, seq = 2): CaseEvent {

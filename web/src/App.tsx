@@ -7,15 +7,20 @@ import { Grid, Page, PageFooter, PageHeader, SkipLink } from '@amsterdam/design-
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { AuthProvider, authManager, signOut, useAuth } from './auth';
+import { BEHEERDER_ROLES } from '#domain/roles.js';
 import { ROLE_LABELS } from './labels';
 import { CasesPage } from './pages/Cases';
 import { DeadlinesPage } from './pages/Deadlines';
 import { SignInPage } from './pages/SignIn';
-import { Loading } from './ui';
+import { Loading, RouterLink } from './ui';
 
 const CasePage = lazy(() => import('./pages/Case'));
 const FormPage = lazy(() => import('./pages/Form'));
 const NewCasePage = lazy(() => import('./pages/NewCase'));
+const WonenQueuePage = lazy(() => import('./pages/Wonen'));
+const UnmatchedMailPage = lazy(() => import('./pages/WonenMail'));
+const WonenDigestPage = lazy(() => import('./pages/WonenDigest'));
+const BeheerPage = lazy(() => import('./pages/Beheer'));
 
 export function App({ environment }: { environment?: string }) {
   return (
@@ -29,6 +34,13 @@ export function App({ environment }: { environment?: string }) {
             <Route path="/cases/nieuw" element={<Protected><NewCasePage /></Protected>} />
             <Route path="/cases/:caseId" element={<Protected><CasePage /></Protected>} />
             <Route path="/cases/:caseId/formulieren/:action" element={<Protected><FormPage /></Protected>} />
+            {/* Wonen: the digest mail links to /wonen/wachtrij, the refused-mail notice to /wonen/unmatched/<mailId>. */}
+            <Route path="/wonen" element={<Protected><WonenQueuePage /></Protected>} />
+            <Route path="/wonen/wachtrij" element={<Protected><WonenQueuePage /></Protected>} />
+            <Route path="/wonen/vandaag" element={<Protected><WonenDigestPage /></Protected>} />
+            <Route path="/wonen/unmatched" element={<Protected><UnmatchedMailPage /></Protected>} />
+            <Route path="/wonen/unmatched/:mailId" element={<Protected><UnmatchedMailPage /></Protected>} />
+            <Route path="/beheer" element={<Protected><BeheerPage /></Protected>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Shell>
@@ -50,13 +62,23 @@ function Shell({ children, environment }: { children: ReactNode; environment?: s
       <PageHeader
         brandName={`Werkplek Omslagroute${environment ? ` (${environment})` : ''}`}
         logoLink="/"
-        logoLinkComponent={LogoLink}
+        logoLinkComponent={RouterLink}
         navigationLabel="Hoofdmenu"
         menuItems={
           profile ? (
             <>
               <PageHeader.MenuLink linkComponent={RouterLink} href="/" fixed>Mijn dossiers</PageHeader.MenuLink>
               <PageHeader.MenuLink linkComponent={RouterLink} href="/termijnen" fixed>Termijnen</PageHeader.MenuLink>
+              {profile.role === 'medewerker-wonen' ? (
+                <>
+                  <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/wachtrij" fixed>Werkvoorraad</PageHeader.MenuLink>
+                  <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/vandaag" fixed>Vandaag</PageHeader.MenuLink>
+                  <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/unmatched" fixed>Ongekoppelde mail</PageHeader.MenuLink>
+                </>
+              ) : null}
+              {(BEHEERDER_ROLES as readonly string[]).includes(profile.role) ? (
+                <PageHeader.MenuLink linkComponent={RouterLink} href="/beheer" fixed>Beheer</PageHeader.MenuLink>
+              ) : null}
               <PageHeader.MenuLink href="#uitloggen" onClick={(e) => { e.preventDefault(); void signOut(); }}>
                 Uitloggen ({profile.name}, {ROLE_LABELS[profile.role] ?? profile.role})
               </PageHeader.MenuLink>
@@ -78,15 +100,6 @@ function Shell({ children, environment }: { children: ReactNode; environment?: s
       </PageFooter>
     </Page>
   );
-}
-
-/** An ADS link component rendered as a router link, so navigation stays in the app. */
-function RouterLink({ href, ...rest }: { href: string } & Record<string, unknown>) {
-  return <Link to={href} {...rest} />;
-}
-
-function LogoLink({ href, ...rest }: { href: string } & Record<string, unknown>) {
-  return <Link to={href} {...rest} />;
 }
 
 function Protected({ children }: { children: ReactNode }) {

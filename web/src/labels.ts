@@ -8,6 +8,8 @@ export const ROLE_LABELS: Record<string, string> = {
   contactpersoon: 'Contactpersoon woningcorporatie',
   'medewerker-wonen': 'Medewerker Wonen',
   systeembeheerder: 'Systeembeheerder',
+  corporatiebeheerder: 'Beheerder woningcorporatie',
+  wonenbeheerder: 'Beheerder Wonen (gemeente)',
 };
 
 /** Who acts on a deadline. */

@@ -1,6 +1,7 @@
 /** Small pieces every page uses, composed from the Amsterdam Design System. */
 import { Alert, Badge, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { useEffect, useState, type DependencyList } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from './api';
 import { badgeColor, werkdagenText } from './labels';
 
@@ -54,4 +55,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList): [Loade
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   return [result, () => setRound((n) => n + 1)];
+}
+
+/** An ADS link component (PageHeader menu and logo, LinkList, …) rendered as a router link, so navigation stays in the app. */
+export function RouterLink({ href, ...rest }: { href: string } & Record<string, unknown>) {
+  return <Link to={href} {...rest} />;
 }

@@ -8,7 +8,7 @@ import {
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import { ConcurrentModification } from '#domain/errors.js';
-import type { Phase } from '#domain/phases.js';
+import { PHASES, type Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
@@ -114,6 +114,23 @@ export class DynamoCaseStore implements CaseStore {
       })),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     };
+  }
+
+  async countByOrganisation(organisationId: string, query: { teamId?: string }): Promise<Record<Phase, number>> {
+    const index = TABLE.indexes.byOrganisation;
+    // One Query of the organisation's listing partition (the phase only is read), the same filter as the listing.
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: '#pk = :pk',
+      ProjectionExpression: '#phase',
+      ...(query.teamId ? { FilterExpression: 'attribute_not_exists(teamId) OR teamId = :team' } : {}),
+      ExpressionAttributeNames: { '#pk': index.partitionKey, '#phase': 'phase' },
+      ExpressionAttributeValues: { ':pk': keys.organisationPartition(organisationId), ...(query.teamId ? { ':team': query.teamId } : {}) },
+    });
+    const counts = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+    for (const item of items) if (typeof item.phase === 'string' && item.phase in counts) counts[item.phase as Phase] += 1;
+    return counts;
   }
 
   async getIdempotencyRecord(scope: string, key: string): Promise<IdempotencyRecord | undefined> {

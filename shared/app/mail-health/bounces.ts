@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { Forbidden, NotFound, ValidationFailed } from '#domain/errors.js';
 import { clearSuppression, type BounceRecord } from '#domain/mail-health.js';
-import type { Principal } from '#domain/roles.js';
+import { isBeheerderOf, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
 import type { Page } from '../ports.js';
 import type { BounceStore } from './ports.js';
@@ -74,8 +74,9 @@ export function viewOf(record: BounceRecord): BounceView {
 
 function authorise(principal: Principal, organisationId: string): void {
   if (principal.role === 'systeembeheerder') return;
-  if (principal.role === 'organisatiebeheerder' && principal.organisationId === organisationId) return;
-  throw new Forbidden('Alleen de organisatiebeheerder van deze organisatie mag de onbestelbare adressen inzien en vrijgeven.');
+  // The beheerder of the organisation, whatever its kind (organisatie-, corporatie-, wonenbeheerder; roles.ts).
+  if (isBeheerderOf(principal, organisationId)) return;
+  throw new Forbidden('Alleen de beheerder van deze organisatie mag de onbestelbare adressen inzien en vrijgeven.');
 }
 
 export async function listBounces(deps: BounceDeps, principal: Principal, organisationId: string, query: z.infer<typeof bouncesQuery>): Promise<Page<BounceView>> {

@@ -61,13 +61,15 @@ export interface MonitorReport {
 /**
  * Who sees which figures: the zorgaanbieder's organisatiebeheerder those of its own organisation (every regio); a
  * medewerker Wonen those of any zorgaanbieder or corporatie, limited to the cases of its own regio. Nobody else.
+ * Issue 13: a corporatiebeheerder its own corporatie's figures; a wonenbeheerder what the medewerker Wonen reads.
  */
 function scopeOf(deps: MonitorDeps, principal: Principal, organisationId: string): { regio?: string } {
-  if (principal.role === 'organisatiebeheerder') {
-    if (principal.organisationId !== organisationId) throw new Forbidden('Een organisatiebeheerder ziet alleen de cijfers van de eigen organisatie.');
+  if (principal.role === 'organisatiebeheerder' || principal.role === 'corporatiebeheerder') {
+    if (principal.organisationId !== organisationId) throw new Forbidden('Een beheerder ziet alleen de cijfers van de eigen organisatie.');
     return {};
   }
-  if (principal.role === 'medewerker-wonen' && principal.regio) {
+  // The gemeente's own figures are those of its regio, as Wonen reads them (issue 13: the wonenbeheerder too).
+  if ((principal.role === 'medewerker-wonen' || principal.role === 'wonenbeheerder') && principal.regio) {
     if (!deps.isCountedOrganisation(organisationId)) throw new NotFound('Geen zorgaanbieder of woningcorporatie met dit id.');
     return { regio: principal.regio };
   }

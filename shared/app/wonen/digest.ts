@@ -12,10 +12,12 @@
  */
 import { toAmsterdamDate } from '#domain/calendar.js';
 import type { Regio } from '#domain/case.js';
-import { buildDigest, digestText, OPEN_STATUSES, receivedBeforeBoundForDueBy } from '#domain/wonen-queue.js';
+import { buildDigest, digestText, OPEN_STATUSES, receivedBeforeBoundForDueBy, type Digest } from '#domain/wonen-queue.js';
 import { isWerkdag } from '#domain/werkdagen.js';
 import type { Clock } from '#domain/clock.js';
+import type { Principal } from '#domain/roles.js';
 import type { Mailer } from '../ports.js';
+import { wonenRegioOf } from './queue.js';
 import type { WonenStore } from './ports.js';
 
 export interface DigestDeps {
@@ -39,6 +41,24 @@ export async function sendDailyDigests(deps: DigestDeps, regios: readonly Regio[
   return results;
 }
 
+/**
+ * Today's digest of one regio as the mail lists it (the page "Wat vandaag te doen is" shows the same figures, GET
+ * /wonen/digest): the open items due today and those overdue, read from the queue index.
+ */
+export async function digestOfToday(deps: { wonen: WonenStore; clock: Clock }, regio: Regio, date = toAmsterdamDate(deps.clock.now())): Promise<Digest> {
+  const bound = receivedBeforeBoundForDueBy(date, regio);
+  const items = (await Promise.all(OPEN_STATUSES.map((status) => deps.wonen.listReceivedBefore(regio, status, bound)))).flat();
+  return buildDigest(regio, date, items);
+}
+
+/** GET /wonen/digest: today's digest of the caller's regio (medewerker Wonen), the figures of the 08:00 mail. */
+export async function readTodaysDigest(deps: { wonen: WonenStore; clock: Clock }, principal: Principal): Promise<Digest> {
+  const regio = wonenRegioOf(principal);
+  const date = toAmsterdamDate(deps.clock.now());
+  if (!regio) return { regio: 'amsterdam', date, dueToday: [], overdue: [] };
+  return digestOfToday(deps, regio, date);
+}
+
 async function digestFor(deps: DigestDeps, regio: Regio): Promise<DigestResult> {
   const now = deps.clock.now();
   const date = toAmsterdamDate(now);
@@ -47,9 +67,7 @@ async function digestFor(deps: DigestDeps, regio: Regio): Promise<DigestResult> 
   const to = deps.woonzakenAddress(regio);
   if (!to) return { regio, date, outcome: 'geen adres' };
 
-  const bound = receivedBeforeBoundForDueBy(date, regio);
-  const items = (await Promise.all(OPEN_STATUSES.map((status) => deps.wonen.listReceivedBefore(regio, status, bound)))).flat();
-  const digest = buildDigest(regio, date, items);
+  const digest = await digestOfToday(deps, regio, date);
 
   if (!(await deps.wonen.claimDigest(regio, date, now))) return { regio, date, outcome: 'al verstuurd' };
   const text = digestText(digest, deps.queueUrl);

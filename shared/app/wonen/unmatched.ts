@@ -10,7 +10,7 @@ import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
 import type { AppDeps, Page, StoreEffect } from '../ports.js';
 import { commitMailEvent } from './mail-event.js';
-import type { InboundRecord, WonenStore } from './ports.js';
+import type { InboundRecord, MailObjectStore, WonenStore } from './ports.js';
 import { wonenRegioOf } from './queue.js';
 
 export interface UnmatchedEntry {
@@ -53,6 +53,31 @@ export async function listUnmatchedMail(
   if (!regio) return { items: [] };
   const page = await deps.wonen.listUnmatched(regio, query);
   return { items: page.items.map(unmatchedEntry), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** One unmatched mail to read: its entry and the text of its body; attachments by name, type and size only. */
+export interface UnmatchedMailRead extends UnmatchedEntry {
+  /**
+   * The body as plain text: the mail's text part, or its HTML converted to text when it had none (parse-mail.ts
+   * htmlToText). Never the raw HTML. Absent for refused mail (its parts were not kept).
+   */
+  text?: string;
+}
+
+/**
+ * GET /wonen/unmatched/{mailId}: the reading view the refused-mail notice links to (APP_BASE_URL/wonen/unmatched/<id>).
+ * Another regio's mail, or an already linked one, answers 404 like a missing one.
+ */
+export async function readUnmatchedMail(
+  deps: AppDeps & { wonen: WonenStore; mail?: Pick<MailObjectStore, 'getPart'> },
+  principal: Principal,
+  mailId: string,
+): Promise<UnmatchedMailRead> {
+  const regio = wonenRegioOf(principal);
+  const record = await deps.wonen.getInbound(mailId);
+  if (!record || !regio || record.regio !== regio || record.status === 'gekoppeld') throw new NotFound('Er is geen e-mail met dit id in uw lijst.');
+  const text = record.bodyKey && deps.mail ? (await deps.mail.getPart(record.bodyKey)).toString('utf8') : undefined;
+  return { ...unmatchedEntry(record), ...(text !== undefined ? { text } : {}) };
 }
 
 /** A mail that cannot be linked in its state (409). */

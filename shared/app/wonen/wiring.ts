@@ -22,6 +22,7 @@ import type { Mailer } from '../ports.js';
 import { appDeps } from '../wiring.js';
 import type { DigestDeps } from './digest.js';
 import type { InboundDeps } from './inbound.js';
+import type { MailObjectStore } from './ports.js';
 import type { WonenDeps } from './queue.js';
 
 const regio = z.enum(REGIOS);
@@ -95,6 +96,12 @@ export function wonenDeps(): WonenDeps {
   // Rebuilt when the shared dependencies were reset (tests pointing the module at another local server).
   if (!built || built.base.store !== base.store) built = { base, wonen: new DynamoWonenStore(createDocumentClient(), env().TABLE_NAME) };
   return { ...base, wonen: built.wonen };
+}
+
+/** The unmatched-list endpoints: also the inbox bucket's parts, to read a mail's body text (none without an inbox). */
+export function unmatchedDeps(): WonenDeps & { mail?: MailObjectStore } {
+  const e = wonenEnv();
+  return { ...wonenDeps(), ...(e.INBOX_BUCKET ? { mail: mailStore(e) } : {}) };
 }
 
 function directory(e: WonenEnv): OrganisationDirectory {

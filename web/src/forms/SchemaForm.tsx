@@ -23,7 +23,7 @@ import {
 import type { ReactNode } from 'react';
 import { useForm, type UseFormRegister, type UseFormWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import type { FieldNode } from '#domain/forms/describe.js';
+import { allFields, type FieldNode } from '#domain/forms/describe.js';
 import type { FieldError } from '../api';
 
 export type FieldErrors = Record<string, string>;
@@ -110,7 +110,7 @@ function lastSegment(path: string): string {
 
 /** zod's issues (browser) or the API's field errors → one message per field path, on a path the form knows. */
 export function errorsByField(fields: FieldNode[], errors: Array<{ path: string; message: string }>): FieldErrors {
-  const known = new Set(allPaths(fields));
+  const known = new Set(allFields(fields).map((f) => f.path));
   const out: FieldErrors = {};
   for (const error of errors) {
     let path = error.path.replace(/^body\.?/, '');
@@ -120,17 +120,12 @@ export function errorsByField(fields: FieldNode[], errors: Array<{ path: string;
   return out;
 }
 
-function allPaths(fields: FieldNode[]): string[] {
-  return fields.flatMap((f) => [f.path, ...allPaths(f.children ?? []), ...(f.discriminator ? [f.discriminator.path] : []), ...allPaths(Object.values(f.variants ?? {}).flat())]);
-}
-
 export function zodErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
 function labelOf(fields: FieldNode[], path: string): string {
-  const all = (list: FieldNode[]): FieldNode[] => list.flatMap((f) => [f, ...all(f.children ?? []), ...(f.discriminator ? [f.discriminator] : []), ...all(Object.values(f.variants ?? {}).flat())]);
-  return all(fields).find((f) => f.path === path)?.label ?? 'Formulier';
+  return allFields(fields).find((f) => f.path === path)?.label ?? 'Formulier';
 }
 
 export interface SchemaFormProps {

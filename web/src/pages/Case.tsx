@@ -3,7 +3,7 @@
  * forms this role may submit now (and only those), drafts in progress, the timeline as this role may see it
  * (the corporatie sees what the API shows it, nothing more), consent (zorgaanbieder) and the inzage export.
  */
-import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph, ProgressList, Table } from '@amsterdam/design-system-react';
+import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph, ProgressList } from '@amsterdam/design-system-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { consentRequestSchema } from '#domain/consent.js';
@@ -12,8 +12,9 @@ import { formFor } from '#domain/forms/index.js';
 import { ApiError, get, request } from '../api';
 import { useAuth } from '../auth';
 import { errorsByField, SchemaForm, zodErrors, type FieldErrors } from '../forms/SchemaForm';
-import { ACTOR_LABELS, DEADLINE_STATUS_LABELS, formatDate, formatInstant, PHASE_LABELS, ROLE_LABELS, type Phase } from '../labels';
-import { DeadlineBadge, Loading, PageTitle, ProblemAlert, useLoad } from '../ui';
+import { formatDate, formatInstant, PHASE_LABELS, ROLE_LABELS, type Phase } from '../labels';
+import { DeadlineTable, type DeadlineRow } from '../DeadlineTable';
+import { Loading, PageTitle, ProblemAlert, RouterLink, useLoad } from '../ui';
 
 interface TimelineEntry {
   seq: number;
@@ -52,6 +53,8 @@ interface DeadlineRead {
   metOn?: string;
   werkdagenLeft?: number;
 }
+
+const rowOf = (d: DeadlineRead): DeadlineRow => ({ key: d.deadlineId, ...d });
 
 interface DraftRead {
   action: string;
@@ -147,11 +150,11 @@ export default function CasePage() {
 
       <section aria-labelledby="termijnen-kop" className="werkplek-stack">
         <Heading level={2} id="termijnen-kop">Open termijnen</Heading>
-        {open.length === 0 ? <Paragraph>Er staan geen termijnen open.</Paragraph> : <DeadlineTable deadlines={open} caption="Open termijnen van dit dossier" />}
+        {open.length === 0 ? <Paragraph>Er staan geen termijnen open.</Paragraph> : <DeadlineTable rows={open.map(rowOf)} caption="Open termijnen van dit dossier" />}
         {closed.length ? (
           <details>
             <summary>Afgeronde en vervallen termijnen ({closed.length})</summary>
-            <DeadlineTable deadlines={closed} caption="Afgeronde en vervallen termijnen" />
+            <DeadlineTable rows={closed.map(rowOf)} caption="Afgeronde en vervallen termijnen" />
           </details>
         ) : null}
       </section>
@@ -161,7 +164,7 @@ export default function CasePage() {
         {read.actions?.length ? (
           <LinkList>
             {read.actions.map((action) => (
-              <LinkList.Link key={action} href={`/cases/${read.caseId}/formulieren/${action}`} linkComponent={RouterAnchor}>
+              <LinkList.Link key={action} href={`/cases/${read.caseId}/formulieren/${action}`} linkComponent={RouterLink}>
                 {titleOf(action)}
               </LinkList.Link>
             ))}
@@ -176,7 +179,7 @@ export default function CasePage() {
           <Heading level={2} id="concepten-kop">Concepten in bewerking</Heading>
           <LinkList>
             {drafts.map((d) => (
-              <LinkList.Link key={d.action} href={`/cases/${read.caseId}/formulieren/${d.action}`} linkComponent={RouterAnchor}>
+              <LinkList.Link key={d.action} href={`/cases/${read.caseId}/formulieren/${d.action}`} linkComponent={RouterLink}>
                 {`Verder met ${d.form.title} (opgeslagen ${formatInstant(d.savedAt)}${d.readiness.complete ? ', compleet' : ''})`}
               </LinkList.Link>
             ))}
@@ -205,40 +208,6 @@ export default function CasePage() {
       {zorgaanbieder && profile && profile.role !== 'onafhankelijke-derde' ? <Consent read={read} onChanged={reload} /> : null}
       {zorgaanbieder && profile?.role === 'organisatiebeheerder' ? <Export caseId={read.caseId} reference={read.reference} /> : null}
     </div>
-  );
-}
-
-function RouterAnchor({ href, ...rest }: { href: string } & Record<string, unknown>) {
-  return <Link to={href} {...rest} />;
-}
-
-function DeadlineTable({ deadlines, caption }: { deadlines: DeadlineRead[]; caption: string }) {
-  return (
-    <Table>
-      <Table.Caption className="werkplek-visually-hidden">{caption}</Table.Caption>
-      <Table.Header>
-        <Table.Row>
-          <Table.HeaderCell scope="col">Termijn</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Uiterlijk</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Wie</Table.HeaderCell>
-          <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-        </Table.Row>
-      </Table.Header>
-      <Table.Body>
-        {deadlines.map((d) => (
-          <Table.Row key={d.deadlineId}>
-            <Table.Cell>
-              {d.title} <span className="ams-hint">({d.source})</span>
-            </Table.Cell>
-            <Table.Cell>{formatDate(d.dueDate)}</Table.Cell>
-            <Table.Cell>{ACTOR_LABELS[d.actor] ?? d.actor}</Table.Cell>
-            <Table.Cell>
-              {d.status === 'open' || d.status === 'overdue' ? <DeadlineBadge werkdagenLeft={d.werkdagenLeft} overdue={d.status === 'overdue'} /> : `${DEADLINE_STATUS_LABELS[d.status] ?? d.status}${d.metOn ? ` op ${formatDate(d.metOn)}` : ''}`}
-            </Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
   );
 }
 

@@ -29,8 +29,12 @@ export function CasesPage() {
   const navigate = useNavigate();
   const [searchError, setSearchError] = useState<string>();
   const [loaded] = useLoad(async () => {
-    const pages = await Promise.all(PHASES.map((phase) => get<PageOf<CaseSummary>>(`/cases?phase=${phase}&limit=100`)));
-    return PHASES.map((phase, i) => ({ phase, items: pages[i]!.items, more: Boolean(pages[i]!.cursor) }));
+    // One request: the first 100 cases and the number per phase (the tab counts; "+" when a tab shows fewer).
+    const page = await get<PageOf<CaseSummary> & { counts: Record<Phase, number> }>('/cases?counts=true&limit=100');
+    return PHASES.map((phase) => {
+      const items = page.items.filter((c) => c.phase === phase);
+      return { phase, items, count: page.counts[phase] ?? items.length, more: (page.counts[phase] ?? 0) > items.length };
+    });
   }, []);
   const [tab, setTab] = useState<string>();
 
@@ -61,13 +65,13 @@ export function CasesPage() {
       {loaded.state === 'loading' ? <Loading /> : null}
       {loaded.state === 'error' ? <ProblemAlert error={loaded.error} heading="De dossiers konden niet worden geladen" /> : null}
       {loaded.state === 'ok' ? (
-        <PhaseTabs groups={loaded.value.filter((g) => g.items.length > 0)} tab={tab} onTab={setTab} />
+        <PhaseTabs groups={loaded.value.filter((g) => g.count > 0)} tab={tab} onTab={setTab} />
       ) : null}
     </div>
   );
 }
 
-function PhaseTabs({ groups, tab, onTab }: { groups: Array<{ phase: Phase; items: CaseSummary[]; more: boolean }>; tab?: string; onTab: (t: string) => void }) {
+function PhaseTabs({ groups, tab, onTab }: { groups: Array<{ phase: Phase; items: CaseSummary[]; count: number; more: boolean }>; tab?: string; onTab: (t: string) => void }) {
   if (groups.length === 0) return <Paragraph>Er zijn nog geen dossiers.</Paragraph>;
   const active = tab && groups.some((g) => `fase-${g.phase}` === tab) ? tab : `fase-${groups[0]!.phase}`;
   return (
@@ -75,13 +79,13 @@ function PhaseTabs({ groups, tab, onTab }: { groups: Array<{ phase: Phase; items
       <Tabs.List>
         {groups.map((g) => (
           <Tabs.Button key={g.phase} aria-controls={`fase-${g.phase}`}>
-            {PHASE_LABELS[g.phase]} ({g.items.length}
-            {g.more ? '+' : ''})
+            {PHASE_LABELS[g.phase]} ({g.count})
           </Tabs.Button>
         ))}
       </Tabs.List>
       {groups.map((g) => (
         <Tabs.Panel key={g.phase} id={`fase-${g.phase}`}>
+          {g.more ? <Paragraph size="small">De eerste {g.items.length} van {g.count}; zoek een dossier op kenmerk.</Paragraph> : null}
           <Table>
             <Table.Caption>Dossiers in de fase {PHASE_LABELS[g.phase].toLowerCase()}</Table.Caption>
             <Table.Header>

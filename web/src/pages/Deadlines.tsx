@@ -1,9 +1,8 @@
 /** Termijnen: the organisation's open deadlines by due date, urgency in words as well as colour, who acts. */
-import { Paragraph, Table } from '@amsterdam/design-system-react';
-import { Link } from 'react-router';
+import { Paragraph } from '@amsterdam/design-system-react';
+import { DeadlineTable } from '../DeadlineTable';
 import { get } from '../api';
-import { ACTOR_LABELS, formatDate } from '../labels';
-import { DeadlineBadge, Loading, PageTitle, ProblemAlert, useLoad } from '../ui';
+import { Loading, PageTitle, ProblemAlert, useLoad } from '../ui';
 
 interface OpenDeadline {
   caseId: string;
@@ -25,31 +24,11 @@ export function DeadlinesPage() {
       {loaded.state === 'error' ? <ProblemAlert error={loaded.error} heading="De termijnen konden niet worden geladen" /> : null}
       {loaded.state === 'ok' && loaded.value.items.length === 0 ? <Paragraph>Er staan geen termijnen open.</Paragraph> : null}
       {loaded.state === 'ok' && loaded.value.items.length > 0 ? (
-        <Table>
-          <Table.Caption>Open termijnen, de eerste het eerst</Table.Caption>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Uiterlijk</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Termijn</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Wie</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Dossier</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {loaded.value.items.map((d) => (
-              <Table.Row key={`${d.caseId}-${d.deadlineId}`}>
-                <Table.Cell>
-                  {formatDate(d.dueDate)} <DeadlineBadge werkdagenLeft={d.werkdagenLeft} overdue={d.overdue} />
-                </Table.Cell>
-                <Table.Cell>{d.title}</Table.Cell>
-                <Table.Cell>{ACTOR_LABELS[d.actor] ?? d.actor}</Table.Cell>
-                <Table.Cell>
-                  <Link to={`/cases/${d.caseId}`} className="ams-link">{d.reference}</Link>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        <DeadlineTable
+          caption="Open termijnen, de eerste het eerst"
+          captionHidden={false}
+          rows={loaded.value.items.map((d) => ({ key: `${d.caseId}-${d.deadlineId}`, title: d.title, actor: d.actor, dueDate: d.dueDate, status: d.overdue ? 'overdue' : 'open', werkdagenLeft: d.werkdagenLeft, caseId: d.caseId, reference: d.reference }))}
+        />
       ) : null}
     </div>
   );

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeForm } from '#domain/forms/describe.js';
 import { formFor } from '#domain/forms/index.js';
 import { ApiError, get, request } from '../api';
@@ -51,6 +51,7 @@ type Form = NonNullable<ReturnType<typeof formFor>>;
 
 function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseRead; draft?: DraftRead; fields: ReturnType<typeof describeForm>; form: Form; reload: () => void }) {
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
   const idempotencyKey = useRef(crypto.randomUUID());
   const readValues = useRef<() => Record<string, unknown>>(() => ({}));
   const kept = useRef<Record<string, unknown> | undefined>(undefined);
@@ -95,7 +96,10 @@ function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseR
         ifMatch: caseRead.version,
       });
       sessionStorage.removeItem(keptKey(caseRead.caseId, form.action));
-      navigate(`/cases/${caseRead.caseId}`, { state: { message: `${form.title} is ingediend. Het dossier is nu in de fase ${PHASE_LABELS[answer.body.phase].toLowerCase()}.` } });
+      const message = `${form.title} is ingediend. Het dossier is nu in de fase ${PHASE_LABELS[answer.body.phase].toLowerCase()}.`;
+      // ?terug=/wonen/wachtrij: back to where the form was opened from (a werkvoorraad), only paths of this app.
+      const back = searchParams.get('terug');
+      navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : `/cases/${caseRead.caseId}`, { state: { message: `${caseRead.reference}: ${message}` } });
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         kept.current = values;
