@@ -1,4 +1,5 @@
-import { akkoordAnswerSchema, answerAkkoord } from '#app/akkoord.js';
+import { answerAkkoord } from '#app/akkoord.js';
+import { akkoordAnswerSchema } from '#domain/akkoord.js';
 import { appDeps } from '#app/wiring.js';
 import { fromAnswer, httpHandler } from '#http/handler.js';
 import { expectedVersionOf, idempotencyKeyOf, parseWith } from '#http/request.js';

@@ -4,34 +4,15 @@
  * the step it makes count (phase, deadlines, Wonen's queue, the next party's mails) and the idempotency record in one
  * transaction.
  */
-import { z } from 'zod';
 import { canSeeCase } from '#domain/access.js';
 import { ConcurrentModification, CaseNotFound, StaleVersion } from '#domain/errors.js';
-import { decideAkkoord, type AkkoordAnswer } from '#domain/forms/change.js';
+import type { AkkoordAnswer } from '#domain/akkoord.js';
+import { decideAkkoord } from '#domain/forms/change.js';
 import { FORMS } from '#domain/forms/index.js';
 import type { Principal } from '#domain/roles.js';
 import { commitChange } from './commit-change.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps } from './ports.js';
-
-/** The body of `POST /cases/{caseId}/akkoorden/{seq}`: one schema for the API, its OpenAPI document and the werkplek. */
-export const akkoordAnswerSchema = z
-  .discriminatedUnion('besluit', [
-    z.object({ besluit: z.literal('in-behandeling').describe('In behandeling nemen') }).describe('In behandeling nemen'),
-    z
-      .object({
-        besluit: z.literal('akkoord').describe('Akkoord'),
-        toelichting: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional().describe('Toelichting (optioneel)'),
-      })
-      .describe('Akkoord geven'),
-    z
-      .object({
-        besluit: z.literal('terugsturen').describe('Terugsturen'),
-        reden: z.string({ error: 'Vul de reden in' }).trim().min(1, 'Vul de reden in').max(2000, 'Maximaal 2000 tekens').describe('Reden van terugsturen'),
-      })
-      .describe('Terugsturen met een reden'),
-  ])
-  .describe('Uw besluit');
 
 const MAX_ATTEMPTS = 3;
 

@@ -14,6 +14,7 @@
  * accepted one counted from the moment of its akkoord (that is when it reaches the next party). Events recorded before
  * this rule existed carry no mark and count as they always did.
  */
+import { z } from 'zod';
 import type { CaseEvent, CaseState } from './case.js';
 import type { Action } from './phases.js';
 import type { Actor } from './roles.js';
@@ -228,3 +229,25 @@ export function stepOf(change: { event: CaseEvent; step?: CaseEvent | null }): C
 export function akkoordOrganisation(state: Pick<CaseState, 'corporatieId'>, party: AkkoordParty): string | undefined {
   return party === 'woningcorporatie' ? state.corporatieId : undefined;
 }
+
+/** The body of `POST /cases/{caseId}/akkoorden/{seq}`: one schema for the API, its OpenAPI document and the werkplek. */
+export const akkoordAnswerSchema = z
+  .discriminatedUnion('besluit', [
+    z.object({ besluit: z.literal('in-behandeling').describe('In behandeling nemen') }).describe('In behandeling nemen'),
+    z
+      .object({
+        besluit: z.literal('akkoord').describe('Akkoord'),
+        toelichting: z.string().trim().max(2000, 'Maximaal 2000 tekens').optional().describe('Toelichting (optioneel)'),
+      })
+      .describe('Akkoord geven'),
+    z
+      .object({
+        besluit: z.literal('terugsturen').describe('Terugsturen'),
+        reden: z.string({ error: 'Vul de reden in' }).trim().min(1, 'Vul de reden in').max(2000, 'Maximaal 2000 tekens').describe('Reden van terugsturen'),
+      })
+      .describe('Terugsturen met een reden'),
+  ])
+  .describe('Uw besluit');
+
+/** What the receiving party answers on a submission that waits for its akkoord. */
+export type AkkoordAnswer = z.infer<typeof akkoordAnswerSchema>;

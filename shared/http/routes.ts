@@ -3,7 +3,7 @@
  * server's router, the CDK HTTP API routes and the OpenAPI document.
  */
 import { z } from 'zod';
-import { akkoordAnswerSchema } from '#app/akkoord.js';
+import { akkoordAnswerSchema } from '#domain/akkoord.js';
 import { createCaseSchema } from '#app/create-case.js';
 import { consentRequestSchema } from '#domain/consent.js';
 import { draftInputSchema } from '#domain/drafts.js';

@@ -4,7 +4,8 @@
  * decides (through the API until Wonen's werkvoorraad exists) → aanbod and sleuteloverdracht in the browser → the
  * dev clock moves five weeks → the kennismaking reminder lands in the SES outbox → its link, opened in a fresh
  * browser, asks for sign-in and then shows that dossier → the kennismaking is saved as a draft, continued by a
- * colleague, submitted → its deadline is gone from Termijnen. A corporatie contact signs in and does not see the
+ * colleague, submitted: ingediend bij the corporatie, whose contact finds it under Te beoordelen, takes it in
+ * behandeling and gives its own akkoord (issue 13) → its deadline is gone from Termijnen. A corporatie contact signs in and does not see the
  * begeleidingsplan. axe-core finds no violation on any page; every page is photographed into test-output/.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -226,6 +227,37 @@ describe.skipIf(!HAS_BROWSER)('the werkplek in a real browser (issue 12)', { tim
     await expectAccessible(colleague, 'the kennismaking form');
     await submitAndExpectPhase(colleague, 'herstelfase');
     await context.close();
+
+    // Ingediend bij the corporatie: it does not count yet, so the kennismaking is still due.
+    await begeleider.goto(`${api.stack.api.url}/cases/${caseId}`);
+    await expect.poll(() => begeleider.getByText(/ingediend bij de corporatie/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await begeleider.goto(`${api.stack.api.url}/termijnen`);
+    await expect.poll(() => begeleider.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Kennismakingsgesprek houden' }).count()).toBe(1);
+
+    // The corporatie's contact finds it under Te beoordelen, takes it in behandeling and gives its own akkoord.
+    const { page: corporatie, context: corporatieContext } = await freshPage();
+    await corporatie.goto(`${api.stack.api.url}/te-beoordelen`);
+    await signIn(corporatie, /Cor Contact/);
+    await expect.poll(() => corporatie.getByRole('heading', { level: 1, name: 'Te beoordelen' }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => corporatie.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Akkoord corporatie' }).count()).toBe(1);
+    await expectAccessible(corporatie, 'Te beoordelen');
+    await screenshot(corporatie, '08a-te-beoordelen');
+    await corporatie.getByRole('row').filter({ hasText: reference }).getByRole('link').first().click();
+    await expect.poll(() => corporatie.getByRole('heading', { level: 2, name: 'Te beoordelen' }).count(), { timeout: 15_000 }).toBe(1);
+    // A send-back without a reason is stopped in the browser, with the error summary.
+    await corporatie.getByRole('button', { name: 'Terugsturen met deze reden' }).click();
+    await expect.poll(() => corporatie.getByText('Vul de reden in').count()).toBeGreaterThan(0);
+    await corporatie.getByRole('button', { name: 'In behandeling nemen' }).click();
+    await expect.poll(() => corporatie.getByText(/in behandeling bij de corporatie/).count()).toBeGreaterThan(0);
+    await expectAccessible(corporatie, 'the corporatie answering a form ingediend bij haar');
+    await screenshot(corporatie, '08b-akkoord-geven');
+    await corporatie.getByRole('button', { name: 'Akkoord geven' }).click();
+    await expect.poll(() => corporatie.getByText(/akkoord van de corporatie op/).count()).toBeGreaterThan(0);
+    await corporatieContext.close();
+    // The begeleider is told by mail (a reference and a link, nothing of the form).
+    await h.scheduler.tick();
+    const told = (await h.mailsFor(reference)).find((m) => m.subject.includes('Akkoord van de corporatie'));
+    expect(told, 'the akkoord mail to the begeleider').toBeDefined();
 
     await begeleider.goto(`${api.stack.api.url}/termijnen`);
     await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Termijnen' }).count()).toBe(1);

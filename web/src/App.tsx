@@ -31,6 +31,7 @@ export function App({ environment }: { environment?: string }) {
             <Route path="/auth/callback" element={<Callback />} />
             <Route path="/" element={<Protected><CasesPage /></Protected>} />
             <Route path="/termijnen" element={<Protected><DeadlinesPage /></Protected>} />
+            <Route path="/te-beoordelen" element={<Protected><DeadlinesPage teBeoordelen /></Protected>} />
             <Route path="/cases/nieuw" element={<Protected><NewCasePage /></Protected>} />
             <Route path="/cases/:caseId" element={<Protected><CasePage /></Protected>} />
             <Route path="/cases/:caseId/formulieren/:action" element={<Protected><FormPage /></Protected>} />
@@ -69,6 +70,9 @@ function Shell({ children, environment }: { children: ReactNode; environment?: s
             <>
               <PageHeader.MenuLink linkComponent={RouterLink} href="/" fixed>Mijn dossiers</PageHeader.MenuLink>
               <PageHeader.MenuLink linkComponent={RouterLink} href="/termijnen" fixed>Termijnen</PageHeader.MenuLink>
+              {profile.role === 'contactpersoon' ? (
+                <PageHeader.MenuLink linkComponent={RouterLink} href="/te-beoordelen" fixed>Te beoordelen</PageHeader.MenuLink>
+              ) : null}
               {profile.role === 'medewerker-wonen' ? (
                 <>
                   <PageHeader.MenuLink linkComponent={RouterLink} href="/wonen/wachtrij" fixed>Werkvoorraad</PageHeader.MenuLink>

@@ -2,7 +2,7 @@
  * What submitting a form does to a case, as pure data: the form's decision, checked against the transition matrix,
  * and the new state and history event it produces. The submission use case commits this; tests walk cases with it.
  */
-import { AKKOORD_EVENT, akkoordItems, akkoordOrganisation, akkoordRequired, countedEvent, countedHistory, openAkkoorden } from '../akkoord.js';
+import { AKKOORD_EVENT, akkoordItems, type AkkoordAnswer, akkoordOrganisation, akkoordRequired, countedEvent, countedHistory, openAkkoorden } from '../akkoord.js';
 import { toAmsterdamDate } from '../calendar.js';
 import type { CaseEvent, CaseState } from '../case.js';
 import { NotFound, RuleViolated, TransitionNotAllowed } from '../errors.js';
@@ -106,11 +106,6 @@ function assertMaySubmitForAkkoord(before: CaseState, history: readonly CaseEven
   }
 }
 
-/** What the receiving party answers on a submission that waits for its akkoord. */
-export type AkkoordAnswer =
-  | { besluit: 'in-behandeling' }
-  | { besluit: 'akkoord'; toelichting?: string | undefined }
-  | { besluit: 'terugsturen'; reden: string };
 
 /**
  * The corporatie's answer as pure data. Taking it in behandeling or sending it back changes nothing but the history;

@@ -6,6 +6,7 @@
 import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph, ProgressList } from '@amsterdam/design-system-react';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { akkoordAnswerSchema } from '#domain/akkoord.js';
 import { consentRequestSchema } from '#domain/consent.js';
 import { describeForm } from '#domain/forms/describe.js';
 import { formFor } from '#domain/forms/index.js';
@@ -24,7 +25,31 @@ interface TimelineEntry {
   recordedBy: { organisationId: string; role: string };
   supersedes?: number;
   data?: Record<string, unknown>;
+  akkoord?: { van: string; status: AkkoordStatus };
 }
+
+type AkkoordStatus = 'ingediend' | 'in_behandeling' | 'akkoord' | 'teruggestuurd' | 'vervangen';
+
+interface AkkoordRead {
+  seq: number;
+  action: string;
+  wat: string;
+  status: AkkoordStatus;
+  submittedAt: string;
+  betreft?: number;
+  opnieuwIngediendNa?: number;
+  vervangenDoor?: number;
+  inBehandelingBij?: { userId: string; since: string };
+  besluit?: { at: string; organisationId: string; reden?: string };
+}
+
+const AKKOORD_LABELS: Record<AkkoordStatus, string> = {
+  ingediend: 'ingediend bij de corporatie',
+  in_behandeling: 'in behandeling bij de corporatie',
+  akkoord: 'akkoord van de corporatie',
+  teruggestuurd: 'teruggestuurd door de corporatie',
+  vervangen: 'vervangen door een nieuwe versie',
+};
 
 interface CaseRead {
   caseId: string;
@@ -41,6 +66,7 @@ interface CaseRead {
   toestemming?: { gegeven: boolean; sinds: string; doelen: string[]; metWie: string[] };
   timeline?: TimelineEntry[];
   actions?: string[];
+  akkoorden?: AkkoordRead[];
 }
 
 interface DeadlineRead {
@@ -159,6 +185,8 @@ export default function CasePage() {
         ) : null}
       </section>
 
+      {read.akkoorden?.length ? <Akkoorden read={read} onChanged={reload} mayAnswer={profile?.role === 'contactpersoon'} /> : null}
+
       <section aria-labelledby="formulieren-kop" className="werkplek-stack">
         <Heading level={2} id="formulieren-kop">Formulieren die u nu kunt indienen</Heading>
         {read.actions?.length ? (
@@ -194,7 +222,8 @@ export default function CasePage() {
             <li key={entry.seq}>
               <Heading level={3} size="level-5">
                 {titleOf(entry.type)}
-                {entry.supersedes ? ' (correctie)' : ''}
+                {entry.supersedes ? (entry.akkoord ? ' (opnieuw ingediend)' : ' (correctie)') : ''}
+                {entry.akkoord ? ` — ${AKKOORD_LABELS[entry.akkoord.status]}` : ''}
               </Heading>
               <Paragraph size="small">
                 {formatDate(entry.occurredOn)} · {ROLE_LABELS[entry.recordedBy.role] ?? entry.recordedBy.role}, {entry.recordedBy.organisationId}
@@ -287,6 +316,83 @@ function Consent({ read, onChanged }: { read: CaseRead; onChanged: () => void })
         busy={busy}
         submitLabel={active ? 'Toestemming intrekken' : 'Toestemming vastleggen'}
         onSubmit={(v) => void send(v)}
+      />
+    </section>
+  );
+}
+
+/**
+ * Forms ingediend bij the corporatie (shared/domain/akkoord.ts): where each stands, and for the corporatie's
+ * contactpersoon the answer: in behandeling nemen, akkoord geven, or terugsturen with a reason.
+ */
+function Akkoorden({ read, onChanged, mayAnswer }: { read: CaseRead; onChanged: () => void; mayAnswer: boolean }) {
+  const items = read.akkoorden ?? [];
+  const open = items.filter((i) => i.status === 'ingediend' || i.status === 'in_behandeling');
+  return (
+    <section aria-labelledby="akkoord-kop" className="werkplek-stack">
+      <Heading level={2} id="akkoord-kop">{mayAnswer ? 'Te beoordelen' : 'Akkoord van de corporatie'}</Heading>
+      <ul className="werkplek-stack">
+        {items.map((item) => (
+          <li key={item.seq}>
+            <Paragraph>
+              <strong>{item.wat}</strong> (volgnummer {item.seq}{item.opnieuwIngediendNa ? `, opnieuw ingediend na ${item.opnieuwIngediendNa}` : ''}): {AKKOORD_LABELS[item.status]}
+              {item.besluit ? ` op ${formatInstant(item.besluit.at)}` : ` sinds ${formatInstant(item.submittedAt)}`}
+              {item.inBehandelingBij ? ` (bij ${item.inBehandelingBij.userId})` : ''}.
+              {item.betreft ? ` Het gaat om de voordracht voor omklap (volgnummer ${item.betreft}) in de tijdlijn.` : ''}
+            </Paragraph>
+            {item.besluit?.reden ? <Paragraph>Reden: {item.besluit.reden}</Paragraph> : null}
+          </li>
+        ))}
+      </ul>
+      {mayAnswer ? open.map((item) => <AkkoordAnswerForm key={item.seq} read={read} item={item} onChanged={onChanged} />) : null}
+    </section>
+  );
+}
+
+function AkkoordAnswerForm({ read, item, onChanged }: { read: CaseRead; item: AkkoordRead; onChanged: () => void }) {
+  const terugsturen = akkoordAnswerSchema.options[2];
+  const fields = useMemo(() => describeForm(terugsturen).filter((f) => f.path !== 'besluit'), [terugsturen]);
+  const key = useRef(crypto.randomUUID());
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [round, setRound] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<unknown>();
+  const send = async (body: Record<string, unknown>) => {
+    const checked = akkoordAnswerSchema.safeParse(body);
+    if (!checked.success) {
+      setErrors(errorsByField(fields, zodErrors(checked.error)));
+      setRound((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      await request(`/cases/${read.caseId}/akkoorden/${item.seq}`, { method: 'POST', body: checked.data, idempotencyKey: key.current, ifMatch: read.version });
+      key.current = crypto.randomUUID();
+      onChanged();
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby={`akkoord-${item.seq}`} className="werkplek-stack">
+      <Heading level={3} id={`akkoord-${item.seq}`}>{`Uw besluit: ${item.wat} (volgnummer ${item.seq})`}</Heading>
+      {problem ? <ProblemAlert error={problem} /> : null}
+      <div className="werkplek-actions">
+        {item.status === 'ingediend' ? (
+          <Button variant="secondary" disabled={busy} onClick={() => void send({ besluit: 'in-behandeling' })}>In behandeling nemen</Button>
+        ) : null}
+        <Button disabled={busy} onClick={() => void send({ besluit: 'akkoord' })}>Akkoord geven</Button>
+      </div>
+      <SchemaForm
+        fields={fields}
+        defaultValues={undefined}
+        errors={errors}
+        errorRound={round}
+        busy={busy}
+        submitLabel="Terugsturen met deze reden"
+        onSubmit={(v) => void send({ besluit: 'terugsturen', ...v })}
       />
     </section>
   );

@@ -15,14 +15,23 @@ interface OpenDeadline {
   werkdagenLeft: number;
 }
 
-export function DeadlinesPage() {
-  const [loaded] = useLoad(() => get<{ items: OpenDeadline[] }>('/deadlines?limit=100'), []);
+/** The corporatie's term to answer a form ingediend bij haar (shared/domain/deadlines/engine.ts AKKOORD_RULE_ID). */
+const TE_BEOORDELEN = 'akkoord-corporatie:';
+
+/**
+ * `teBeoordelen`: the corporatie's "Te beoordelen" list — the forms ingediend bij haar that wait for its akkoord, oldest
+ * due first, each opening the dossier where it answers.
+ */
+export function DeadlinesPage({ teBeoordelen = false }: { teBeoordelen?: boolean }) {
+  const [all] = useLoad(() => get<{ items: OpenDeadline[] }>('/deadlines?limit=100'), []);
+  const loaded = all.state === 'ok' && teBeoordelen ? { ...all, value: { items: all.value.items.filter((d) => d.deadlineId.startsWith(TE_BEOORDELEN)) } } : all;
   return (
     <div className="werkplek-stack">
-      <PageTitle>Termijnen</PageTitle>
+      <PageTitle>{teBeoordelen ? 'Te beoordelen' : 'Termijnen'}</PageTitle>
+      {teBeoordelen ? <Paragraph>Formulieren die de zorgaanbieder bij u indiende en die op uw akkoord wachten. Open het dossier om te beoordelen.</Paragraph> : null}
       {loaded.state === 'loading' ? <Loading /> : null}
       {loaded.state === 'error' ? <ProblemAlert error={loaded.error} heading="De termijnen konden niet worden geladen" /> : null}
-      {loaded.state === 'ok' && loaded.value.items.length === 0 ? <Paragraph>Er staan geen termijnen open.</Paragraph> : null}
+      {loaded.state === 'ok' && loaded.value.items.length === 0 ? <Paragraph>{teBeoordelen ? 'Er wacht niets op uw akkoord.' : 'Er staan geen termijnen open.'}</Paragraph> : null}
       {loaded.state === 'ok' && loaded.value.items.length > 0 ? (
         <DeadlineTable
           caption="Open termijnen, de eerste het eerst"
