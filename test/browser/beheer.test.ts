@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, localApi, type TestApi } from '../support/api.js';
-import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, WEB_DIST } from './browser.js';
+import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, signIn, WEB_DIST } from './browser.js';
 
 let api: TestApi;
 let browser: Browser;
@@ -30,10 +30,7 @@ async function signedIn(person: RegExp, path = '/beheer'): Promise<Page> {
     throw error;
   });
   await page.goto(`${api.stack.api.url}${path}`);
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count()).toBe(1);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel(person).check();
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await signIn(page, person);
   await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Beheer' }).count(), { timeout: 15_000 }).toBe(1);
   return page;
 }

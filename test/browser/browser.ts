@@ -44,3 +44,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Sign in through the werkplek's sign-in page and the local OpenID provider's person chooser. The wait is generous
+ * because the browser files run side by side on two cores: a cold page can take seconds to draw, which is load, not
+ * a fault of the page.
+ */
+export async function signIn(page: Page, person: RegExp): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count(), { timeout: 15_000 }).toBe(1);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByLabel(person).check();
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callers, localApi, type TestApi } from '../support/api.js';
 import { createCaseBody } from '../support/bodies.js';
-import { buildWeb, HAS_BROWSER, launch, WEB_DIST } from './browser.js';
+import { buildWeb, HAS_BROWSER, launch, signIn, WEB_DIST } from './browser.js';
 import type { Browser } from 'playwright-core';
 
 let api: TestApi;
@@ -29,9 +29,7 @@ describe.skipIf(!HAS_BROWSER)('a session that outlives its access token', { time
     const caseId = created.body.caseId as string;
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${api.stack.api.url}/cases/${caseId}/formulieren/aanvraag-urgentie`);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByLabel(/Bram Begeleider/).check();
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await signIn(page, /Bram Begeleider/);
     await page.locator('#veld-trajecthouder').waitFor();
     const tokenBefore = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user')).map((k) => JSON.parse(sessionStorage.getItem(k)!).access_token)[0]);
     await page.locator('#veld-trajecthouder').fill('A. Trajecthouder');

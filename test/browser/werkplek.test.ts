@@ -15,7 +15,7 @@ import { aanvraagUrgentieBody, besluitUrgentieBody, kennismakingBody, sleutelove
 import { callers, localApi, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 import { validInput } from '../unit/forms.fixtures.js';
-import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, WEB_DIST } from './browser.js';
+import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, signIn, WEB_DIST } from './browser.js';
 
 /** A Monday; the case's whole story is told on the stack's clock, never on today's date. */
 const START = '2026-11-23';
@@ -49,13 +49,6 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-/** Sign in through the werkplek's sign-in page and the local OpenID provider's person chooser. */
-async function signIn(page: Page, person: RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count()).toBe(1);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel(person).check();
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 const idOf = (path: string) => `#veld-${path.replace(/\./g, '-')}`;
 

@@ -15,7 +15,7 @@ import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.j
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, localApi, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
-import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, WEB_DIST } from './browser.js';
+import { buildWeb, expectAccessible, HAS_BROWSER, launch, screenshot, signIn, WEB_DIST } from './browser.js';
 
 /** Monday 23 November 2026: the aanvraag is received today, due Monday 30 November (5 werkdagen, 001 §4). */
 const START = '2026-11-23';
@@ -45,12 +45,6 @@ async function freshPage(): Promise<{ context: BrowserContext; page: Page; error
   return { context, page, errors };
 }
 
-async function signIn(page: Page, person: RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count()).toBe(1);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByLabel(person).check();
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
 
 async function heading(page: Page, name: string | RegExp): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1, name }).count(), { timeout: 15_000 }).toBe(1);
