@@ -49,8 +49,8 @@ export const handler = withInvocationLog(
     const result = await dispatchDue(dispatcherDeps(), {
       outOfTime: () => (context ? context.getRemainingTimeInMillis() < reserve : false),
     });
-    if (result.dispatched || result.published || result.unconfirmed || result.queueFailures || result.publishFailures || !result.complete) {
-      logLine(result.queueFailures || result.publishFailures || result.unconfirmed ? 'warn' : 'info', 'dispatcher run', { ...result });
+    if (result.dispatched || result.published || result.doubtReleased || result.queueFailures || result.publishFailures || !result.complete) {
+      logLine(result.queueFailures || result.publishFailures || result.doubtReleased ? 'warn' : 'info', 'dispatcher run', { ...result });
     }
     putMetrics({ ReminderStagesDispatched: result.dispatched });
     await reportWonenBacklog();

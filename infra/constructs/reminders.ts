@@ -63,7 +63,7 @@ export class Reminders extends Construct {
   readonly bus: EventBus;
   readonly configurationSet: ConfigurationSet;
   readonly identity: EmailIdentity;
-  readonly alarms: { readonly deadLetters: Alarm; readonly needsAttention: Alarm };
+  readonly alarms: { readonly deadLetters: Alarm; readonly needsAttention: Alarm; readonly inDoubt: Alarm };
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
@@ -164,7 +164,9 @@ export class Reminders extends Construct {
       target: new LambdaInvoke(this.dispatcher, { retryAttempts: 0 }),
     });
 
-    // Alarms: anything in the DLQ; any stage a human must look at (unconfirmed after a crash, failed: no recipient).
+    // Alarms: anything in the DLQ; a stage a human must look at (failed: no recipient, rejected for good); SES answering
+    // in doubt again and again. A single doubt is no alarm: the stage is confirmed by SES's Send event or sent again
+    // after the doubt wait (app/reminders/ports.ts), so nothing is lost; many in a quarter hour mean SES is unwell.
     this.alarms = {
       deadLetters: new Alarm(this, 'DeadLettersAlarm', {
         alarmDescription: 'Reminder messages in the DLQ (the stages stay pending in DynamoDB and are dispatched again; find the cause)',
@@ -175,24 +177,31 @@ export class Reminders extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
       needsAttention: new Alarm(this, 'NeedsAttentionAlarm', {
-        alarmDescription: 'A reminder is unconfirmed (sent or not: check SES) or failed (no recipient, rejected)',
+        alarmDescription: 'A reminder failed for good (no recipient, rejected by SES): a human sends it or fixes the address',
         metric: new Metric({ namespace: METRIC_NAMESPACE, metricName: `RemindersNeedingAttention-${config.stage}`, statistic: 'Sum', period: Duration.minutes(5) }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
+      inDoubt: new Alarm(this, 'InDoubtAlarm', {
+        alarmDescription: 'SES answered in doubt (5xx, timeout, reset) 10 times in 15 minutes: stages are resent after the doubt wait; check SES health',
+        metric: new Metric({ namespace: METRIC_NAMESPACE, metricName: `RemindersInDoubt-${config.stage}`, statistic: 'Sum', period: Duration.minutes(15) }),
+        threshold: 10,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
     };
-    for (const [fn, message] of [
-      [this.dispatcher, 'reminder unconfirmed'],
-      [this.sender, 'reminder failed'],
-      [this.sender, 'reminder in-doubt'],
+    for (const [id, message, metricName] of [
+      ['Senderfailed', 'reminder failed', `RemindersNeedingAttention-${config.stage}`],
+      ['Senderindoubt', 'reminder in-doubt', `RemindersInDoubt-${config.stage}`],
     ] as const) {
-      new MetricFilter(this, `${fn === this.dispatcher ? 'Dispatcher' : 'Sender'}${message.split(' ')[1]!.replace(/-/g, '')}`, {
-        logGroup: fn.logGroup,
+      new MetricFilter(this, id, {
+        logGroup: this.sender.logGroup,
         filterPattern: FilterPattern.stringValue('$.msg', '=', message),
         metricNamespace: METRIC_NAMESPACE,
-        metricName: `RemindersNeedingAttention-${config.stage}`,
+        metricName,
         metricValue: '1',
       });
     }

@@ -133,7 +133,7 @@ describe.each(['prod', 'dev'] as const)('%s: alarms', (stage) => {
       expect(p.OKActions, id).toEqual([{ Ref: topic }]);
     }
     // The concerns' own alarms are among them.
-    for (const name of ['DeadLettersAlarm', 'NeedsAttentionAlarm', 'AuditWriteFailedAlarm', 'SweeperFailedAlarm']) {
+    for (const name of ['DeadLettersAlarm', 'NeedsAttentionAlarm', 'InDoubtAlarm', 'AuditWriteFailedAlarm', 'SweeperFailedAlarm']) {
       expect(alarms.some(({ id }) => id.includes(name)), name).toBe(true);
     }
   });

@@ -120,10 +120,13 @@ describe('mail and events', () => {
     template.hasResourceProperties('AWS::Events::EventBus', { Name: 'omslagroute-prod' });
   });
 
-  it('alarms on the DLQ and on stages that need a human', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
-    template.resourceCountIs('AWS::Logs::MetricFilter', 3);
-    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.msg = "reminder unconfirmed" }' });
+  it('alarms on the DLQ, on stages that need a human, and on SES answering in doubt again and again', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    template.resourceCountIs('AWS::Logs::MetricFilter', 2);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.msg = "reminder failed" }', MetricTransformations: [Match.objectLike({ MetricName: 'RemindersNeedingAttention-prod' })] });
+    template.hasResourceProperties('AWS::Logs::MetricFilter', { FilterPattern: '{ $.msg = "reminder in-doubt" }', MetricTransformations: [Match.objectLike({ MetricName: 'RemindersInDoubt-prod' })] });
+    // A doubt resolves itself (SES's Send event, or a resend after the doubt wait): nothing logs `reminder unconfirmed` any more.
+    expect(JSON.stringify(template.toJSON())).not.toContain('reminder unconfirmed');
   });
 });
 

@@ -102,9 +102,6 @@ class MemoryStore implements ReminderStore {
   async lease(): Promise<never> {
     throw new Error('not used by the sender');
   }
-  async markUnconfirmed(): Promise<never> {
-    throw new Error('not used by the sender');
-  }
   async releaseInDoubt(): Promise<never> {
     throw new Error('not used by the sender');
   }

@@ -175,16 +175,6 @@ export class DynamoReminderStore implements ReminderStore {
     });
   }
 
-  async markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean> {
-    return this.conditional({
-      Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :unconfirmed, unconfirmedAt = :now REMOVE #pk, #sk, leaseUntil',
-      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
-      ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
-      ExpressionAttributeValues: { ':unconfirmed': 'unconfirmed', ':sending': 'sending', ':token': token, ':now': now },
-    });
-  }
-
   async markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean> {
     return this.conditional({
       Key: keyOf(key),

@@ -17,7 +17,8 @@ import type { DispatcherDeps, DueItem, ReminderMessage } from './ports.js';
 export interface DispatchResult {
   dispatched: number;
   published: number;
-  unconfirmed: number;
+  /** Claims whose doubt wait ran out without an SES event: back to pending, sent again. */
+  doubtReleased: number;
   /** Items another dispatcher leased first, or that changed under us. */
   contended: number;
   queueFailures: number;
@@ -38,7 +39,7 @@ const MINUTE = 60_000;
 
 export async function dispatchDue(deps: DispatcherDeps, options: DispatchOptions = {}): Promise<DispatchResult> {
   const now = normaliseInstant(deps.clock.now());
-  const result: DispatchResult = { dispatched: 0, published: 0, unconfirmed: 0, contended: 0, queueFailures: 0, publishFailures: 0, complete: true };
+  const result: DispatchResult = { dispatched: 0, published: 0, doubtReleased: 0, contended: 0, queueFailures: 0, publishFailures: 0, complete: true };
   const shards = Array.from({ length: DUE_SHARD_COUNT }, (_, shard) => shard);
   await Promise.all(shards.map((shard) => dispatchShard(deps, shard, now, options, result)));
   return result;
@@ -84,7 +85,7 @@ async function handlePage(deps: DispatcherDeps, items: DueItem[], now: string, c
   const stuck = reminders.filter((r) => r.reminderStatus === 'sending' && r.claimToken);
   const released = await filterLimited(stuck, concurrency, (r) => deps.store.releaseInDoubt(r, { reminderId: r.reminderId, token: r.claimToken!, now }));
   for (const r of released) {
-    result.unconfirmed += 1;
+    result.doubtReleased += 1;
     deps.observe({ type: 'doubt-released', reminderId: r.reminderId });
   }
 

@@ -8,7 +8,7 @@ const common = {
   TABLE_NAME: z.string().min(1),
   /** A dispatched stage is dispatched again after this many minutes if it is still pending (lost message, DLQ). */
   REMINDER_LEASE_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
-  /** A claim (`sending`) older than this counts as stuck → `unconfirmed`. Far above the sender's 30 s timeout. */
+  /** The doubt wait: a claim (`sending`) older than this with no SES event is sent again. Far above the sender's 30 s timeout. */
   CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Public base URL of the web app, for the link in every mail. */

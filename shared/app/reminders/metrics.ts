@@ -3,8 +3,8 @@
  * pipeline's `observe` hook in ./wiring.ts. Counted: mails sent (and of those, escalations: the `escalatie` stage
  * goes out a werkdag after a deadline passed, so it counts overdue deadlines), stages that failed for good, and
  * claims released because SES throttled. The dispatcher reports what it dispatched per run itself
- * (functions/reminder-dispatcher.ts). `unconfirmed`/`in-doubt`/`failed` are also counted by the log metric filters
- * behind the RemindersNeedingAttention alarm (infra/constructs/reminders.ts).
+ * (functions/reminder-dispatcher.ts). `failed` is also counted by the log metric filter behind the NeedsAttention
+ * alarm, and `in-doubt` by the one behind the InDoubt alarm (infra/constructs/reminders.ts).
  */
 import { putMetrics, type MetricName } from '#observability/metrics.js';
 import type { ReminderOutcome } from './ports.js';

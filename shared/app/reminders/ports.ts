@@ -64,8 +64,6 @@ export interface ReminderStore {
    * Idempotent (false when already sent or otherwise final); never sends.
    */
   confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean>;
-  /** sending (claim expired, token as seen) → unconfirmed; leaves the due index, for a human. No longer used by the dispatcher. */
-  markUnconfirmed(key: ReminderKey, token: string, now: string): Promise<boolean>;
   /** outbox pending → published; leaves the due index and expires later (TTL). */
   markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean>;
   /** outbox: undo our lease after a failed PutEvents, so the next run retries at once. */
@@ -113,7 +111,6 @@ export type ReminderOutcome =
   | { type: 'dispatched'; reminderId: string }
   | { type: 'published'; eventId: string }
   | { type: 'publish-failed'; eventId: string }
-  | { type: 'unconfirmed'; reminderId: string }
   | { type: 'doubt-released'; reminderId: string }
   | { type: 'sent'; reminderId: string; messageId: string; recipients: number; stage?: string }
   | { type: 'skipped'; reminderId: string; reason: string }

@@ -44,10 +44,10 @@ const listeners = new Set<Listener>();
 
 export { loadDirectory };
 
-const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'unconfirmed', 'publish-failed']);
+const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'doubt-released', 'publish-failed']);
 const DEBUG: ReadonlySet<ReminderOutcome['type']> = new Set(['dispatched', 'published', 'skipped']);
 
-/** Structured log line per outcome (metric filters count `reminder failed`, `reminder unconfirmed`, …), and EMF metrics (./metrics.ts). */
+/** Structured log line per outcome (metric filters count `reminder failed`, `reminder in-doubt`), and EMF metrics (./metrics.ts). */
 function observe(outcome: ReminderOutcome): void {
   logLine(WARN.has(outcome.type) ? 'warn' : DEBUG.has(outcome.type) ? 'debug' : 'info', `reminder ${outcome.type}`, { ...outcome });
   recordReminderMetrics(outcome);
