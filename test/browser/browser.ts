@@ -56,3 +56,41 @@ export async function signIn(page: Page, person: RegExp): Promise<void> {
   await page.getByLabel(person).check();
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
+
+export const idOf = (path: string) => `#veld-${path.replace(/\./g, '-')}`;
+
+/** Ticks a radio button or checkbox by clicking its label, as a person does (the design system styles the input away). */
+export async function choose(page: Page, input: ReturnType<Page['locator']>): Promise<void> {
+  if (await input.isChecked()) return;
+  await page.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+}
+
+/** Fills a generated form from a body as the API takes it: text by its field, choices by their option. */
+export async function fillForm(page: Page, values: Record<string, unknown>, prefix = ''): Promise<void> {
+  for (const [key, value] of Object.entries(values)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value === undefined) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      await fillForm(page, value as Record<string, unknown>, path);
+    } else if (Array.isArray(value)) {
+      for (const option of value) await choose(page, page.locator(`input[name="${path}"][value="${String(option)}"]`));
+    } else {
+      const option = page.locator(`input[name="${path}"][value="${String(value)}"]`);
+      if (typeof value === 'boolean') {
+        if ((await option.count()) > 0) await choose(page, option); // Ja/Nee
+        else if (value) await choose(page, page.locator(idOf(path))); // a single akkoord checkbox
+      } else if (typeof value === 'string' && (await option.count()) > 0) {
+        await choose(page, option);
+      } else if ((await page.locator(`select${idOf(path)}`).count()) > 0) {
+        await page.locator(idOf(path)).selectOption(String(value));
+      } else {
+        await page.locator(idOf(path)).fill(String(value));
+      }
+    }
+  }
+}
+
+export async function openForm(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: title }).count(), { timeout: 15_000 }).toBe(1);
+}

@@ -61,3 +61,14 @@ export function badgeColor(werkdagenLeft: number | undefined, overdue = false): 
   if ((werkdagenLeft ?? 99) <= 2) return 'orange';
   return 'azure';
 }
+
+/** Timeline entries that are not a form of the route (those take their form's title). */
+export const EVENT_LABELS: Record<string, string> = {
+  'case-aangemaakt': 'Dossier aangemaakt',
+  'mail-ontvangen': 'E-mail ontvangen (woonzaken)',
+  'toestemming-vastgelegd': 'Toestemming vastgelegd',
+  'toestemming-ingetrokken': 'Toestemming ingetrokken',
+  'akkoord-in-behandeling': 'In behandeling genomen door de corporatie',
+  'akkoord-gegeven': 'Akkoord gegeven door de corporatie',
+  'akkoord-teruggestuurd': 'Teruggestuurd door de corporatie',
+};

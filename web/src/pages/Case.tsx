@@ -13,7 +13,7 @@ import { formFor } from '#domain/forms/index.js';
 import { ApiError, get, request } from '../api';
 import { useAuth } from '../auth';
 import { errorsByField, SchemaForm, zodErrors, type FieldErrors } from '../forms/SchemaForm';
-import { formatDate, formatInstant, PHASE_LABELS, ROLE_LABELS, type Phase } from '../labels';
+import { EVENT_LABELS, formatDate, formatInstant, PHASE_LABELS, ROLE_LABELS, type Phase } from '../labels';
 import { DeadlineTable, type DeadlineRow } from '../DeadlineTable';
 import { Loading, PageTitle, ProblemAlert, RouterLink, useLoad } from '../ui';
 
@@ -94,7 +94,7 @@ interface DraftRead {
 const ROUTE: Phase[] = ['onderzoek', 'urgentie_aangevraagd', 'wachtlijst', 'aanbod', 'herstelfase', 'voordracht', 'toets_wonen', 'omklap_akkoord', 'omgeklapt'];
 const SIDE: Partial<Record<Phase, Phase>> = { tijdelijk_afgemeld: 'wachtlijst', duurzame_verhuur: 'herstelfase' };
 
-const titleOf = (type: string) => formFor(type)?.title ?? type.replace(/-/g, ' ');
+const titleOf = (type: string) => formFor(type)?.title ?? EVENT_LABELS[type] ?? type.replace(/-/g, ' ');
 
 export default function CasePage() {
   const { caseId = '' } = useParams();
@@ -185,7 +185,7 @@ export default function CasePage() {
         ) : null}
       </section>
 
-      {read.akkoorden?.length ? <Akkoorden read={read} onChanged={reload} mayAnswer={profile?.role === 'contactpersoon'} /> : null}
+      {read.akkoorden?.length ? <Akkoorden read={read} onChanged={reload} mayAnswer={profile?.role === 'contactpersoon'} mayResubmit={zorgaanbieder} /> : null}
 
       <section aria-labelledby="formulieren-kop" className="werkplek-stack">
         <Heading level={2} id="formulieren-kop">Formulieren die u nu kunt indienen</Heading>
@@ -224,9 +224,10 @@ export default function CasePage() {
                 {titleOf(entry.type)}
                 {entry.supersedes ? (entry.akkoord ? ' (opnieuw ingediend)' : ' (correctie)') : ''}
                 {entry.akkoord ? ` — ${AKKOORD_LABELS[entry.akkoord.status]}` : ''}
+                {typeof entry.data?.voor === 'number' && entry.type.startsWith('akkoord-') ? ` (volgnummer ${entry.data.voor})` : ''}
               </Heading>
               <Paragraph size="small">
-                {formatDate(entry.occurredOn)} · {ROLE_LABELS[entry.recordedBy.role] ?? entry.recordedBy.role}, {entry.recordedBy.organisationId}
+                {formatDate(entry.occurredOn)} · volgnummer {entry.seq} · {ROLE_LABELS[entry.recordedBy.role] ?? entry.recordedBy.role}, {entry.recordedBy.organisationId}
               </Paragraph>
               {entry.data ? <EventData data={entry.data} /> : <Paragraph size="small">De inhoud van dit formulier is voor uw rol niet zichtbaar.</Paragraph>}
             </li>
@@ -325,7 +326,7 @@ function Consent({ read, onChanged }: { read: CaseRead; onChanged: () => void })
  * Forms ingediend bij the corporatie (shared/domain/akkoord.ts): where each stands, and for the corporatie's
  * contactpersoon the answer: in behandeling nemen, akkoord geven, or terugsturen with a reason.
  */
-function Akkoorden({ read, onChanged, mayAnswer }: { read: CaseRead; onChanged: () => void; mayAnswer: boolean }) {
+function Akkoorden({ read, onChanged, mayAnswer, mayResubmit }: { read: CaseRead; onChanged: () => void; mayAnswer: boolean; mayResubmit: boolean }) {
   const items = read.akkoorden ?? [];
   const open = items.filter((i) => i.status === 'ingediend' || i.status === 'in_behandeling');
   return (
@@ -341,6 +342,13 @@ function Akkoorden({ read, onChanged, mayAnswer }: { read: CaseRead; onChanged: 
               {item.betreft ? ` Het gaat om de voordracht voor omklap (volgnummer ${item.betreft}) in de tijdlijn.` : ''}
             </Paragraph>
             {item.besluit?.reden ? <Paragraph>Reden: {item.besluit.reden}</Paragraph> : null}
+            {mayResubmit && item.status === 'teruggestuurd' && !item.vervangenDoor ? (
+              <Paragraph>
+                <Link to={`/cases/${read.caseId}/formulieren/${item.action}?supersedes=${item.seq}`} className="ams-link">
+                  {`${item.wat} aanpassen en opnieuw indienen`}
+                </Link>
+              </Paragraph>
+            ) : null}
           </li>
         ))}
       </ul>

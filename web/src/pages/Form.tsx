@@ -2,6 +2,8 @@
  * One form of the route as a page: generated from its schema, saved as a draft (a colleague continues it), submitted
  * once (Idempotency-Key per page, If-Match on the case version read). "Het dossier is intussen gewijzigd" offers to
  * reload the case and keep what was typed. A draft is also saved when the session is about to renew its token.
+ * `?supersedes=N` is the new version of form N (a correction, or a resubmission after the corporatie sent it back):
+ * the form opens with what N said and the reason it came back, and goes in marked as N's successor.
  */
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -20,6 +22,8 @@ interface CaseRead {
   phase: Phase;
   version: number;
   actions?: string[];
+  timeline?: Array<{ seq: number; type: string; data?: Record<string, unknown> }>;
+  akkoorden?: Array<{ seq: number; besluit?: { reden?: string } }>;
 }
 
 interface DraftRead {
@@ -61,7 +65,11 @@ function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseR
   const [problem, setProblem] = useState<unknown>();
   const [changedMeanwhile, setChangedMeanwhile] = useState(false);
   const [draftState, setDraftState] = useState<{ version?: number; savedAt?: string }>(draft ? { version: draft.version, savedAt: draft.savedAt } : {});
-  const allowed = caseRead.actions?.includes(form.action) ?? true;
+  const supersedes = Number(searchParams.get('supersedes')) || undefined;
+  const previous = supersedes ? caseRead.timeline?.find((e) => e.seq === supersedes && e.type === form.action) : undefined;
+  const sentBackBecause = supersedes ? caseRead.akkoorden?.find((a) => a.seq === supersedes)?.besluit?.reden : undefined;
+  // A new version of an earlier form is allowed whenever that form may be corrected; the API decides.
+  const allowed = Boolean(previous) || (caseRead.actions?.includes(form.action) ?? true);
 
   const showErrors = (list: Array<{ path: string; message: string }>) => {
     setErrors(errorsByField(fields, list));
@@ -89,14 +97,14 @@ function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseR
     setErrors({});
     setBusy(true);
     try {
-      const answer = await request<{ phase: Phase; reference: string }>(`/cases/${caseRead.caseId}/forms/${form.action}`, {
+      const answer = await request<{ phase: Phase; reference: string }>(`/cases/${caseRead.caseId}/forms/${form.action}${previous ? `?supersedes=${previous.seq}` : ''}`, {
         method: 'POST',
         body: values,
         idempotencyKey: idempotencyKey.current,
         ifMatch: caseRead.version,
       });
       sessionStorage.removeItem(keptKey(caseRead.caseId, form.action));
-      const message = `${form.title} is ingediend. Het dossier is nu in de fase ${PHASE_LABELS[answer.body.phase].toLowerCase()}.`;
+      const message = `${form.title} is ${previous ? 'opnieuw ' : ''}ingediend. Het dossier is nu in de fase ${PHASE_LABELS[answer.body.phase].toLowerCase()}.`;
       // ?terug=/wonen/wachtrij: back to where the form was opened from (a werkvoorraad), only paths of this app.
       const back = searchParams.get('terug');
       navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : `/cases/${caseRead.caseId}`, { state: { message: `${caseRead.reference}: ${message}` } });
@@ -119,6 +127,14 @@ function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseR
       <Paragraph>
         Dossier <Link to={`/cases/${caseRead.caseId}`} className="ams-link">{caseRead.reference}</Link>, fase {PHASE_LABELS[caseRead.phase].toLowerCase()}. {form.summary} (bron: {form.source})
       </Paragraph>
+      {previous ? (
+        <Alert heading={`Nieuwe versie van volgnummer ${previous.seq}`} headingLevel={2}>
+          <Paragraph>
+            Het formulier staat ingevuld zoals u het eerder indiende. Pas aan wat nodig is en dien het opnieuw in; beide versies blijven in de tijdlijn.
+          </Paragraph>
+          {sentBackBecause ? <Paragraph>Reden van terugsturen: {sentBackBecause}</Paragraph> : null}
+        </Alert>
+      ) : null}
       {!allowed ? (
         <Alert heading="Dit formulier kan nu nog niet worden ingediend" headingLevel={2} severity="warning">
           <Paragraph>U kunt het wel voorbereiden en als concept opslaan.</Paragraph>
@@ -144,7 +160,7 @@ function FormEditor({ caseRead, draft, fields, form, reload }: { caseRead: CaseR
       {problem && !Object.keys(errors).length ? <ProblemAlert error={problem} /> : null}
       <SchemaForm
         fields={fields}
-        defaultValues={takeKept(caseRead.caseId, form.action) ?? draft?.input}
+        defaultValues={takeKept(caseRead.caseId, form.action) ?? draft?.input ?? previous?.data}
         errors={errors}
         errorRound={round}
         busy={busy}
