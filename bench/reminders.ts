@@ -19,10 +19,10 @@ import { ensureTable } from '../shared/adapters/dynamo/create-table.js';
 import { dueAttributes, reminderIdOf, reminderKeys, type ReminderItem } from '../shared/adapters/dynamo/reminder-items.js';
 import { keys } from '../shared/adapters/dynamo/table.js';
 import { createLocalQueues } from '../shared/adapters/sqs/queues.js';
-import { resetReminderDeps } from '../shared/app/reminders/wiring.js';
+import { overrideReminderDeps, resetReminderDeps } from '../shared/app/reminders/wiring.js';
 import { AdjustableClock } from '../shared/domain/clock.js';
 import { startLocalScheduler } from '../shared/local/scheduler.js';
-import { applyLocalEnv, clearLocalOutbox, readLocalOutbox, startLocalServices, type LocalServices } from '../shared/local/services.js';
+import { applyLocalEnv, clearLocalOutbox, localSesAccount, readLocalOutbox, startLocalServices, type LocalServices } from '../shared/local/services.js';
 import { handler as dispatcher } from '../functions/reminder-dispatcher.js';
 
 const NOW = '2026-06-10T06:05:00.000Z';
@@ -186,12 +186,59 @@ export async function main(): Promise<void> {
     console.log(`  dispatch                                    ${(dispatchB.ms / 1000).toFixed(2)} s   dispatched ${dispatchB.value.dispatched}`);
     console.log(`  dispatch of ${N} due alone, again             ${(dispatchC.ms / 1000).toFixed(2)} s   dispatched ${dispatchC.value.dispatched}`);
     console.log(`  ratio with ${FACTOR}× non-due / the run after it     ${(dispatchB.ms / dispatchC.ms).toFixed(2)}   (/ mean of both runs without: ${(dispatchB.ms / baseline).toFixed(2)})`);
+
+    // 3. Pacing (issue 15): N due at 08:00 against an SES account that throttles above Q sends per second, as SES does
+    // (the local SES enforces its account's MaxSendRate; aws-ses-v2-local alone does not). Paced: the sender reads the
+    // rate with GetAccount and spaces its sends at its share. Unpaced, the same run: what SES's throttling does to it.
+    // Defaults: SES's starting production quota (14/s) and 2,000 stages (2½ minutes paced); the whole 08:00 batch of
+    // 10,000 is BENCH_PACED_REMINDERS=10000 (12 minutes at 14/s). The local pipeline itself sends ~30–60/s here.
+    const Q = Number(process.env.BENCH_SES_RATE ?? 14);
+    const P = Number(process.env.BENCH_PACED_REMINDERS ?? 2_000);
+    process.env.LOCAL_SES_MAX_SEND_RATE = String(Q);
+    process.env.AWS_SES_ACCOUNT = JSON.stringify(localSesAccount(Q));
+    const pacedRun = await quotaRun(services, sqs, clock, 'p', P, true);
+    const unpacedRun = await quotaRun(services, sqs, clock, 'u', P, false);
+    console.log(`\n${P} reminders due at once, SES account quota ${Q}/s (GetAccount; throttling above it enforced locally)`);
+    console.log(`  ${''.padEnd(38)}${'paced (sender)'.padEnd(26)}unpaced (raw sends)`);
+    const row = (label: string, f: (r: QuotaRun) => string) => console.log(`  ${label.padEnd(38)}${f(pacedRun).padEnd(26)}${f(unpacedRun)}`);
+    row('sent in the run', (r) => `${r.sent} of ${P}`);
+    row('send rate', (r) => `${Math.round((r.sent / r.ms) * 1000)}/s (${Math.round(((r.sent / r.ms) * 1000 * 100) / Q)}% of quota)`);
+    row('time', (r) => `${(r.ms / 1000).toFixed(1)} s`);
+    row('throttled by SES', (r) => String(r.throttled));
+    row('left pending (retried after lease)', (r) => String(r.pending));
+    row('mails in local SES / duplicates', (r) => `${r.mails} / ${r.duplicates}`);
+    delete process.env.LOCAL_SES_MAX_SEND_RATE;
     sqs.destroy();
   } finally {
     if (savedLog === undefined) delete process.env.LOG_LEVEL;
     else process.env.LOG_LEVEL = savedLog;
     await services?.stop();
   }
+}
+
+interface QuotaRun {
+  sent: number;
+  ms: number;
+  throttled: number;
+  pending: number;
+  mails: number;
+  duplicates: number;
+}
+
+async function quotaRun(services: LocalServices, sqs: SQSClient, clock: AdjustableClock, name: string, n: number, paced: boolean): Promise<QuotaRun> {
+  const queues = await createLocalQueues(sqs, { prefix: `bench-${name}-` });
+  await seed(`bench-reminders-${name}`, n, 0);
+  overrideReminderDeps({ pacer: paced ? undefined : null });
+  const scheduler = await startLocalScheduler({ clock, intervalMs: 0, queueUrl: queues.queueUrl, enforceSendRate: true });
+  useTable(`bench-reminders-${name}`, queues.queueUrl);
+  await clearLocalOutbox(services);
+  const run = await timed(() => scheduler.tick());
+  const throttled = scheduler.sendQuota?.throttled() ?? 0;
+  await scheduler.stop();
+  const outbox = await readLocalOutbox(services);
+  const references = new Set(outbox.map((m) => /OMS-\d{4}-\d{6}/.exec(m.subject)?.[0]));
+  overrideReminderDeps({ pacer: undefined });
+  return { sent: run.value.sent, ms: run.ms, throttled, pending: n - run.value.sent, mails: outbox.length, duplicates: outbox.length - references.size };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

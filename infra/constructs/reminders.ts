@@ -148,6 +148,8 @@ export class Reminders extends Construct {
         ],
       }),
     );
+    // The send rate it paces itself to (app/reminders/pacing.ts): GetAccount is account-wide, it has no resource type.
+    this.sender.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
     this.sender.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: REMINDER_QUEUE.batchSize,

@@ -18,7 +18,8 @@ import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
-import { settleLocalSesEvents, withLocalSendEvents } from './ses-events.js';
+import { localSesMaxSendRate } from './services.js';
+import { localSendQuota, settleLocalSesEvents, withLocalSendEvents, type LocalSendQuota } from './ses-events.js';
 
 export interface LocalSchedulerOptions {
   clock: Clock;
@@ -32,6 +33,8 @@ export interface LocalSchedulerOptions {
   /** Start the local EventBridge stand-in when AWS_ENDPOINT_URL_EVENTBRIDGE is not set (default true). */
   localEventBus?: boolean;
   log?: (line: string) => void;
+  /** Let the local SES refuse sends over its account's rate, as SES does (bench; `LOCAL_SES_ENFORCE_RATE=1`). */
+  enforceSendRate?: boolean;
 }
 
 export interface TickResult {
@@ -44,6 +47,8 @@ export interface LocalScheduler {
   stop(): Promise<void>;
   /** The local bus, when this scheduler started one: the domain events it received. */
   eventBus?: LocalEventBus;
+  /** The local SES's rate enforcement, when on (`enforceSendRate`). */
+  sendQuota?: LocalSendQuota;
 }
 
 /** A Lambda context good enough for the handlers: they only ask for the remaining time. */
@@ -66,7 +71,14 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
   }
   // Re-read the environment on next use; run the handlers on the local clock.
   resetReminderDeps({ keepOverrides: true });
-  overrideReminderDeps({ clock: options.clock, sesStandIn: (mailer) => withLocalSendEvents(mailer, options.clock) });
+  const enforce = options.enforceSendRate ?? process.env.LOCAL_SES_ENFORCE_RATE === '1';
+  const sendQuota = enforce ? localSendQuota(localSesMaxSendRate()) : undefined;
+  overrideReminderDeps({
+    clock: options.clock,
+    // Every poller runs in this process on one set of deps, so one pacer holds the whole account's rate.
+    sendersSharingRate: 1,
+    sesStandIn: (mailer) => withLocalSendEvents(sendQuota ? sendQuota.wrap(mailer) : mailer, options.clock),
+  });
 
   const sqs = new SQSClient({});
   const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: options.queueUrl, AttributeNames: ['QueueArn'] }))).Attributes?.QueueArn ?? '';
@@ -140,6 +152,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
   return {
     tick,
     eventBus,
+    ...(sendQuota ? { sendQuota } : {}),
     async stop() {
       if (timer) clearInterval(timer);
       await chain;

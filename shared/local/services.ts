@@ -405,6 +405,36 @@ export function applyLocalEnv(s: LocalServices): void {
   process.env.AWS_REGION = s.region;
   process.env.AWS_ACCESS_KEY_ID = s.credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = s.credentials.secretAccessKey;
+  process.env.AWS_SES_ACCOUNT = JSON.stringify(localSesAccount(localSesMaxSendRate()));
+}
+
+/** Sends per second of the local SES account: LOCAL_SES_MAX_SEND_RATE, else generous enough never to slow a test. */
+export function localSesMaxSendRate(): number {
+  const configured = Number(process.env.LOCAL_SES_MAX_SEND_RATE);
+  return Number.isFinite(configured) && configured > 0 ? configured : 200;
+}
+
+/**
+ * What aws-ses-v2-local answers to GetAccount (it reads AWS_SES_ACCOUNT on each request): a production account with
+ * the given send rate, so the sender reads its quota locally through the same SDK call as on AWS.
+ */
+export function localSesAccount(maxSendRate: number) {
+  return {
+    DedicatedIpAutoWarmupEnabled: false,
+    Details: {
+      AdditionalContactEmailAddresses: [],
+      ContactLanguage: 'EN',
+      MailType: 'TRANSACTIONAL',
+      ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+      UseCaseDescription: 'Omslagroute reminders (local stand-in)',
+      WebsiteURL: 'http://127.0.0.1:3000',
+    },
+    EnforcementStatus: 'HEALTHY',
+    ProductionAccessEnabled: true,
+    SendingEnabled: true,
+    SendQuota: { Max24HourSend: 1_000_000, MaxSendRate: maxSendRate, SentLast24Hours: 0 },
+    SuppressionAttributes: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+  };
 }
 
 interface StoredEmail {

@@ -6,7 +6,7 @@
  * or the bare SES record (`{"eventType":"Bounce",…}`); see test/fixtures/ses/.
  */
 import type { Mailer } from '#app/ports.js';
-import type { Clock } from '#domain/clock.js';
+import { monotonicMs, type Clock } from '#domain/clock.js';
 import { InvalidSesEvent } from '#domain/mail-health.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
@@ -61,4 +61,38 @@ export function withLocalSendEvents(mailer: Mailer, clock: Clock): Mailer {
 /** Waits for the local Send events still on their way (the local scheduler's tick ends with this). */
 export async function settleLocalSesEvents(): Promise<void> {
   while (inFlight.size) await Promise.all([...inFlight]);
+}
+
+/**
+ * SES's send-rate quota, which aws-ses-v2-local does not enforce: a send over `maxSendRate` per second is refused
+ * before anything goes out, with the throttling error SES answers (TooManyRequestsException, HTTP 429). One token
+ * bucket of one second's sends for the whole account (every sender container draws from it), as SES averages the
+ * rate over a second. Used by the bench and by `LOCAL_SES_ENFORCE_RATE=1 npm start`; tests are not throttled.
+ */
+export interface LocalSendQuota {
+  wrap(mailer: Mailer): Mailer;
+  /** Sends refused so far. */
+  throttled(): number;
+}
+
+export function localSendQuota(maxSendRate: number, nowMs: () => number = monotonicMs): LocalSendQuota {
+  let tokens = maxSendRate;
+  let at = nowMs();
+  let throttled = 0;
+  return {
+    throttled: () => throttled,
+    wrap: (mailer) => ({
+      async send(mail) {
+        const now = nowMs();
+        tokens = Math.min(maxSendRate, tokens + ((now - at) / 1000) * maxSendRate);
+        at = now;
+        if (tokens < 1) {
+          throttled += 1;
+          throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+        }
+        tokens -= 1;
+        return mailer.send(mail);
+      },
+    }),
+  };
 }

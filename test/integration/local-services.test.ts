@@ -15,9 +15,11 @@ import {
 } from '@aws-sdk/client-sqs';
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { createSesClient, readSendRate } from '../../shared/adapters/ses/mailer.js';
 import {
   applyLocalEnv,
   clearLocalOutbox,
+  localSesMaxSendRate,
   readLocalOutbox,
   startLocalServices,
   type LocalServices,
@@ -196,6 +198,10 @@ describe('local services', () => {
 
     await clearLocalOutbox(s);
     expect(await readLocalOutbox(s)).toEqual([]);
+  });
+
+  it('SES: GetAccount answers the local account’s send rate, which the reminder sender paces itself to', async () => {
+    expect(await readSendRate(createSesClient())).toBe(localSesMaxSendRate());
   });
 
   it('stop() shuts everything down and is idempotent', async () => {

@@ -8,6 +8,7 @@ import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Mailer, OutgoingMail } from '../../shared/app/ports.js';
 import { loadDirectory } from '../../shared/app/reminders/wiring.js';
 import { CLAIM_SAFETY_MS, sendReminderBatch } from '../../shared/app/reminders/send.js';
+import { sendPacer } from '../../shared/app/reminders/pacing.js';
 import type { ReminderOutcome, ReminderStore, SenderDeps } from '../../shared/app/reminders/ports.js';
 import { RecipientFilter } from '../../shared/app/mail-health/suppression.js';
 import { dueAttributes, reminderIdOf, reminderKeys, type ReminderItem, type ReminderKey } from '../../shared/adapters/dynamo/reminder-items.js';
@@ -254,6 +255,25 @@ describe('sender decisions', () => {
     const result = await sendReminderBatch(deps, [record(item)], { remainingMs: () => CLAIM_SAFETY_MS - 1 });
     expect(result.batchItemFailures).toHaveLength(1);
     expect(store.get(item)!.reminderStatus).toBe('pending');
+  });
+
+  it('waits for its send slot before the claim; a slot beyond the invocation’s time leaves the stage pending, redelivered', async () => {
+    let now = 0;
+    const slept: number[] = [];
+    const pacer = sendPacer({ accountRate: async () => 2, senders: 1, nowMs: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) });
+    const first = stage({ deadlineId: 'overlast-reactie:M-1' });
+    const second = stage({ deadlineId: 'overlast-reactie:M-2' });
+    const third = stage({ deadlineId: 'overlast-reactie:M-3' });
+    for (const item of [first, second, third]) store.put(item);
+    const paced = { ...deps, pacer };
+    expect(await sendReminderBatch(paced, [record(first, 'a'), record(second, 'b')])).toEqual({ batchItemFailures: [] });
+    expect(slept).toEqual([500]);
+    expect(mailer.sent).toHaveLength(2);
+    // 500 ms to the next slot, and only the claim's safety margin left: not claimed.
+    const result = await sendReminderBatch(paced, [record(third, 'c')], { remainingMs: () => CLAIM_SAFETY_MS + 499 });
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: 'c' }]);
+    expect(store.get(third)!.reminderStatus).toBe('pending');
+    expect(mailer.sent).toHaveLength(2);
   });
 
   it('a body that is not a reminder message is redelivered (towards the DLQ); a cancelled stage is acked', async () => {

@@ -5,7 +5,7 @@
  * The client makes ONE attempt (maxAttempts 1): SendEmail has no idempotency key, and an SDK retry after a timeout
  * could send twice. Retrying is the pipeline's job, which only retries when SES certainly sent nothing (throttling).
  */
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetAccountCommand, SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mailer, OutgoingMail } from '#app/ports.js';
 
 /** SES tag values allow ASCII letters, digits, `_` and `-` only. */
@@ -47,4 +47,10 @@ export class SesMailer implements Mailer {
 /** One SES client per container: a single attempt, bounded by a request timeout well below the sender's timeout. */
 export function createSesClient(): SESv2Client {
   return new SESv2Client({ maxAttempts: 1, requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 } });
+}
+
+/** The account's send rate (SendQuota.MaxSendRate, sends per second): what SES throttles above. */
+export async function readSendRate(ses: SESv2Client): Promise<number | undefined> {
+  const account = await ses.send(new GetAccountCommand({}));
+  return account.SendQuota?.MaxSendRate;
 }

@@ -29,6 +29,8 @@ const senderSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Path of the organisation directory JSON; the bundled config/organisations.local.json when absent. */
   ORGANISATIONS_FILE: z.string().min(1).optional(),
+  /** Sends per second of the SES account; when absent, read from SES (GetAccount SendQuota.MaxSendRate). */
+  SES_MAX_SEND_RATE: z.coerce.number().positive().max(10_000).optional(),
 });
 
 export type DispatcherEnv = z.infer<typeof dispatcherSchema>;

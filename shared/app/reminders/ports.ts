@@ -28,6 +28,7 @@ import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import type { OutboxItem, ReminderItem, ReminderKey } from '#adapters/dynamo/reminder-items.js';
 import type { Mailer } from '../ports.js';
+import type { SendPacer } from './pacing.js';
 
 export type DueItem = ReminderItem | OutboxItem;
 
@@ -137,4 +138,6 @@ export interface SenderDeps {
   config: ReminderConfig;
   newToken: () => string;
   observe: (outcome: ReminderOutcome) => void;
+  /** Spaces the sends at this container's share of the SES account's send rate (./pacing.ts); none = unpaced. */
+  pacer?: SendPacer;
 }

@@ -113,7 +113,11 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
   const recipients = { to: deliverable, unresolved: resolved.unresolved };
   const mail = renderMail(mailInput(item, deps.config.appBaseUrl));
 
-  if ((options.remainingMs?.() ?? Infinity) < CLAIM_SAFETY_MS) return 'retry';
+  // Wait for this container's send slot (pacing.ts) before the claim, so the claim covers only the SES call; a slot
+  // that would come too late for this invocation leaves the stage pending for the next one.
+  const wait = deps.pacer ? await deps.pacer.waitMs() : 0;
+  if ((options.remainingMs?.() ?? Infinity) - wait < CLAIM_SAFETY_MS) return 'retry';
+  await deps.pacer?.take();
   const token = deps.newToken();
   const claimUntil = new Date(Date.parse(now) + deps.config.claimTimeoutMinutes * MINUTE).toISOString();
   if (!(await deps.store.claim(key, { reminderId, token, now, claimUntil }))) return skip('al-geclaimd');

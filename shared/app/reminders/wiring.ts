@@ -9,7 +9,8 @@ import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
 import { createEventBridgeClient, EventBridgePublisher } from '#adapters/eventbridge/publisher.js';
-import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
+import { createSesClient, readSendRate, SesMailer } from '#adapters/ses/mailer.js';
+import { REMINDER_QUEUE } from '#adapters/sqs/queues.js';
 import { SqsReminderQueue } from '#adapters/sqs/reminder-queue.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
@@ -19,6 +20,7 @@ import type { Mailer } from '../ports.js';
 import { dispatcherEnv, senderEnv } from './env.js';
 import { logLine } from './log.js';
 import { recordReminderMetrics } from './metrics.js';
+import { sendPacer, type SendPacer } from './pacing.js';
 import type { DispatcherDeps, EventPublisher, ReminderConfig, ReminderOutcome, ReminderQueue, ReminderStore, SenderDeps } from './ports.js';
 
 export interface ReminderOverrides {
@@ -33,6 +35,13 @@ export interface ReminderOverrides {
   store?: ReminderStore;
   directory?: OrganisationDirectory;
   config?: Partial<ReminderConfig>;
+  /** The sender's pacing; null = unpaced (the bench's comparison run). */
+  pacer?: SendPacer | null;
+  /**
+   * How many senders share the account's rate. On AWS each container is one (REMINDER_QUEUE.maxConcurrency of them);
+   * the local scheduler runs all its pollers in one process, against one set of deps: 1.
+   */
+  sendersSharingRate?: number;
 }
 
 type Listener = (outcome: ReminderOutcome) => void;
@@ -97,9 +106,12 @@ export function senderDeps(): SenderDeps {
     const env = senderEnv();
     const db = createDocumentClient();
     const directory = loadDirectory(env.ORGANISATIONS_FILE);
+    const ses = createSesClient();
+    const maxSendRate = env.SES_MAX_SEND_RATE;
     sender = {
       store: new DynamoReminderStore(db, env.TABLE_NAME),
-      mailer: new SesMailer(createSesClient(), { from: env.MAIL_FROM, ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
+      mailer: new SesMailer(ses, { from: env.MAIL_FROM, ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
+      pacer: sendPacer({ accountRate: maxSendRate ? async () => maxSendRate : () => readSendRate(ses), senders: overrides.sendersSharingRate ?? REMINDER_QUEUE.maxConcurrency }),
       directory,
       suppressions: new RecipientFilter(new DynamoBounceStore(db, env.TABLE_NAME), directory),
       clock: systemClock,
@@ -108,10 +120,13 @@ export function senderDeps(): SenderDeps {
       observe,
     };
   }
-  const { clock, mailer, wrapMailer, sesStandIn, store, directory, config } = overrides;
+  const { clock, mailer, wrapMailer, sesStandIn, store, directory, config, pacer } = overrides;
   const base = sesStandIn ? sesStandIn(mailer ?? sender.mailer) : (mailer ?? sender.mailer);
+  const { pacer: ownPacer, ...rest } = sender;
+  const chosen = pacer === null ? undefined : (pacer ?? ownPacer);
   return {
-    ...sender,
+    ...rest,
+    ...(chosen ? { pacer: chosen } : {}),
     ...(clock ? { clock } : {}),
     ...(store ? { store } : {}),
     ...(directory ? { directory } : {}),
