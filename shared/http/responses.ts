@@ -24,9 +24,12 @@ import { linkedMailSchema, unmatchedMailReadSchema, unmatchedPageSchema } from '
 import { ROLES } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
 import { caseChangedSchema, caseViewSchema } from '#domain/views.js';
-import { digestSchema, queueEntrySchema } from '#domain/wonen-queue.js';
+import { digestSchema, queueEntrySchema, WONEN_STATUSES } from '#domain/wonen-queue.js';
 
-/** RFC 9457 problem+json as shared/http/problem.ts writes it, with the extensions the domain errors carry (errors.ts). */
+/**
+ * RFC 9457 problem+json as shared/http/problem.ts writes it, with the extensions the domain errors carry (errors.ts,
+ * MailNotLinkable, WonenStatusConflict): a new extension must be documented here, or the contract test fails.
+ */
 export const problemSchema = z.object({
   type: z.string().describe('A URI naming the kind of problem'),
   title: z.string(),
@@ -40,6 +43,9 @@ export const problemSchema = z.object({
   action: z.string().optional().describe('409: the action refused in that phase'),
   currentVersion: z.number().int().optional().describe('412: the version the case has now'),
   allowed: z.array(z.string()).optional().describe('405: the methods of the path'),
+  mailStatus: z.string().optional().describe('409: the state of a mail that cannot be linked'),
+  current: z.enum(WONEN_STATUSES).optional().describe("409: the queue item's status"),
+  requested: z.enum(WONEN_STATUSES).optional().describe('409: the status asked for'),
 });
 
 export const auditEntrySchema = z.object({
