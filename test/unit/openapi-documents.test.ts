@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { deadlineViewSchema, type DeadlineView } from '../../shared/app/deadlines.js';
+import type { SameType } from '../../shared/domain/same-type.js';
 import { openApiDocument } from '../../shared/http/openapi.js';
 import { DEV_ENDPOINTS, devOpenApiDocument } from '../../shared/local/dev-openapi.js';
 import { OIDC_PATH } from '../../shared/local/oidc.js';
@@ -55,6 +58,13 @@ describe('the production document', () => {
     expect(validate({ reference: 'OMS-2026-000001', deadlines: [deadline] })).toBe(true);
     expect(validate({ reference: 'OMS-2026-000001', deadlines: [{ ...deadline, geheim: 1 }] })).toBe(false);
     expect(validate({ reference: 'OMS-2026-000001', deadlines: [{ ...deadline, dueDate: '22-05-2026' }] })).toBe(false);
+  });
+
+  it('cannot drift from the types: a schema that lacks a field of its type does not compile', () => {
+    // @ts-expect-error DeadlineView without `late` is not the schema's type (tsc --noEmit checks this line)
+    const drifted: SameType<z.infer<typeof deadlineViewSchema>, Omit<DeadlineView, 'late'>> = true;
+    const same: SameType<z.infer<typeof deadlineViewSchema>, DeadlineView> = true;
+    expect([drifted, same]).toEqual([true, true]);
   });
 
   it('has no dev endpoint', () => {
