@@ -2,6 +2,7 @@
  * Deadlines as the professionals see them: a case's deadlines (open, met, missed) recomputed from its history, and
  * an organisation's open deadlines by due date, read from an index the planner below keeps in step with every change.
  */
+import { z } from 'zod';
 import { canSeeCase, organisationsOf } from '#domain/access.js';
 import type { CaseState, Regio } from '#domain/case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
@@ -10,9 +11,10 @@ import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
 import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
+import type { SameType } from '#domain/same-type.js';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import type { EffectPlanner } from './effects.js';
-import type { AppDeps, Page, StoreEffect } from './ports.js';
+import { pageSchema, type AppDeps, type Page, type StoreEffect } from './ports.js';
 import { mayListOrganisation } from './read-cases.js';
 
 const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
@@ -62,6 +64,29 @@ export function werkdagenLeft(dueDate: string, today: string, regio: Regio | und
   return dueDate >= today ? werkdagenBetween(today, dueDate, regio) : -werkdagenOverdue(dueDate, today, regio);
 }
 
+const DEADLINE_STATUSES = ['open', 'overdue', 'met', 'missed', 'cancelled'] as const satisfies readonly Deadline['status'][];
+
+/** GET /cases/{id}/deadlines answers this (the OpenAPI document's response schema; checked against DeadlineView). */
+export const deadlineViewSchema = z.object({
+  deadlineId: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  source: z.string().describe('The seed sentence the deadline comes from'),
+  actor: z.string().describe('Who must act'),
+  dueDate: z.iso.date(),
+  dueAt: z.string().describe('End of dueDate in Europe/Amsterdam, as an ISO instant'),
+  status: z.enum(DEADLINE_STATUSES),
+  metOn: z.iso.date().optional(),
+  late: z.literal(true).optional().describe('Met after the due date'),
+  werkdagenLeft: z.number().int().optional().describe('Open deadlines: werkdagen until due (0 today, negative: late)'),
+});
+
+export const caseDeadlinesSchema = z.object({ reference: z.string(), deadlines: z.array(deadlineViewSchema) });
+
+const _deadlineView: SameType<z.infer<typeof deadlineViewSchema>, DeadlineView> = true;
+const _caseDeadlines: SameType<z.infer<typeof caseDeadlinesSchema>, Awaited<ReturnType<typeof caseDeadlines>>> = true;
+void [_deadlineView, _caseDeadlines];
+
 export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId: string): Promise<{ reference: string; deadlines: DeadlineView[] }> {
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
@@ -85,6 +110,24 @@ export interface OpenDeadline {
   /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
   werkdagenLeft: number;
 }
+
+/** GET /deadlines: one page of the organisation's open deadlines (checked against OpenDeadline). */
+export const openDeadlineSchema = z.object({
+  caseId: z.string(),
+  reference: z.string(),
+  deadlineId: z.string(),
+  ruleId: z.string(),
+  title: z.string(),
+  actor: z.string(),
+  dueDate: z.iso.date(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  werkdagenLeft: z.number().int(),
+});
+export const openDeadlinesPageSchema = pageSchema(openDeadlineSchema);
+
+const _openDeadline: SameType<z.infer<typeof openDeadlineSchema>, OpenDeadline> = true;
+void _openDeadline;
 
 /** The caller's organisation's open deadlines by due date, across its cases, from the deadline index. */
 export async function organisationDeadlines(

@@ -2,6 +2,7 @@
  * Saving a form incomplete, reading it back, discarding it. Submitting the form discards the submitting
  * organisation's draft in the submission's own transaction (shared/app/submit-form.ts).
  */
+import { z } from 'zod';
 import { canSeeCase } from '#domain/access.js';
 import { DRAFT_ENTITY, readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
 import { CaseNotFound, Forbidden, NotFound, StaleVersion } from '#domain/errors.js';
@@ -10,6 +11,7 @@ import type { FormDefinition } from '#domain/forms/types.js';
 import { isAllowed } from '#domain/phases.js';
 import { mayTake, type Principal } from '#domain/roles.js';
 import type { CaseState } from '#domain/case.js';
+import type { SameType } from '#domain/same-type.js';
 import type { AppDeps } from './ports.js';
 
 export interface DraftStore {
@@ -21,6 +23,27 @@ export interface DraftStore {
 export type DraftDeps = AppDeps & { drafts: DraftStore };
 
 export type DraftView = Draft & { form: { title: string; source: string }; readiness: DraftReadiness };
+
+/** A draft as GET/PUT /cases/{id}/drafts/{action} answer it (and each item of GET /cases/{id}/drafts). */
+export const draftViewSchema = z.object({
+  caseId: z.string(),
+  action: z.string(),
+  organisationId: z.string(),
+  input: z.record(z.string(), z.unknown()).describe('What was typed so far'),
+  version: z.number().int().min(1).describe('Also the ETag'),
+  savedAt: z.string(),
+  savedBy: z.string(),
+  form: z.object({ title: z.string(), source: z.string() }),
+  readiness: z.object({
+    complete: z.boolean(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).describe('What the form still refuses, with paths as a submission reports them'),
+    allowedNow: z.boolean(),
+  }),
+});
+export const draftListSchema = z.object({ items: z.array(draftViewSchema) });
+type Flat<T> = { [K in keyof T]: T[K] };
+const _draftView: SameType<z.infer<typeof draftViewSchema>, Flat<DraftView>> = true;
+void _draftView;
 
 /** The organisation's drafts among a case's stored items: drafts live in the case partition, so the case read has them. */
 function draftsIn(items: Record<string, unknown>[], organisationId: string): Draft[] {

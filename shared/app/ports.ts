@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Organisation } from '#domain/directory.js';
 /**
  * Ports the use cases depend on. Adapters (shared/adapters) implement them with the AWS SDK; tests hand in the
@@ -5,7 +6,9 @@ import type { Organisation } from '#domain/directory.js';
  */
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
-import type { Phase } from '#domain/phases.js';
+import { perPhaseSchema } from '#domain/monitor.js';
+import { PHASES, type Phase } from '#domain/phases.js';
+import type { SameType } from '#domain/same-type.js';
 
 /** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
 export interface StoredResponse {
@@ -57,6 +60,25 @@ export interface Page<T> {
   /** Opaque; pass back as `cursor` for the next page. Absent on the last page. */
   cursor?: string;
 }
+
+/** A page of `item` as the OpenAPI document describes every cursor-paginated list (issue 14 point 13). */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    cursor: z.string().optional().describe('Opaque; pass back as `cursor` for the next page. Absent on the last page'),
+  });
+}
+
+export const caseSummarySchema = z.object({ caseId: z.string(), reference: z.string(), phase: z.enum(PHASES), regio: z.string(), updatedAt: z.string() });
+
+/** GET /cases: a page of summaries; with `counts=true` also the number of cases per phase. */
+export const caseListSchema = pageSchema(caseSummarySchema).extend({
+  counts: perPhaseSchema.optional().describe('With counts=true: the number of cases per phase'),
+});
+
+const _caseSummary: SameType<z.infer<typeof caseSummarySchema>, CaseSummary> = true;
+const _caseList: SameType<z.infer<typeof caseListSchema>, { items: CaseSummary[]; cursor?: string; counts?: Record<Phase, number> }> = true;
+void [_caseSummary, _caseList];
 
 /** A case read in one query of its partition: state, history in order, and the other items stored with it. */
 export interface LoadedCase {

@@ -15,6 +15,7 @@ import { addMonths, daysBetween } from './calendar.js';
 import type { CaseEvent, CaseState } from './case.js';
 import type { Deadline } from './deadlines/index.js';
 import { PHASES, type Phase } from './phases.js';
+import type { SameType } from './same-type.js';
 
 export const MONITOR_COUNTERS = ['fase', 'urgentie-aangevraagd', 'urgentie-verleend', 'omklap', 'termijn'] as const;
 export type MonitorCounter = (typeof MONITOR_COUNTERS)[number];
@@ -216,6 +217,22 @@ export interface MonthFigures {
   /** Deadlines due this month (those concerning the organisation). */
   termijnen: DeadlineFigures;
 }
+
+const count = z.number().int().min(0);
+/** Cases per phase: every phase, 0 when none (an object with one property per phase, so its JSON Schema names them). */
+export const perPhaseSchema = z.object(Object.fromEntries(PHASES.map((p) => [p, count])) as Record<Phase, typeof count>);
+/** One month of GET /monitor/{organisationId} (checked against MonthFigures). */
+export const monthFiguresSchema = z.object({
+  maand: z.string().regex(/^\d{4}-\d{2}$/),
+  instroomPerFase: perPhaseSchema,
+  urgentiesAangevraagd: count,
+  urgentiesVerleend: count,
+  omklappen: count,
+  mediaanDagenSleuteloverdrachtTotOmklap: z.number().nullable(),
+  termijnen: z.object({ gehaald: count, teLaatGehaald: count, vervallen: count, verlopenOpen: count, gemist: count }),
+});
+const _monthFigures: SameType<z.infer<typeof monthFiguresSchema>, MonthFigures> = true;
+void _monthFigures;
 
 function zeroPhases(): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;

@@ -7,11 +7,13 @@
  * in the timeline of the corporatie or Wonen. A listed form shows only the listed field paths; `[]` shows that the
  * form exists (type and dates) without any of its content.
  */
+import { z } from 'zod';
 import { LEEFGEBIEDEN, type CaseEvent, type CaseState } from './case.js';
 import { consentAllows, consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
-import { akkoordItems, type AkkoordParty, type AkkoordStatus } from './akkoord.js';
-import type { Action } from './phases.js';
-import type { Principal, Role } from './roles.js';
+import { AKKOORD_EVENT_TYPES, akkoordItems, type AkkoordParty, type AkkoordStatus } from './akkoord.js';
+import { ACTIONS, type Action } from './phases.js';
+import { ROLES, type Principal, type Role } from './roles.js';
+import type { SameType } from './same-type.js';
 
 /** Who is looking, as far as content goes. */
 export type Audience = 'zorgaanbieder' | 'corporatie' | 'wonen' | 'geen';
@@ -315,6 +317,76 @@ export interface CaseView {
   /** Forms ingediend bij the corporatie (zorgaanbieder and corporatie only), oldest first. */
   akkoorden?: AkkoordView[];
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Response schemas (issue 14 point 13): what GET /cases/{id} and every change of a case answer, in the OpenAPI document
+// (shared/http/responses.ts). Checked against the types above at compile time, so the document cannot drift.
+
+const instant = z.string().describe('ISO instant');
+const date = z.iso.date();
+
+export const TIMELINE_TYPES = [...ACTIONS, 'case-aangemaakt', 'mail-ontvangen', CONSENT_EVENT.recorded, CONSENT_EVENT.withdrawn, ...AKKOORD_EVENT_TYPES] as const;
+const AKKOORD_STATUSES = ['ingediend', 'in_behandeling', 'akkoord', 'teruggestuurd', 'vervangen'] as const satisfies readonly AkkoordStatus[];
+
+export const timelineEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  type: z.enum(TIMELINE_TYPES),
+  occurredOn: date.describe('The date the form says it happened (what the user entered)'),
+  recordedAt: instant,
+  recordedBy: z.object({ organisationId: z.string(), role: z.enum(ROLES) }),
+  supersedes: z.number().int().min(1).optional().describe('The seq of the version this correction replaces'),
+  data: z.record(z.string(), z.unknown()).optional().describe("The form's content as far as the caller's role may read it; absent when it may read none"),
+  akkoord: z.object({ van: z.literal('woningcorporatie' satisfies AkkoordParty), status: z.enum(AKKOORD_STATUSES) }).optional(),
+});
+
+export const akkoordViewSchema = z.object({
+  seq: z.number().int().min(1),
+  action: z.enum(ACTIONS),
+  wat: z.string(),
+  status: z.enum(AKKOORD_STATUSES),
+  submittedAt: instant,
+  betreft: z.number().int().min(1).optional(),
+  opnieuwIngediendNa: z.number().int().min(1).optional(),
+  vervangenDoor: z.number().int().min(1).optional(),
+  inBehandelingBij: z.object({ userId: z.string(), since: instant }).optional(),
+  besluit: z.object({ at: instant, organisationId: z.string(), reden: z.string().optional() }).optional(),
+});
+
+export const caseViewSchema = z.object({
+  caseId: z.string(),
+  reference: z.string().optional(),
+  regio: z.string().optional(),
+  route: z.string().optional(),
+  doelgroep: z.string().optional(),
+  phase: z.string().optional(),
+  version: z.number().int().min(1).optional().describe('Also the ETag'),
+  zorgaanbiederId: z.string().optional(),
+  teamId: z.string().optional(),
+  corporatieId: z.string().optional(),
+  clientPseudonym: z.string().optional(),
+  toestemming: z.object({ gegeven: z.boolean(), sinds: z.string(), doelen: z.array(z.string()), metWie: z.array(z.string()) }).optional(),
+  createdAt: instant.optional(),
+  updatedAt: instant.optional(),
+  timeline: z.array(timelineEntrySchema).optional(),
+  actions: z.array(z.enum(ACTIONS)).optional().describe('The forms the caller may submit now'),
+  akkoorden: z.array(akkoordViewSchema).optional(),
+});
+
+/** What a change of a case answers (201): the case as the caller sees it after the change, and the event it recorded. */
+export const caseChangedSchema = caseViewSchema.extend({
+  event: z.object({
+    seq: z.number().int().min(1),
+    type: z.enum(TIMELINE_TYPES),
+    occurredOn: date,
+    ingediendBij: z.literal('woningcorporatie' satisfies AkkoordParty).optional().describe("Waits for this party's akkoord"),
+  }),
+});
+
+const _timelineTypes: SameType<(typeof TIMELINE_TYPES)[number], TimelineType> = true;
+const _timelineEntry: SameType<z.infer<typeof timelineEntrySchema>, TimelineEntry> = true;
+const _akkoordView: SameType<z.infer<typeof akkoordViewSchema>, AkkoordView> = true;
+const _caseView: SameType<z.infer<typeof caseViewSchema>, CaseView> = true;
+void [_timelineTypes, _timelineEntry, _akkoordView, _caseView];
 
 /**
  * Wonen's own records (its decisions, the mail to its mailbox, the case's creation): not shared by the zorgaanbieder,

@@ -7,6 +7,8 @@
  * each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
  * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
+import { z } from 'zod';
+import type { SameType } from './same-type.js';
 import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
 import { regioToetst } from './regio.js';
@@ -376,6 +378,28 @@ export interface QueueEntry {
   projection: Record<string, unknown>;
 }
 
+/** A queue item as GET /wonen/queue lists it and POST /wonen/items/…/status answers (checked against QueueEntry). */
+export const queueEntrySchema = z.object({
+  caseId: z.string(),
+  seq: z.number().int().min(1),
+  reference: z.string(),
+  kind: z.enum(WONEN_KINDS),
+  status: z.enum(WONEN_STATUSES),
+  receivedOn: z.iso.date().describe('The day Wonen received it: its 5 werkdagen start here (001 §4)'),
+  dueDate: z.iso.date(),
+  werkdagenLeft: z.number().int().min(0).optional(),
+  overdue: z.boolean().optional(),
+  werkdagenOverdue: z.number().int().min(0).optional(),
+  decision: z.string().optional(),
+  decidedOn: z.iso.date().optional(),
+  onTime: z.boolean().optional(),
+  takenBy: z.string().optional(),
+  takenAt: z.string().optional(),
+  projection: z.record(z.string(), z.unknown()).describe('What Wonen may read of the submission'),
+});
+const _queueEntry: SameType<z.infer<typeof queueEntrySchema>, QueueEntry> = true;
+void _queueEntry;
+
 /** An item as Wonen's queue shows it on `today` (Europe/Amsterdam). */
 export function queueEntry(item: WonenItem, today: string): QueueEntry {
   const base = {
@@ -441,6 +465,18 @@ export interface Digest {
   dueToday: DigestLine[];
   overdue: DigestLine[];
 }
+
+const digestLineSchema = z.object({
+  reference: z.string(),
+  kind: z.enum(WONEN_KINDS),
+  dueDate: z.iso.date(),
+  status: z.enum(WONEN_STATUSES),
+  werkdagenOverdue: z.number().int().min(0),
+});
+/** GET /wonen/digest: the figures of the 08:00 mail to woonzaken (checked against Digest). */
+export const digestSchema = z.object({ regio: z.enum(REGIOS), date: z.iso.date(), dueToday: z.array(digestLineSchema), overdue: z.array(digestLineSchema) });
+const _digest: SameType<z.infer<typeof digestSchema>, Digest> = true;
+void _digest;
 
 /** What is due today and what is overdue, from the open items due by today. Case references only. */
 export function buildDigest(regio: Regio, today: string, items: readonly WonenItem[]): Digest {

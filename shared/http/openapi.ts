@@ -3,24 +3,8 @@
  * draft 2020-12, which OpenAPI 3.1 uses as is).
  */
 import { z } from 'zod';
+import { RESPONSE_SCHEMAS } from './responses.js';
 import { ROUTES, type RouteDefinition } from './routes.js';
-
-const problemSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status'],
-  properties: {
-    type: { type: 'string', format: 'uri' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    instance: { type: 'string' },
-    requestId: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: { type: 'object', required: ['path', 'message'], properties: { path: { type: 'string' }, message: { type: 'string' } } },
-    },
-  },
-};
 
 /** Every date field says its range in its own description (fields.ts `isoDate`), not only in `formatMinimum`. */
 function statedDateRange(ctx: { jsonSchema: Record<string, unknown> }): void {
@@ -30,7 +14,7 @@ function statedDateRange(ctx: { jsonSchema: Record<string, unknown> }): void {
   node.description = typeof node.description === 'string' && node.description ? `${node.description}. ${range}` : `Datum (JJJJ-MM-DD). ${range}`;
 }
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override: statedDateRange }) as Record<string, unknown>;
   return rest;
 }
@@ -95,7 +79,11 @@ function queryParameters(route: RouteDefinition): unknown[] {
   }));
 }
 
+/** Path parameters a handler parses (and refuses with 400); `caseId` and a draft's `action` answer 404 when unknown. */
+const VALIDATED_PARAM = /\{(seq|address|mailId|organisationId)\}/;
+
 function operation(route: RouteDefinition): Record<string, unknown> {
+  const writes = route.method === 'POST' || route.method === 'PUT';
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
   const headers = [
     ...(route.method === 'POST'
@@ -115,13 +103,25 @@ function operation(route: RouteDefinition): Record<string, unknown> {
       ? { requestBody: { required: true, content: { 'application/json': { schema: withConditions(jsonSchema(route.body), route.operationId.startsWith('submit-') ? CONDITIONAL_REQUIRED[route.operationId.slice('submit-'.length)] : undefined) } } } }
       : {}),
     responses: {
-      ...(route.method === 'DELETE'
-        ? { '204': { description: 'Done' } }
-        : { [route.creates ? '201' : '200']: { description: 'OK', content: { 'application/json': { schema: { type: 'object' } }, ...Object.fromEntries((route.textResponses ?? []).map((t) => [t, { schema: { type: 'string' } }])) } } }),
-      ...(route.body || route.query ? { '400': problem('Invalid input: every field error with its path') } : {}),
+      ...(route.response
+        ? {
+            [route.creates ? '201' : '200']: {
+              description: route.creates ? 'Created' : 'OK',
+              content: {
+                'application/json': { schema: { $ref: `#/components/schemas/${route.response}` } },
+                ...Object.fromEntries((route.textResponses ?? []).map((t) => [t, { schema: { type: 'string' } }])),
+              },
+            },
+          }
+        : { '204': { description: 'Done' } }),
+      ...(route.body || route.query || writes || VALIDATED_PARAM.test(route.path) ? { '400': problem('Invalid input: every field error with its path') } : {}),
       ...(route.authenticated ? { '401': problem('No valid token'), '403': problem('Role may not do this'), '404': problem('Unknown, or not visible to the caller') } : {}),
-      ...(route.creates ? { '409': problem('Not allowed in the current phase'), '422': problem('A rule of the route refuses') } : {}),
+      ...(route.method === 'POST'
+        ? { '409': problem('Not allowed in the current phase, or changed by someone else meanwhile'), '422': problem('A rule of the route refuses, or the Idempotency-Key was used for another request') }
+        : {}),
       ...(route.conditional ? { '412': problem('Stale If-Match version') } : {}),
+      ...(route.body ? { '413': problem('Body larger than the API accepts') } : {}),
+      ...(route.authenticated ? { '503': problem('The store (or the audit trail) did not answer; retry after Retry-After seconds') } : {}),
     },
   };
 }
@@ -147,7 +147,7 @@ export function openApiDocument(): Record<string, unknown> {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: problemSchema },
+      schemas: Object.fromEntries(Object.entries(RESPONSE_SCHEMAS).map(([name, schema]) => [name, jsonSchema(schema, 'output')])),
     },
   };
   return cached;

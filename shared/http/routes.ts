@@ -12,6 +12,7 @@ import { PHASES } from '#domain/phases.js';
 import { retentionRequestSchema } from '#domain/retention.js';
 import { monitorQuerySchema } from '#domain/monitor.js';
 import { bouncesQuery } from '#app/mail-health/bounces.js';
+import type { ResponseName } from './responses.js';
 import { linkUnmatchedBody, unmatchedQuery, wonenItemStatusBody, wonenQueueQuery } from '#app/wonen/schemas.js';
 
 export type FunctionName =
@@ -54,6 +55,11 @@ export interface RouteDefinition {
   /** Honours If-Match. */
   conditional?: boolean;
   source?: string;
+  /**
+   * The success answer's schema, by its name in shared/http/responses.ts (the OpenAPI document's components); absent:
+   * 204 No Content.
+   */
+  response?: ResponseName;
   /** Text media types the 200 answer may also have (e.g. `text/csv`), besides JSON. */
   textResponses?: string[];
 }
@@ -93,6 +99,7 @@ const formRoutes: RouteDefinition[] = Object.values(FORMS).map((form) => ({
   function: 'submit-form',
   authenticated: true,
   operationId: `submit-${form!.action}`,
+  response: 'CaseChanged',
   summary: `${form!.title}: ${form!.summary}`,
   tags: ['formulieren'],
   body: form!.schema,
@@ -103,14 +110,15 @@ const formRoutes: RouteDefinition[] = Object.values(FORMS).map((form) => ({
 }));
 
 export const ROUTES: RouteDefinition[] = [
-  { method: 'GET', path: '/health', function: 'health', authenticated: false, operationId: 'health', summary: 'Health check', tags: ['system'] },
-  { method: 'GET', path: '/openapi.json', function: 'openapi', authenticated: false, operationId: 'openapi', summary: 'This OpenAPI 3.1 document', tags: ['system'] },
+  { method: 'GET', path: '/health', function: 'health', authenticated: false, operationId: 'health', response: 'Health', summary: 'Health check', tags: ['system'] },
+  { method: 'GET', path: '/openapi.json', function: 'openapi', authenticated: false, operationId: 'openapi', response: 'OpenApiDocument', summary: 'This OpenAPI 3.1 document', tags: ['system'] },
   {
     method: 'POST',
     path: '/cases',
     function: 'create-case',
     authenticated: true,
     operationId: 'createCase',
+    response: 'CaseView',
     summary: 'Open a case (onderzoeksfase) for a client, known by pseudonym only',
     tags: ['dossiers'],
     body: createCaseSchema,
@@ -123,6 +131,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'list-cases',
     authenticated: true,
     operationId: 'listCases',
+    response: 'CaseList',
     summary: "The caller's organisation's cases, by phase, or one case by reference; cursor pagination",
     tags: ['dossiers'],
     query: listCasesQuery,
@@ -133,6 +142,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'get-case',
     authenticated: true,
     operationId: 'getCase',
+    response: 'CaseView',
     summary: 'A case with its timeline, as the caller’s role may see it',
     tags: ['dossiers'],
   },
@@ -142,6 +152,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'case-deadlines',
     authenticated: true,
     operationId: 'caseDeadlines',
+    response: 'CaseDeadlines',
     summary: 'The case’s deadlines (open, overdue, met, missed, cancelled) with their seed source',
     tags: ['termijnen'],
   },
@@ -151,6 +162,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'list-deadlines',
     authenticated: true,
     operationId: 'listDeadlines',
+    response: 'OpenDeadlinePage',
     summary: 'The caller’s organisation’s open deadlines across its cases, by due date',
     tags: ['termijnen'],
     query: listDeadlinesQuery,
@@ -163,6 +175,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'form-drafts',
     authenticated: true,
     operationId: 'listDrafts',
+    response: 'DraftList',
     summary: "The caller's organisation's drafts of the case's forms, each with what is still missing",
     tags: ['formulieren'],
   },
@@ -172,6 +185,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'form-drafts',
     authenticated: true,
     operationId: 'getDraft',
+    response: 'Draft',
     summary: 'One draft, with what the form still needs before it can be submitted',
     tags: ['formulieren'],
   },
@@ -181,6 +195,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'form-drafts',
     authenticated: true,
     operationId: 'saveDraft',
+    response: 'Draft',
     summary: 'Save a form incomplete (any fields so far); If-Match with the draft’s ETag guards against overwriting a colleague',
     tags: ['formulieren'],
     body: draftInputSchema,
@@ -202,6 +217,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'answer-akkoord',
     authenticated: true,
     operationId: 'answerAkkoord',
+    response: 'CaseChanged',
     summary: "The corporatie's answer on a form ingediend bij haar: take it in behandeling, give akkoord (the step then counts) or send it back with a reason (contactpersoon of the case's corporatie)",
     tags: ['formulieren'],
     body: akkoordAnswerSchema,
@@ -216,6 +232,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'record-consent',
     authenticated: true,
     operationId: 'recordConsent',
+    response: 'CaseChanged',
     summary: "Record or withdraw the client's consent to share (with whom, for which purposes); a withdrawal stops sharing at once",
     tags: ['privacy'],
     body: consentRequestSchema,
@@ -229,6 +246,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'audit-log',
     authenticated: true,
     operationId: 'caseAuditLog',
+    response: 'AuditPage',
     summary: "Every recorded read and write of the case, oldest first (zorgaanbieder's organisatiebeheerder)",
     tags: ['privacy'],
     query: auditLogQuery,
@@ -239,6 +257,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'export-case',
     authenticated: true,
     operationId: 'exportCase',
+    response: 'CaseExport',
     summary: "The client's data: the case, its full history and audit trail as JSON (zorgaanbieder's organisatiebeheerder)",
     tags: ['privacy'],
   },
@@ -248,6 +267,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'revoke-retention',
     authenticated: true,
     operationId: 'revokeErasure',
+    response: 'RetentionRevoked',
     summary: 'Revoke a pending erasure of a closed case in its grace period (organisatiebeheerder)',
     tags: ['privacy'],
     body: retentionRequestSchema,
@@ -259,6 +279,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'mail-bounces',
     authenticated: true,
     operationId: 'listBounces',
+    response: 'BouncePage',
     summary:
       "The organisation's addresses that bounced or complained, most recent first; `suppressed` ones get no mail (it goes to the organisation's functional mailbox instead). The organisation's organisatiebeheerder (or systeembeheerder)",
     tags: ['e-mail'],
@@ -270,6 +291,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'mail-bounces',
     authenticated: true,
     operationId: 'clearBounce',
+    response: 'Bounce',
     summary: 'The address was fixed: mail goes to it again (audited). The organisation\'s organisatiebeheerder (or systeembeheerder)',
     tags: ['e-mail'],
   },
@@ -280,6 +302,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'organisation-users',
     authenticated: true,
     operationId: 'listOrganisationUsers',
+    response: 'OrganisationUsers',
     summary: "The organisation's users as the identity provider knows them (Cognito; locally the seeded people), with role, team and regio. The organisation's beheerder (organisatie-, corporatie- or wonenbeheerder)",
     tags: ['beheer'],
   },
@@ -290,6 +313,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'wonen-queue',
     authenticated: true,
     operationId: 'wonenQueue',
+    response: 'WonenQueuePage',
     summary: "Wonen's queue of the caller's regio by due date (5 werkdagen), with werkdagen left and overdue; medewerker Wonen only",
     tags: ['wonen'],
     query: wonenQueueQuery,
@@ -301,6 +325,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'wonen-item-status',
     authenticated: true,
     operationId: 'wonenItemStatus',
+    response: 'WonenQueueItem',
     summary: "Pick a queue item up (in-behandeling) or give it back (nieuw); an einde-verhuur item is closed here (besloten). Decisions close their item through the decision form",
     tags: ['wonen'],
     body: wonenItemStatusBody,
@@ -311,6 +336,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'unmatched-mail',
     authenticated: true,
     operationId: 'listUnmatchedMail',
+    response: 'UnmatchedMailPage',
     summary: 'Mail to woonzaken that matched no case, or was refused, with the reason; oldest first',
     tags: ['wonen'],
     query: unmatchedQuery,
@@ -321,6 +347,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'unmatched-mail',
     authenticated: true,
     operationId: 'readUnmatchedMail',
+    response: 'UnmatchedMail',
     summary: 'One unmatched or refused mail to read: its body as plain text (the text part, or the HTML converted to text; never the raw HTML) and its attachments by name, type and size',
     tags: ['wonen'],
   },
@@ -330,6 +357,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'wonen-queue',
     authenticated: true,
     operationId: 'wonenDigest',
+    response: 'WonenDigest',
     summary: "Today's digest of the caller's regio: the open items due today and those overdue, the same figures as the 08:00 mail to woonzaken; medewerker Wonen only",
     tags: ['wonen'],
     source: '001 §4; 002 WA8 stap 4',
@@ -340,6 +368,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'unmatched-mail',
     authenticated: true,
     operationId: 'linkUnmatchedMail',
+    response: 'LinkedMail',
     summary: "Attach an unmatched mail to the case with this reference (a 'mail-ontvangen' event in its history)",
     tags: ['wonen'],
     body: linkUnmatchedBody,
@@ -352,6 +381,7 @@ export const ROUTES: RouteDefinition[] = [
     function: 'monitor-figures',
     authenticated: true,
     operationId: 'monitorFigures',
+    response: 'MonitorReport',
     summary:
       "Monitor figures per month (at most 24): cases entering each phase, urgenties requested and granted, omklappen, deadlines met and missed, median days sleuteloverdracht → omklap; and cases per phase now. `format=csv` (or `/monitor/{organisationId}.csv`) answers text/csv with ';'. The organisation's organisatiebeheerder; Wonen for its regio",
     tags: ['monitor'],

@@ -29,6 +29,16 @@ export const devTokenSchema = z
   .strict();
 export type DevTokenRequest = z.infer<typeof devTokenSchema>;
 
+/** `POST /_dev/inbound-mail`: a raw mail as text, or as base64; one of the two, not empty. */
+export const devInboundMailSchema = z
+  .object({
+    eml: z.string().min(1).optional().describe('The raw message (RFC 5322), e.g. jq -Rs \'{eml: .}\' < mail.eml'),
+    base64: z.string().min(1).optional().describe('The raw message, base64-encoded'),
+  })
+  .strict()
+  .refine((b) => b.eml !== undefined || b.base64 !== undefined, { message: 'Send {"eml": "<raw message>"} or {"base64": "…"}' });
+export type DevInboundMailRequest = z.infer<typeof devInboundMailSchema>;
+
 /** A refusal of a dev endpoint: 400 with the reasons, in the problem shape's `errors` (path + message). */
 export interface DevRefusal {
   status: 400;
@@ -46,6 +56,11 @@ function issuesOf(error: z.ZodError): Array<{ path: string; message: string }> {
 export function parseDevClock(body: unknown): DevClockRequest | DevRefusal {
   const parsed = devClockSchema.safeParse(body ?? {});
   return parsed.success ? parsed.data : refusal('Ongeldige invoer voor /_dev/clock', issuesOf(parsed.error));
+}
+
+export function parseDevInboundMail(body: unknown): DevInboundMailRequest | DevRefusal {
+  const parsed = devInboundMailSchema.safeParse(body ?? {});
+  return parsed.success ? parsed.data : refusal('Send JSON: {"eml": "<raw message>"} (e.g. jq -Rs \'{eml: .}\' < mail.eml)', issuesOf(parsed.error));
 }
 
 /**

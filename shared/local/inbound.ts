@@ -21,6 +21,7 @@ import type { InboundOutcome } from '#app/wonen/inbound.js';
 import { appDeps } from '#app/wiring.js';
 import { resetWonenDeps } from '#app/wonen/wiring.js';
 import type { DevRoute } from './api-gateway.js';
+import { isRefusal, parseDevInboundMail } from './dev-requests.js';
 import { loadHandler } from './functions.js';
 import type { LocalServices } from './services.js';
 
@@ -80,9 +81,10 @@ export function inboundMailRoute(): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/inbound-mail') return undefined;
     if (method !== 'POST') return { status: 405, body: { error: 'POST {"eml": "<raw message>"} or {"base64": "…"}' } };
-    const { eml, base64 } = (body ?? {}) as { eml?: unknown; base64?: unknown };
-    const raw = typeof eml === 'string' ? Buffer.from(eml, 'utf8') : typeof base64 === 'string' ? Buffer.from(base64, 'base64') : undefined;
-    if (!raw?.length) return { status: 400, body: { error: 'Send JSON: {"eml": "<raw message>"} (e.g. jq -Rs \'{eml: .}\' < mail.eml)' } };
+    const request = parseDevInboundMail(body);
+    if (isRefusal(request)) return request;
+    const raw = request.eml !== undefined ? Buffer.from(request.eml, 'utf8') : Buffer.from(request.base64 ?? '', 'base64');
+    if (!raw.length) return { status: 400, body: { error: 'Leeg bericht', errors: [{ path: 'body.base64', message: 'Geen bericht na base64-decodering' }] } };
     return { status: 200, body: { outcomes: await deliverLocalMail(raw) } };
   };
 }

@@ -13,6 +13,7 @@ import { loadDirectory } from '#app/reminders/wiring.js';
 import type { Role } from '#domain/roles.js';
 import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
+import { devOpenApiDocument } from './dev-openapi.js';
 import { isRefusal, parseDevClock, parseDevToken } from './dev-requests.js';
 import { ensureLocalInbox, inboundMailRoute, watchInboundFolder, wonenDigestRoute, type InboundFolder } from './inbound.js';
 import { startLocalReminders, tickRoute, type LocalScheduler } from './scheduler.js';
@@ -69,7 +70,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const scheduler = options.scheduler
     ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
     : undefined;
-  const devRoutes = [clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), sesEventRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
+  const devRoutes = [devOpenApiRoute(), clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), sesEventRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
   let baseUrl = '';
   const oidc = localOidcProvider({ issuer, baseUrl: () => baseUrl, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
   const web = options.webDir
@@ -96,6 +97,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await services.stop();
     },
   };
+}
+
+/** `GET /_dev/openapi.json`: the dev endpoints' own OpenAPI document (not in the API's /openapi.json). */
+function devOpenApiRoute(): DevRoute {
+  return async ({ method, path }) => (path === '/_dev/openapi.json' && method === 'GET' ? { status: 200, body: devOpenApiDocument() } : undefined);
 }
 
 /** `GET /_dev/clock`; `POST /_dev/clock {"now": ISO}` or `{"advanceDays": n}`: move the local time. */

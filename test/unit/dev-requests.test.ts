@@ -1,7 +1,7 @@
 /** The local dev endpoints validate their input (issue 14 point 13): /_dev/clock and /_dev/token. */
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../shared/app/reminders/wiring.js';
-import { isRefusal, parseDevClock, parseDevToken } from '../../shared/local/dev-requests.js';
+import { isRefusal, parseDevClock, parseDevInboundMail, parseDevToken } from '../../shared/local/dev-requests.js';
 
 const directory = loadDirectory();
 
@@ -33,5 +33,16 @@ describe('POST /_dev/token', () => {
   ])('refuses %j at %s', (body, path) => {
     const answer = parseDevToken(body, directory);
     expect(isRefusal(answer) && answer.body.errors.map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('POST /_dev/inbound-mail', () => {
+  it.each([[{}], [{ eml: 5 }], [{ eml: '' }], [{ eml: 'x', bijlage: 1 }], [null]])('refuses %j', (body) => {
+    expect(isRefusal(parseDevInboundMail(body))).toBe(true);
+  });
+
+  it('accepts a raw message as text or as base64', () => {
+    expect(parseDevInboundMail({ eml: 'Subject: x\r\n\r\nbody' })).toEqual({ eml: 'Subject: x\r\n\r\nbody' });
+    expect(parseDevInboundMail({ base64: 'U3ViamVjdDogeA==' })).toEqual({ base64: 'U3ViamVjdDogeA==' });
   });
 });

@@ -13,7 +13,8 @@ import { Forbidden, NotFound, ValidationFailed } from '#domain/errors.js';
 import { clearSuppression, type BounceRecord } from '#domain/mail-health.js';
 import { isBeheerderOf, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
-import type { Page } from '../ports.js';
+import type { SameType } from '#domain/same-type.js';
+import { pageSchema, type Page } from '../ports.js';
 import type { BounceStore } from './ports.js';
 
 export interface BounceDeps {
@@ -52,6 +53,27 @@ export interface BounceView {
    */
   onSesSuppressionList?: true;
 }
+
+/** GET /organisations/{id}/bounces lists these; DELETE …/bounces/{address} answers one (checked against BounceView). */
+export const bounceViewSchema = z.object({
+  address: z.string(),
+  as: z.string(),
+  suppressed: z.boolean(),
+  lastKind: z.enum(['bounce', 'complaint']),
+  bounceType: z.string().optional(),
+  bounceSubType: z.string().optional(),
+  complaintType: z.string().optional(),
+  count: z.number().int().min(0),
+  firstAt: z.string(),
+  lastAt: z.string(),
+  suppressedAt: z.string().optional(),
+  clearedAt: z.string().optional(),
+  clearedBy: z.string().optional(),
+  onSesSuppressionList: z.literal(true).optional(),
+});
+export const bouncePageSchema = pageSchema(bounceViewSchema);
+const _bounceView: SameType<z.infer<typeof bounceViewSchema>, BounceView> = true;
+void _bounceView;
 
 export function viewOf(record: BounceRecord): BounceView {
   return {

@@ -7,7 +7,9 @@
  * wrote with each change), one Query of the organisation's open-deadline index for the deadlines that are overdue and
  * still open, and a Select COUNT per phase on the organisation's listing index. Counts only; no case, no client.
  */
+import { z } from 'zod';
 import { endOfDayAmsterdam } from '#domain/werkdagen.js';
+import type { SameType } from '#domain/same-type.js';
 import { startOfDayAmsterdam, toAmsterdamDate } from '#domain/calendar.js';
 import type { Clock } from '#domain/clock.js';
 import { ruleById } from '#domain/deadlines/index.js';
@@ -15,6 +17,8 @@ import { Forbidden, NotFound, ValidationFailed } from '#domain/errors.js';
 import {
   MAX_MONITOR_MONTHS,
   monthFigures,
+  monthFiguresSchema,
+  perPhaseSchema,
   monthOfDate,
   monthRange,
   monthsBefore,
@@ -57,6 +61,19 @@ export interface MonitorReport {
   casesPerPhaseNow: Record<Phase, number>;
   months: MonthFigures[];
 }
+
+/** GET /monitor/{organisationId} as JSON (checked against MonitorReport). */
+export const monitorReportSchema = z.object({
+  organisationId: z.string(),
+  regio: z.string().optional().describe('Set when the figures are limited to one regio'),
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  casesPerPhaseNow: perPhaseSchema,
+  months: z.array(monthFiguresSchema),
+});
+const _report: SameType<z.infer<typeof monitorReportSchema>, MonitorReport> = true;
+void _report;
 
 /**
  * Who sees which figures: the zorgaanbieder's organisatiebeheerder those of its own organisation (every regio); a

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Forbidden } from '#domain/errors.js';
 import { isBeheerderOf, type Principal } from '#domain/roles.js';
+import type { SameType } from '#domain/same-type.js';
 
 export interface OrganisationUser {
   userId: string;
@@ -18,6 +19,20 @@ export interface OrganisationUser {
   /** False for a user the identity provider has disabled. */
   enabled: boolean;
 }
+
+/** GET /organisations/{id}/users answers `{ items }` of these (checked against OrganisationUser). */
+export const organisationUserSchema = z.object({
+  userId: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  role: z.string(),
+  teamId: z.string().optional(),
+  regio: z.string().optional(),
+  enabled: z.boolean(),
+});
+export const organisationUsersSchema = z.object({ items: z.array(organisationUserSchema) });
+const _user: SameType<z.infer<typeof organisationUserSchema>, OrganisationUser> = true;
+void _user;
 
 /** Port: the people of one organisation (custom:org), as the identity provider has them. */
 export interface UserDirectory {

@@ -3,13 +3,15 @@
  * Decisions themselves are the decision forms (POST /cases/{caseId}/forms/besluit-…), which close their item in the
  * form's own transaction (planner.ts).
  */
+import { z } from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
+import type { SameType } from '#domain/same-type.js';
 import type { Regio } from '#domain/case.js';
 import { Forbidden, NotFound } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
-import { checkStatusChange, isRegio, OPEN_STATUSES, queueEntry, type QueueEntry, type WonenStatus } from '#domain/wonen-queue.js';
+import { checkStatusChange, isRegio, OPEN_STATUSES, queueEntry, queueEntrySchema, type QueueEntry, type WonenStatus } from '#domain/wonen-queue.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
-import type { AppDeps, Page } from '../ports.js';
+import { pageSchema, type AppDeps, type Page } from '../ports.js';
 import type { WonenStore } from './ports.js';
 import type { WonenItemStatusBody, WonenQueueQuery } from './schemas.js';
 
@@ -27,6 +29,11 @@ export function wonenRegioOf(principal: Principal): Regio | undefined {
   if (!isRegio(principal.regio)) throw new Forbidden(`Onbekende regio '${principal.regio}' in het token.`);
   return principal.regio;
 }
+
+/** GET /wonen/queue: a page of queue entries and the day (Europe/Amsterdam) their werkdagen are counted from. */
+export const wonenQueuePageSchema = pageSchema(queueEntrySchema).extend({ today: z.iso.date() });
+const _queuePage: SameType<z.infer<typeof wonenQueuePageSchema>, { items: QueueEntry[]; cursor?: string; today: string }> = true;
+void _queuePage;
 
 /** The queue sorted by due date, with werkdagen left from today (Europe/Amsterdam) and an overdue flag. */
 export async function listWonenQueue(deps: WonenDeps, principal: Principal, query: WonenQueueQuery): Promise<Page<QueueEntry> & { today: string }> {

@@ -3,12 +3,14 @@
  * case, or was refused, and linking it to a case by hand. Kept apart from inbound.ts so the HTTP function does not
  * carry the MIME parser.
  */
+import { z } from 'zod';
 import { canSeeCase } from '#domain/access.js';
+import type { SameType } from '#domain/same-type.js';
 import { CaseNotFound, DomainError, NotFound } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
-import type { AppDeps, Page, StoreEffect } from '../ports.js';
+import { pageSchema, type AppDeps, type Page, type StoreEffect } from '../ports.js';
 import { commitMailEvent } from './mail-event.js';
 import type { InboundRecord, MailObjectStore, WonenStore } from './ports.js';
 import { wonenRegioOf } from './queue.js';
@@ -25,6 +27,32 @@ export interface UnmatchedEntry {
   attachments: Array<{ name: string; contentType: string; size: number }>;
   refusedAttachments?: Array<{ extension: string; contentType: string; size: number; reason: string }>;
 }
+
+/** GET /wonen/unmatched lists these (checked against UnmatchedEntry); GET /wonen/unmatched/{id} adds `text`. */
+export const unmatchedEntrySchema = z.object({
+  mailId: z.string(),
+  status: z.enum(['niet-gekoppeld', 'geweigerd']),
+  reason: z.string(),
+  detail: z.string().optional(),
+  from: z.string(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  reference: z.string().optional(),
+  attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number().int().min(0) })),
+  refusedAttachments: z.array(z.object({ extension: z.string(), contentType: z.string(), size: z.number().int().min(0), reason: z.string() })).optional(),
+});
+export const unmatchedPageSchema = pageSchema(unmatchedEntrySchema);
+export const unmatchedMailReadSchema = unmatchedEntrySchema.extend({ text: z.string().optional().describe('The body as plain text; never the raw HTML') });
+/** POST /wonen/unmatched/{id}/link answers (201): the mail, now gekoppeld, and the event it became in the case. */
+export const linkedMailSchema = z.object({
+  mailId: z.string(),
+  status: z.literal('gekoppeld'),
+  caseId: z.string(),
+  reference: z.string(),
+  event: z.object({ seq: z.number().int().min(1), type: z.literal('mail-ontvangen'), occurredOn: z.iso.date() }),
+});
+const _unmatchedEntry: SameType<z.infer<typeof unmatchedEntrySchema>, UnmatchedEntry> = true;
+void _unmatchedEntry;
 
 function unmatchedEntry(record: InboundRecord): UnmatchedEntry {
   return {
