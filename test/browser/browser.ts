@@ -51,7 +51,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * a fault of the page.
  */
 export async function signIn(page: Page, person: RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count(), { timeout: 15_000 }).toBe(1);
+  try {
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Inloggen' }).count(), { timeout: 30_000 }).toBe(1);
+  } catch (error) {
+    // What the page showed instead: the first thing to look at when this fails in CI.
+    await screenshot(page, `mislukt-inloggen-${person.source.replace(/\W+/g, '-')}`).catch(() => undefined);
+    throw new Error(`No sign-in page at ${page.url()}: ${(await page.locator('body').innerText().catch(() => '')).slice(0, 300)}`, { cause: error });
+  }
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.getByLabel(person).check();
   await page.getByRole('button', { name: 'Inloggen' }).click();

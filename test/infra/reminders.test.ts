@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageConfig } from '../../infra/config.js';
 import { Reminders, SCHEDULE_TIME_ZONE } from '../../infra/constructs/reminders.js';
 import { REMINDER_QUEUE, SENDER_TIMEOUT_SECONDS } from '../../shared/adapters/sqs/queues.js';
-import { bundleOf, constructTestApp, probeBundles } from './synth.js';
+import { bundleOf, constructTestApp, probeBundles, WILDCARD_RESOURCE_ALLOWED } from './synth.js';
 
 let template: Template;
 let reminders: Reminders;
@@ -131,13 +131,7 @@ describe('mail and events', () => {
 });
 
 describe('least privilege', () => {
-  /**
-   * X-Ray (tracing in prod) and SES GetAccount (the sender's send rate, account-wide) have no resource-level
-   * permissions: the wildcards AWS forces (as in stacks.test.ts).
-   */
-  const WILDCARD_RESOURCE_ALLOWED = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'ses:GetAccount'];
-
-  it('no statement has a wildcard action, nor a wildcard resource beyond X-Ray', () => {
+  it('no statement has a wildcard action, nor a wildcard resource beyond those AWS forces', () => {
     const all = Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement.map((s) => ({ ...s, id })),
     );
