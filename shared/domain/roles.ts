@@ -119,6 +119,10 @@ export const ACTION_ROLES: Readonly<Record<Action | CaseOperation, readonly Role
   'fibu-afspraken': ZA,
   'fibu-evaluatie': ZA,
   vijfjarencontract: CORPORATIE,
+  // 002 Bijlage 4: "ontvangt de jongvolwassene een brief van de gemeente": Wonen (of the case's regio, access.ts).
+  'brief-gemeente-verstuurd': WONEN,
+  // 001 §3: "De zorgaanbieder bepaalt welke cliënt het beste bij welke woning past."
+  matching: ZA,
 };
 
 export function mayTake(role: Role, action: Action | CaseOperation): boolean {

@@ -291,7 +291,7 @@ describe('9. The corporatie and its own forms (001 §3 "De woningcorporatie sele
 
   it('a huurcontract signed now with a later ingangsdatum is accepted; the term is met on the signing, the vijfjarencontract runs from the start', () => {
     const start = addDays(FIXTURE_TODAY, 17);
-    const applied = applyForm(omklap, 'huurcontract-eigen-naam', { ingangsdatum: start, getekendOp: FIXTURE_TODAY, vijfjarencontract: true });
+    const applied = applyForm(omklap, 'huurcontract-eigen-naam', { ingangsdatum: start, getekendOp: FIXTURE_TODAY, vijfjarencontract: true, leeftijd: { bijPlaatsing: 21, bijOmklap: 23 } });
     expect(applied.state.phase).toBe('omgeklapt');
     expect(applied.event.occurredOn).toBe(FIXTURE_TODAY);
     const all = evaluateDeadlines({ case: applied.state, history: applied.history, now: amsterdamInstant(FIXTURE_TODAY, 12) });

@@ -32,6 +32,8 @@ import { toetsDerde } from './toets-derde.js';
 import { trajectwijziging } from './trajectwijziging.js';
 import { verhuizing } from './verhuizing.js';
 import { vijfjarencontract } from './vijfjarencontract.js';
+import { briefGemeenteVerstuurd } from './brief-gemeente-verstuurd.js';
+import { matching } from './matching.js';
 import { voordrachtOmklap } from './voordracht-omklap.js';
 import { weigeringAanbod } from './weigering-aanbod.js';
 import { woningaanbod } from './woningaanbod.js';
@@ -72,6 +74,8 @@ const REGISTRY = {
   'fibu-afspraken': fibuAfspraken,
   'fibu-evaluatie': fibuEvaluatie,
   vijfjarencontract,
+  'brief-gemeente-verstuurd': briefGemeenteVerstuurd,
+  matching,
 } satisfies Record<Action, { action: Action }>;
 
 /** The forms by action. Every action of ACTIONS has one (checked at compile time and in test/unit/forms.test.ts). */
