@@ -368,6 +368,8 @@ describe('9. The corporatie makes the one offer (001 §3: "De woningcorporatie s
     expect(actionsAvailable('contactpersoon', 'wachtlijst')).toEqual(['woningaanbod']);
     expect(actionsAvailable('begeleider', 'wachtlijst')).toEqual(expect.arrayContaining(['matching', 'woningaanbod']));
     expect(mayTake('contactpersoon', 'matching')).toBe(false);
+    // The corporatie is told it may make the offer (a mail with the reference, no content).
+    expect(notificationsFor(matched.event, matched.state).map((r) => [r.id, r.to])).toEqual([['matching-corporatie', ['corporatie']]]);
   });
 
   it('the corporatie files the offer as its own; the begeleider recording one defaults to the matched corporatie', () => {
