@@ -8,6 +8,7 @@ import { RuleViolated } from '../../shared/domain/errors.js';
 import { notificationsFor } from '../../shared/domain/notifications.js';
 import { isAllowed } from '../../shared/domain/phases.js';
 import { actionsAvailable, mayTake } from '../../shared/domain/roles.js';
+import { actionsOffered } from '../../shared/domain/forms/index.js';
 import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
 import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, PRINCIPALS, validInput, walkDates } from './forms.fixtures.js';
@@ -388,6 +389,13 @@ describe('9. The corporatie makes the one offer (001 §3: "De woningcorporatie s
     expect(again.state.corporatieId).toBe('corp-rochdale');
     expect(canSeeCase(corporatie, again.state, again.history)).toBe(false);
     expect(isAllowed('matching', 'aanbod')).toBe(false);
+  });
+
+  it('the werkplek offers the matching only in a regio that has it (001 §3; not 003 klantreis-2023)', () => {
+    expect(actionsOffered('begeleider', wachtlijst.state, wachtlijst.history)).toContain('matching');
+    const klantreis = { ...wachtlijst.state, regio: 'klantreis-2023' as const };
+    expect(actionsOffered('begeleider', klantreis, wachtlijst.history)).not.toContain('matching');
+    expect(actionsOffered('begeleider', klantreis, wachtlijst.history)).toContain('woningaanbod');
   });
 });
 

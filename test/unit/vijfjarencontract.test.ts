@@ -9,6 +9,7 @@ import { addDays, addMonths, addYears, amsterdamInstant } from '../../shared/dom
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { RuleViolated } from '../../shared/domain/errors.js';
 import { actionsAvailable } from '../../shared/domain/roles.js';
+import { actionsOffered } from '../../shared/domain/forms/index.js';
 import { caseView } from '../../shared/domain/views.js';
 import {
   bezwaarNieuwContract,
@@ -165,6 +166,16 @@ describe('Wonen records the gemeente letter (002 Bijlage 4, Brief gemeente)', ()
     const onbepaald = next(caseReadyFor('huurcontract-eigen-naam'), 'huurcontract-eigen-naam', { vijfjarencontract: false });
     expect(refusal(() => next(onbepaald, 'brief-gemeente-verstuurd')).rule).toBe('geen-vijfjarencontract');
     expect(refusal(() => next(file, 'brief-gemeente-verstuurd', { verstuurdOp: addDays(start, -1) })).rule).toBe('brief-voor-contract');
+  });
+
+  it('the dossier offers it (and the vijfjarencontract form) only where a vijfjarencontract runs', () => {
+    expect(actionsOffered('medewerker-wonen', file.state, file.history)).toEqual(['brief-gemeente-verstuurd']);
+    expect(actionsOffered('contactpersoon', file.state, file.history)).toContain('vijfjarencontract');
+    const onbepaald = next(caseReadyFor('huurcontract-eigen-naam'), 'huurcontract-eigen-naam', { vijfjarencontract: false });
+    expect(actionsOffered('medewerker-wonen', onbepaald.state, onbepaald.history)).toEqual([]);
+    expect(actionsOffered('contactpersoon', onbepaald.state, onbepaald.history)).not.toContain('vijfjarencontract');
+    // The role-and-phase table alone still has them: the decision would refuse, so the werkplek does not offer.
+    expect(actionsAvailable('medewerker-wonen', 'omgeklapt')).toContain('brief-gemeente-verstuurd');
   });
 
   it('shows in the timeline of Wonen and of the corporatie', () => {

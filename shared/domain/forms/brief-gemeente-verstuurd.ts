@@ -13,7 +13,7 @@ import { RuleViolated } from '../errors.js';
 import { eindOp } from '../vijfjarencontract.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText } from './fields.js';
-import { priorEvents } from './history.js';
+import { effectiveHistory, priorEvents } from './history.js';
 import { defineForm } from './types.js';
 import type { CaseEvent } from '../case.js';
 
@@ -37,6 +37,7 @@ export const briefGemeenteVerstuurd = defineForm({
   summary: 'De afdeling Wonen legt vast dat de brief over het aflopen van het vijfjarencontract is verstuurd.',
   source: '002 Bijlage 4, Brief gemeente',
   schema: briefGemeenteVerstuurdSchema,
+  offered: ({ history }) => lopendVijfjarencontract(effectiveHistory(history)) !== undefined,
   decide(ctx) {
     const { case: current, input, today } = ctx;
     const contract = lopendVijfjarencontract(priorEvents(ctx));

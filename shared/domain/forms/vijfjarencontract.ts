@@ -10,7 +10,7 @@ import { RuleViolated } from '../errors.js';
 import { bezwaarNieuwContract, bezwarenEersteContract, eindOp, urgentieAanvragenVanaf } from '../vijfjarencontract.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText } from './fields.js';
-import { latestOf, metKinderen, priorEvents, sleuteloverdrachtOp } from './history.js';
+import { effectiveHistory, latestOf, metKinderen, priorEvents, sleuteloverdrachtOp } from './history.js';
 import { huurcontractEigenNaamSchema } from './huurcontract-eigen-naam.js';
 import { defineForm } from './types.js';
 
@@ -41,6 +41,9 @@ export const vijfjarencontract = defineForm({
   summary: 'De corporatie legt de start van een vijfjarencontract op een jongerenwoning vast.',
   source: '002 Bijlage 4',
   schema: vijfjarencontractSchema,
+  // Offered where the decision below can accept it: a vijfjarencontract op eigen naam, or a jongvolwassene.
+  offered: ({ case: current, history }) =>
+    latestOf(effectiveHistory(history), 'huurcontract-eigen-naam')?.data.vijfjarencontract === true || current.doelgroep === 'jongvolwassene',
   decide(ctx) {
     const { case: current, input, today } = ctx;
     const contract = latestOf(priorEvents(ctx), 'huurcontract-eigen-naam');
