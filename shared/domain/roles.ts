@@ -131,7 +131,8 @@ export function mayTake(role: Role, action: Action | CaseOperation): boolean {
 
 /**
  * The forms `principal` may submit on a case in `phase` now: its role may take the action (ACTION_ROLES) and the
- * transition matrix allows it in this phase. The werkplek offers exactly these; the submission checks the same two.
+ * transition matrix allows it in this phase. The submission checks the same two; the werkplek offers these, narrowed to
+ * the case (forms/index.ts actionsOffered: the regio's forms, a form's own `offered`).
  */
 export function actionsAvailable(role: Role, phase: Phase): Action[] {
   return ACTIONS.filter((action) => mayTake(role, action) && isAllowed(action, phase));
