@@ -1,7 +1,8 @@
 import { canSeeCase, listingKindOf } from '#domain/access.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import { PHASES, type Phase } from '#domain/phases.js';
-import { actionsAvailable, type Principal } from '#domain/roles.js';
+import { actionsOffered } from '#domain/forms/index.js';
+import type { Principal } from '#domain/roles.js';
 import { caseView, type CaseView } from '#domain/views.js';
 import type { AppDeps, CaseSummary, Page } from './ports.js';
 
@@ -9,7 +10,7 @@ export async function getCase(deps: AppDeps, principal: Principal, caseId: strin
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   // Beside the projection (what the role may read): what it may do now, so the werkplek offers exactly that.
-  return { ...caseView(principal, loaded.state, loaded.history), actions: actionsAvailable(principal.role, loaded.state.phase) };
+  return { ...caseView(principal, loaded.state, loaded.history), actions: actionsOffered(principal.role, loaded.state, loaded.history) };
 }
 
 export interface ListQuery {

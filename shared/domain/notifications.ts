@@ -181,6 +181,18 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
     todo: { woonzaken: 'Verwerk de weigering: gedurende twee jaar geen nieuw aanbod (001 §3).' },
     source: '001 §3 Matching woning en cliënt; 002 WA1 stap 2',
   },
+  // 001 §3 Matching woning en cliënt: "De zorgaanbieder bepaalt welke cliënt het beste bij welke woning past"; the
+  // corporatie then makes the one offer (woningaanbod). The seed gives no term for that offer beyond the shared
+  // ambition of 3 months (woningaanbod-ambitie), so the mail asks for the offer without a new term.
+  {
+    id: 'matching-corporatie',
+    action: 'matching',
+    to: ['corporatie'],
+    subject: 'Cliënt gematcht met uw woning',
+    summary: 'De zorgaanbieder heeft een cliënt van de wachtlijst gematcht met een woning van uw corporatie.',
+    todo: { corporatie: 'Doe het woningaanbod (eenmalig aanbod, 001 §3) en leg het vast in het dossier.' },
+    source: '001 §3 Matching woning en cliënt',
+  },
   // 002 WA6: "Bij overlast is snel handelen geboden": the meldpunt and the begeleider hear of a melding the moment it is
   // recorded (not the next werkdag at 08:00), so the melder can be benaderd and the corporatie informed in time.
   {

@@ -80,6 +80,8 @@ export const ACTIONS = [
   'fibu-afspraken',
   'fibu-evaluatie',
   'vijfjarencontract',
+  'brief-gemeente-verstuurd',
+  'matching',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -156,6 +158,11 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   'fibu-evaluatie': { from: [...living, 'omgeklapt'], to: ['same'] },
   // 002 Bijlage 4: vijfjarencontract for jongvolwassenen, starts at the contract op eigen naam.
   vijfjarencontract: { from: ['omgeklapt'], to: ['same'] },
+  // 002 Bijlage 4, Brief gemeente: Wonen records the letter at 4 years of the vijfjarencontract.
+  'brief-gemeente-verstuurd': { from: ['omgeklapt'], to: ['same'] },
+  // 001 §3 "Matching woning en cliënt": while the client is on the wachtlijst, the zorgaanbieder matches the client to a
+  // woning the corporatie selected; the corporatie then makes the one offer (woningaanbod).
+  matching: { from: ['wachtlijst'], to: ['same'] },
 };
 
 /** True when `action` may be taken in `phase`. */

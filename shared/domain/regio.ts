@@ -61,7 +61,8 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
     naam: 'Klantreis uitstroom MO/BW 2023',
     bron: '003 Klantreis Uitstroom MO & BW',
     routes: ['MO', 'BW_LVB', 'BW_WLZ'],
-    forms: ACTIONS,
+    // 003 has no gemeente letter of a vijfjarencontract (002 Bijlage 4) and no matching before one offer (001 §3).
+    forms: ACTIONS.filter((a) => a !== 'brief-gemeente-verstuurd' && a !== 'matching'),
     // 003: the gemeente hears the woon-/leefvraag (zoekprofiel) but toetst nothing within a term; the omklap is decided
     // by corporatie, zorgaanbieder and client after the eindevaluatie (Fase Proefwonen).
     wonenIntakes: [],

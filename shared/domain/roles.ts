@@ -119,6 +119,10 @@ export const ACTION_ROLES: Readonly<Record<Action | CaseOperation, readonly Role
   'fibu-afspraken': ZA,
   'fibu-evaluatie': ZA,
   vijfjarencontract: CORPORATIE,
+  // 002 Bijlage 4: "ontvangt de jongvolwassene een brief van de gemeente": Wonen (of the case's regio, access.ts).
+  'brief-gemeente-verstuurd': WONEN,
+  // 001 §3: "De zorgaanbieder bepaalt welke cliënt het beste bij welke woning past."
+  matching: ZA,
 };
 
 export function mayTake(role: Role, action: Action | CaseOperation): boolean {
@@ -127,7 +131,8 @@ export function mayTake(role: Role, action: Action | CaseOperation): boolean {
 
 /**
  * The forms `principal` may submit on a case in `phase` now: its role may take the action (ACTION_ROLES) and the
- * transition matrix allows it in this phase. The werkplek offers exactly these; the submission checks the same two.
+ * transition matrix allows it in this phase. The submission checks the same two; the werkplek offers these, narrowed to
+ * the case (forms/index.ts actionsOffered: the regio's forms, a form's own `offered`).
  */
 export function actionsAvailable(role: Role, phase: Phase): Action[] {
   return ACTIONS.filter((action) => mayTake(role, action) && isAllowed(action, phase));

@@ -113,8 +113,12 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     // the motivatie of a "terug" is for the zorgaanbieder.
     'besluit-omklap': { purpose: 'omklap', fields: ['besluit', 'besluitDatum'] },
     // The corporatie's own contracts (002 WA8 stap 4; Bijlage 4).
-    'huurcontract-eigen-naam': { purpose: 'omklap', fields: ['ingangsdatum', 'vijfjarencontract', 'kenmerk'] },
-    vijfjarencontract: { fields: ['startOp', 'soort', 'kenmerk', 'eindOp'], derived: ['eindOp'] },
+    'huurcontract-eigen-naam': { purpose: 'omklap', fields: ['ingangsdatum', 'vijfjarencontract', 'kenmerk', 'leeftijd', 'eindOp', 'urgentieAanvragenVanaf'], derived: ['eindOp', 'urgentieAanvragenVanaf'] },
+    vijfjarencontract: { fields: ['startOp', 'soort', 'kenmerk', 'leeftijd', 'leeftijdInLaatsteJaar', 'eindOp', 'urgentieAanvragenVanaf'], derived: ['eindOp', 'urgentieAanvragenVanaf'] },
+    // 002 Bijlage 4: the corporatie sends its opzegbrief half a year after the gemeente's letter; that it went, and when.
+    'brief-gemeente-verstuurd': { fields: ['verstuurdOp', 'eindOp'], derived: ['eindOp'] },
+    // 001 §3 Matching woning en cliënt: the match with the corporatie's own woning (002 WA10 "match").
+    matching: { purpose: 'match', fields: ['datum', 'corporatieId', 'woningKenmerk'] },
     // 002 WA3: the corporatie decides along in the woonevaluatie; not the motivatie (why omklap is not yet possible).
     'duurzame-verhuur': { purpose: 'evaluatie', fields: ['datumWoonevaluatie', 'akkoordBewoner', 'herzienOp'] },
     // The end of the tenancy concerns the landlord (it may file it itself); not the free-text toelichting.
@@ -198,8 +202,12 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     // 002 WA3: Wonen registers the end of intermediaire verhuur (and the WoningNet inschrijfduur, 002 WA1 NB).
     'einde-intermediaire-verhuur': { fields: ['datum', 'reden', 'oudeInschrijvingTerug'] },
     // 002 Bijlage 4: the gemeente writes at 4 years of a vijfjarencontract.
-    'huurcontract-eigen-naam': { fields: ['ingangsdatum', 'vijfjarencontract'] },
-    vijfjarencontract: { fields: ['startOp', 'soort', 'eindOp'], derived: ['eindOp'] },
+    'huurcontract-eigen-naam': { fields: ['ingangsdatum', 'vijfjarencontract', 'eindOp', 'urgentieAanvragenVanaf'], derived: ['eindOp', 'urgentieAanvragenVanaf'] },
+    vijfjarencontract: { fields: ['startOp', 'soort', 'eindOp', 'urgentieAanvragenVanaf'], derived: ['eindOp', 'urgentieAanvragenVanaf'] },
+    // Wonen's own record of its letter (002 Bijlage 4, Brief gemeente).
+    'brief-gemeente-verstuurd': { fields: ['verstuurdOp', 'kenmerk', 'eindOp'], derived: ['eindOp'] },
+    // That the client was matched (the aanbod itself Wonen sees as existing only, like the woningaanbod).
+    matching: { fields: [] },
     // Mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts): Wonen's own mail, metadata only.
     'mail-ontvangen': { fields: ['mailId', 'from', 'subject', 'receivedAt', 'attachments', 'gekoppeldDoor'] },
     // Wonen's own decision.

@@ -27,7 +27,7 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'):
  */
 export interface ConditionalRequirement {
   at: readonly string[];
-  when: { field: string; equals: boolean | number };
+  when: { field: string; equals: boolean | number | string };
   required: readonly string[];
 }
 
@@ -44,6 +44,9 @@ export const CONDITIONAL_REQUIRED: Readonly<Record<string, readonly ConditionalR
     { at: [], when: { field: 'voordracht', equals: true }, required: ['omklap'] },
     { at: [], when: { field: 'voordracht', equals: false }, required: ['vervolg'] },
   ],
+  // 002 Bijlage 4: a vijfjarencontract depends on the ages; a new one on the age in the last year of the previous one.
+  'huurcontract-eigen-naam': [{ at: [], when: { field: 'vijfjarencontract', equals: true }, required: ['leeftijd'] }],
+  vijfjarencontract: [{ at: [], when: { field: 'soort', equals: 'nieuw-op-andere-jongerenwoning' }, required: ['leeftijdInLaatsteJaar'] }],
   // 002 WA8 stap 3: a derde who is not akkoord says why.
   'toets-derde': [{ at: [], when: { field: 'akkoord', equals: false }, required: ['redenen'] }],
   // 002 Bijlage 1: actie 2 records the oordeel, actie 6 the ontbinding.

@@ -36,6 +36,7 @@ export function walkDates(today: string = FIXTURE_TODAY) {
     akkoordDocument: d(-580),
     aanvraag: d(-570),
     besluitUrgentie: d(-565),
+    matching: d(-510),
     aanbod: d(-500),
     reactie: d(-499),
     clientGeinformeerd: d(-498),
@@ -254,6 +255,8 @@ const SAMPLES: Record<Action, (t: Dates) => Body> = {
   'fibu-afspraken': (t) => ({ datum: t.fibuAfspraken, afspraken: 'Budgetbeheer: vaste lasten via het Fibu-team', budgetbeheer: true, bewonerIsEraanToe: true }),
   'fibu-evaluatie': (t) => ({ datum: t.fibuEvaluatie, fase: 'overzicht-en-rust', voortgang: 'Overzicht is er, geen nieuwe schulden', voortzetten: true }),
   vijfjarencontract: (t) => ({ startOp: t.contractEigenNaam, soort: 'eerste' }),
+  'brief-gemeente-verstuurd': (t) => ({ verstuurdOp: t.today, kenmerk: 'WZ-5JC-0001' }),
+  matching: (t) => ({ datum: t.matching, corporatieId: 'corp-ymere' }),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -285,6 +288,9 @@ export interface Step {
   action: Action;
   overrides?: Overrides;
 }
+
+/** A contract op eigen naam that is a vijfjarencontract, with the ages 002 Bijlage 4 asks (23 at placement, 25 now). */
+export const VIJFJARENCONTRACT_OP_EIGEN_NAAM: Overrides = { vijfjarencontract: true, leeftijd: { bijPlaatsing: 23, bijOmklap: 25 } };
 
 const step = (action: Action, overrides?: Overrides): Step => (overrides ? { action, overrides } : { action });
 const TOT_WACHTLIJST: Step[] = [step('aanvraag-urgentie'), step('besluit-urgentie')];
@@ -332,7 +338,9 @@ export const STEPS_BEFORE: Readonly<Record<Action, readonly Step[]>> = {
   'time-out': TOT_HERSTELFASE,
   'fibu-afspraken': TOT_HERSTELFASE,
   'fibu-evaluatie': [...TOT_HERSTELFASE, step('fibu-afspraken')],
-  vijfjarencontract: [...TOT_OMKLAP_AKKOORD, step('huurcontract-eigen-naam', { vijfjarencontract: true })],
+  vijfjarencontract: [...TOT_OMKLAP_AKKOORD, step('huurcontract-eigen-naam', VIJFJARENCONTRACT_OP_EIGEN_NAAM)],
+  'brief-gemeente-verstuurd': [...TOT_OMKLAP_AKKOORD, step('huurcontract-eigen-naam', VIJFJARENCONTRACT_OP_EIGEN_NAAM)],
+  matching: TOT_WACHTLIJST,
 };
 
 /** Case fields an action needs besides the defaults (as `createCase` bodies would set them). */

@@ -536,6 +536,6 @@ describe('nieuwe kans, fibu, vijfjarencontract', () => {
     const onbepaald = next(caseReadyFor('huurcontract-eigen-naam'), 'huurcontract-eigen-naam', { vijfjarencontract: false });
     expect(rule(() => next(onbepaald, 'vijfjarencontract')).rule).toBe('geen-vijfjarencontract');
     const jong = caseReadyFor('huurcontract-eigen-naam', FIXTURE_TODAY, { doelgroep: 'jongvolwassene' });
-    expect(next(next(jong, 'huurcontract-eigen-naam', { vijfjarencontract: undefined }), 'vijfjarencontract').state.phase).toBe('omgeklapt');
+    expect(next(next(jong, 'huurcontract-eigen-naam', { vijfjarencontract: undefined }), 'vijfjarencontract', { leeftijd: { bijPlaatsing: 20, bijOmklap: 22 } }).state.phase).toBe('omgeklapt');
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { addDays, addYears } from '../../shared/domain/calendar.js';
+import { addDays, addMonths, addYears } from '../../shared/domain/calendar.js';
 import { RuleViolated, TransitionNotAllowed, ValidationFailed } from '../../shared/domain/errors.js';
 import { FORMS, formFor } from '../../shared/domain/forms/index.js';
 import { ACTIONS, PHASES, TRANSITIONS, isAllowed, type Action, type Phase } from '../../shared/domain/phases.js';
@@ -161,7 +161,9 @@ const EXPECTED: Record<Action, Expected> = {
   'time-out': { phase: 'herstelfase', occurredOn: t.timeOutStart, data: { fase: 'start' } },
   'fibu-afspraken': { phase: 'herstelfase', occurredOn: t.fibuAfspraken },
   'fibu-evaluatie': { phase: 'herstelfase', occurredOn: t.fibuEvaluatie },
-  vijfjarencontract: { phase: 'omgeklapt', occurredOn: t.contractEigenNaam, data: { eindOp: addYears(t.contractEigenNaam, 5) } },
+  vijfjarencontract: { phase: 'omgeklapt', occurredOn: t.contractEigenNaam, data: { eindOp: addYears(t.contractEigenNaam, 5), urgentieAanvragenVanaf: addMonths(addYears(t.contractEigenNaam, 5), -6) } },
+  'brief-gemeente-verstuurd': { phase: 'omgeklapt', occurredOn: t.today, data: { eindOp: addYears(t.contractEigenNaam, 5) } },
+  matching: { phase: 'wachtlijst', occurredOn: t.matching, data: { corporatieId: 'corp-ymere' } },
 };
 
 describe('a valid submission', () => {
@@ -217,6 +219,8 @@ const ALLOWED_FROM: Record<Action, Phase[]> = {
   'fibu-afspraken': [...living, 'omgeklapt'],
   'fibu-evaluatie': [...living, 'omgeklapt'],
   vijfjarencontract: ['omgeklapt'],
+  'brief-gemeente-verstuurd': ['omgeklapt'],
+  matching: ['wachtlijst'],
 };
 
 describe('the transition matrix', () => {
@@ -276,6 +280,8 @@ const DATE_FIELD: Record<Action, string> = {
   'fibu-afspraken': 'datum',
   'fibu-evaluatie': 'datum',
   vijfjarencontract: 'startOp',
+  'brief-gemeente-verstuurd': 'verstuurdOp',
+  matching: 'datum',
 };
 
 function requiredKeys(action: Action): string[] {

@@ -45,7 +45,7 @@ describe('a case from aanvraag urgentie to the contract op eigen naam', () => {
     ['voordracht-omklap', {}, 'voordracht'],
     ['toets-derde', {}, 'toets_wonen'],
     ['besluit-omklap', {}, 'omklap_akkoord'],
-    ['huurcontract-eigen-naam', { vijfjarencontract: true }, 'omgeklapt'],
+    ['huurcontract-eigen-naam', { vijfjarencontract: true, leeftijd: { bijPlaatsing: 22, bijOmklap: 24 } }, 'omgeklapt'],
     ['vijfjarencontract', {}, 'omgeklapt'],
   ]);
 

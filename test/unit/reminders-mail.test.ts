@@ -135,6 +135,7 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'afmelding-wonen': ['afmelding', { soort: 'tijdelijk', vanuitFase: 'wachtlijst' }],
   'heraanmelding-wonen': ['heraanmelding', { naarFase: 'wachtlijst' }],
   'weigering-aanbod-wonen': ['weigering-aanbod', { aanbodId: 'A1' }],
+  'matching-corporatie': ['matching', { corporatieId: 'corp-ymere' }],
   'overlast-melding': ['overlast-melding', { meldingId: 'M1' }],
   // 003: a regio whose gemeente toetst no aanvraag (regio.ts) is informed without a term.
   'woonvraag-gemeente': ['aanvraag-urgentie', {}, { regio: 'klantreis-2023' }],

@@ -7,6 +7,8 @@ import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import { RuleViolated } from '../../shared/domain/errors.js';
 import { notificationsFor } from '../../shared/domain/notifications.js';
 import { isAllowed } from '../../shared/domain/phases.js';
+import { actionsAvailable, mayTake } from '../../shared/domain/roles.js';
+import { actionsOffered } from '../../shared/domain/forms/index.js';
 import { planQueue, type WonenItem } from '../../shared/domain/wonen-queue.js';
 import { evaluate, history, type Spec } from '../support/history.js';
 import { applyForm, caseReadyFor, FIXTURE_TODAY, newCase, PRINCIPALS, validInput, walkDates } from './forms.fixtures.js';
@@ -291,7 +293,7 @@ describe('9. The corporatie and its own forms (001 §3 "De woningcorporatie sele
 
   it('a huurcontract signed now with a later ingangsdatum is accepted; the term is met on the signing, the vijfjarencontract runs from the start', () => {
     const start = addDays(FIXTURE_TODAY, 17);
-    const applied = applyForm(omklap, 'huurcontract-eigen-naam', { ingangsdatum: start, getekendOp: FIXTURE_TODAY, vijfjarencontract: true });
+    const applied = applyForm(omklap, 'huurcontract-eigen-naam', { ingangsdatum: start, getekendOp: FIXTURE_TODAY, vijfjarencontract: true, leeftijd: { bijPlaatsing: 21, bijOmklap: 23 } });
     expect(applied.state.phase).toBe('omgeklapt');
     expect(applied.event.occurredOn).toBe(FIXTURE_TODAY);
     const all = evaluateDeadlines({ case: applied.state, history: applied.history, now: amsterdamInstant(FIXTURE_TODAY, 12) });
@@ -350,3 +352,50 @@ describe('12. A regio is one rule set; Drechtsteden as 004 gives it', () => {
     expect(refused.state.facts.aanbodGeblokkeerdTot).toBeUndefined();
   });
 });
+
+describe('9. The corporatie makes the one offer (001 §3: "De woningcorporatie selecteert geschikte woningen. De zorgaanbieder bepaalt welke cliënt het beste bij welke woning past.")', () => {
+  const wachtlijst = caseReadyFor('matching');
+  const corporatie = PRINCIPALS.contactpersoon;
+  const andere = { ...corporatie, organisationId: 'corp-eigen-haard' };
+
+  it('on the wachtlijst no corporatie sees the case; the matching links the one it names, and only that one', () => {
+    expect(canSeeCase(corporatie, wachtlijst.state, wachtlijst.history)).toBe(false);
+    const matched = applyForm(wachtlijst, 'matching', validInput('matching', { corporatieId: corporatie.organisationId }));
+    expect(matched.state).toMatchObject({ phase: 'wachtlijst', corporatieId: corporatie.organisationId });
+    expect(canSeeCase(corporatie, matched.state, matched.history)).toBe(true);
+    expect(mayFileOn(corporatie, matched.state, 'woningaanbod', matched.history)).toBe(true);
+    expect(mayFileOn(andere, matched.state, 'woningaanbod', matched.history)).toBe(false);
+    // The dossier offers it the woningaanbod (what GET /cases/{id} lists as actions).
+    expect(actionsAvailable('contactpersoon', 'wachtlijst')).toEqual(['woningaanbod']);
+    expect(actionsAvailable('begeleider', 'wachtlijst')).toEqual(expect.arrayContaining(['matching', 'woningaanbod']));
+    expect(mayTake('contactpersoon', 'matching')).toBe(false);
+    // The corporatie is told it may make the offer (a mail with the reference, no content).
+    expect(notificationsFor(matched.event, matched.state).map((r) => [r.id, r.to])).toEqual([['matching-corporatie', ['corporatie']]]);
+  });
+
+  it('the corporatie files the offer as its own; the begeleider recording one defaults to the matched corporatie', () => {
+    const matched = applyForm(wachtlijst, 'matching', validInput('matching', { corporatieId: 'corp-eigen-haard' }));
+    const own = applyForm(matched, 'woningaanbod', validInput('woningaanbod', { corporatieId: undefined }), { principal: andere });
+    expect(own.state).toMatchObject({ phase: 'aanbod', corporatieId: 'corp-eigen-haard' });
+    const byBegeleider = applyForm(matched, 'woningaanbod', validInput('woningaanbod', { corporatieId: undefined }));
+    expect(byBegeleider.event.data.corporatieId).toBe('corp-eigen-haard');
+    // Without a matching the begeleider must still name the corporatie.
+    expect(() => applyForm(wachtlijst, 'woningaanbod', validInput('woningaanbod', { corporatieId: undefined }))).toThrow(/corporatie/);
+  });
+
+  it('a new matching replaces the corporatie while no offer runs; during an offer it is refused', () => {
+    const first = applyForm(wachtlijst, 'matching', validInput('matching'));
+    const again = applyForm(first, 'matching', validInput('matching', { corporatieId: 'corp-rochdale' }));
+    expect(again.state.corporatieId).toBe('corp-rochdale');
+    expect(canSeeCase(corporatie, again.state, again.history)).toBe(false);
+    expect(isAllowed('matching', 'aanbod')).toBe(false);
+  });
+
+  it('the werkplek offers the matching only in a regio that has it (001 §3; not 003 klantreis-2023)', () => {
+    expect(actionsOffered('begeleider', wachtlijst.state, wachtlijst.history)).toContain('matching');
+    const klantreis = { ...wachtlijst.state, regio: 'klantreis-2023' as const };
+    expect(actionsOffered('begeleider', klantreis, wachtlijst.history)).not.toContain('matching');
+    expect(actionsOffered('begeleider', klantreis, wachtlijst.history)).toContain('woningaanbod');
+  });
+});
+

@@ -629,25 +629,29 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: [{ stage: 'vandaag', at: 0, to: ['corporatie', 'woonzaken'] }],
   },
   // 002 Bijlage 4, Brief gemeente: "Na 4 jaar (1 jaar vóór het aflopen van het vijfjarencontract) ontvangt de
-  // jongvolwassene een brief van de gemeente."
+  // jongvolwassene een brief van de gemeente." A duty of the gemeente with its day: Wonen records the letter
+  // (brief-gemeente-verstuurd), which meets it and stops the reminders; unrecorded, Wonen is reminded a werkdag later.
   {
     id: 'vijfjarencontract-brief-gemeente',
     regios: AMSTERDAM,
     title: 'Vijfjarencontract: brief gemeente (einde over een jaar)',
     source: '002 Bijlage 4, Brief gemeente',
-    kind: 'signaal',
+    kind: 'termijn',
     startsOn: VIJFJARENCONTRACT_START,
     offset: { years: 4 },
-    satisfiedBy: [],
+    satisfiedBy: [{ types: ['brief-gemeente-verstuurd'] }],
     cancelledBy: { events: [...ROUTE_EINDIGT, VIJFJARENCONTRACT_START], phases: GESLOTEN },
     actor: 'woonzaken',
     stages: [
       { stage: 'vooraf', at: { weeks: -4 }, to: ['woonzaken'] },
       { stage: 'vandaag', at: 0, to: ['woonzaken'] },
+      { stage: 'escalatie', at: { werkdagen: 1 }, to: ['woonzaken'] },
     ],
   },
   // 002 Bijlage 4, Brief woningcorporatie: "Na 4,5 jaar (een ½ jaar vóór het aflopen …) ontvangt de jongvolwassene een
-  // opzeggingsbrief van de corporatie"; from then the jongvolwassene may request an urgentie (Ruggensteunregeling).
+  // opzeggingsbrief van de corporatie"; from then the jongvolwassene may request an urgentie ("een half jaar vóór afloop
+  // van het huurcontract een urgentie aanvragen"): the client's own request, so no deadline of a party here
+  // (vijfjarencontract.ts urgentieAanvragenVanaf). The seed gives the corporatie no form in this system: a signal.
   {
     id: 'vijfjarencontract-opzegbrief',
     regios: AMSTERDAM,

@@ -123,3 +123,13 @@ export function heeftKinderdoel(events: readonly CaseEvent[]): boolean {
   const huishouden = aanvraag.data.huishouden as { aantalKinderen?: unknown } | undefined;
   return Boolean(doelen?.veiligheid_kinderen) || (typeof huishouden?.aantalKinderen === 'number' && huishouden.aantalKinderen > 0);
 }
+
+/**
+ * Whether the client has children in the household (002 Bijlage 4 "Jongvolwassenen zonder kinderen" / "mét kinderen"):
+ * the aanvraag urgentie named children, or the case is a gezin.
+ */
+export function metKinderen(state: Pick<CaseState, 'doelgroep'>, events: readonly CaseEvent[]): boolean {
+  if (state.doelgroep === 'gezin' || state.doelgroep === 'multiprobleemgezin') return true;
+  const huishouden = latestOf(events, 'aanvraag-urgentie')?.data.huishouden as { aantalKinderen?: unknown } | undefined;
+  return typeof huishouden?.aantalKinderen === 'number' && huishouden.aantalKinderen > 0;
+}

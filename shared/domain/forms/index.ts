@@ -4,6 +4,10 @@
  * follow from this list. The `satisfies` below makes a missing action a compile error.
  */
 import type { Action } from '../phases.js';
+import { countedHistory } from '../akkoord.js';
+import type { CaseEvent, CaseState } from '../case.js';
+import { regioRules } from '../regio.js';
+import { actionsAvailable, type Role } from '../roles.js';
 import type { FormDefinition } from './types.js';
 import { aanvraagUrgentie } from './aanvraag-urgentie.js';
 import { afmelding } from './afmelding.js';
@@ -32,6 +36,8 @@ import { toetsDerde } from './toets-derde.js';
 import { trajectwijziging } from './trajectwijziging.js';
 import { verhuizing } from './verhuizing.js';
 import { vijfjarencontract } from './vijfjarencontract.js';
+import { briefGemeenteVerstuurd } from './brief-gemeente-verstuurd.js';
+import { matching } from './matching.js';
 import { voordrachtOmklap } from './voordracht-omklap.js';
 import { weigeringAanbod } from './weigering-aanbod.js';
 import { woningaanbod } from './woningaanbod.js';
@@ -72,6 +78,8 @@ const REGISTRY = {
   'fibu-afspraken': fibuAfspraken,
   'fibu-evaluatie': fibuEvaluatie,
   vijfjarencontract,
+  'brief-gemeente-verstuurd': briefGemeenteVerstuurd,
+  matching,
 } satisfies Record<Action, { action: Action }>;
 
 /** The forms by action. Every action of ACTIONS has one (checked at compile time and in test/unit/forms.test.ts). */
@@ -81,3 +89,14 @@ export const FORMS: Readonly<Record<Action, FormDefinition>> = REGISTRY as unkno
 export function formFor(action: string): FormDefinition | undefined {
   return Object.hasOwn(FORMS, action) ? FORMS[action as Action] : undefined;
 }
+
+/**
+ * The forms `principal`'s role may submit on this case now, as the werkplek offers them: role and phase
+ * (actionsAvailable), the forms of the case's regio (regio.ts), and the form's own `offered` (e.g. the brief gemeente
+ * only with a vijfjarencontract). The submission checks the same and the decision's rules.
+ */
+export function actionsOffered(role: Role, state: CaseState, history: readonly CaseEvent[]): Action[] {
+  const regioForms = regioRules(state.regio).forms;
+  return actionsAvailable(role, state.phase).filter((action) => regioForms.includes(action) && (FORMS[action].offered?.({ case: state, history: countedHistory(history) }) ?? true));
+}
+

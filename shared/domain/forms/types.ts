@@ -46,6 +46,11 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   source: string;
   schema: S;
   decide(ctx: FormContext<z.infer<S>>): FormDecision;
+  /**
+   * Whether the werkplek offers the form on this case, beside role and phase (roles.ts actionsAvailable): only where
+   * its decision can accept it at all (the brief gemeente only with a vijfjarencontract). Absent: always.
+   */
+  offered?(ctx: { case: CaseState; history: readonly CaseEvent[] }): boolean;
 }
 
 export function defineForm<S extends z.ZodType>(form: FormDefinition<S>): FormDefinition<S> {

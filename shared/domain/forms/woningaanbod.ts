@@ -1,6 +1,6 @@
 /**
  * Woningaanbod (002 WA1 stap 1–3; 001 §3): a corporatie offers a woning for the client. The offer links the
- * corporatie to the case.
+ * corporatie to the case. After the zorgaanbieder's matching (matching.ts) the matched corporatie files it itself.
  *
  * Rules: "De cliënt krijgt een eenmalig aanbod" (001 §3): one offer at a time, a second aanbod while one is open is
  * refused (the matrix refuses it in phase `aanbod`; the decision checks the history too). "Bovendien krijgt de cliënt
@@ -25,7 +25,10 @@ export const aanbodId = z
 
 export const woningaanbodSchema = z.object({
   aanbodId,
-  /** Filled by the zorgaanbieder when it records an offer it received; a corporatie's own filing uses its own id. */
+  /**
+   * Filled by the zorgaanbieder when it records an offer it received (default: the corporatie of the matching); a
+   * corporatie's own filing uses its own id.
+   */
   corporatieId: organisationId.optional().meta({ description: 'Woningcorporatie', hint: 'Id uit het register, bijvoorbeeld corp-ymere' }),
   aanbodDatum: isoDate.describe('Datum aanbod'),
   beschikbaarOp: isoDate.describe('Datum waarop de woning beschikbaar/leeg is'),
@@ -52,7 +55,10 @@ export const woningaanbod = defineForm({
   decide(ctx) {
     const { case: current, input, principal, today } = ctx;
     const events = priorEvents(ctx);
-    const corporatieId = principal.role === 'contactpersoon' ? principal.organisationId : input.corporatieId;
+    // 001 §3: "De woningcorporatie selecteert geschikte woningen": the corporatie matched to the case (matching) files its
+    // own offer. The zorgaanbieder may still record an offer it received in WoningNet (002 WA1 Step 1: the corporatie's
+    // werkveld there), for a corporatie without an account here; it names the corporatie, or the matched one counts.
+    const corporatieId = principal.role === 'contactpersoon' ? principal.organisationId : (input.corporatieId ?? current.corporatieId);
     if (!corporatieId) {
       throw new RuleViolated('corporatie-onbekend', 'Noem de corporatie die het aanbod doet.', [
         { path: 'body.corporatieId', message: 'Verplicht als de zorgaanbieder het aanbod vastlegt' },
