@@ -255,6 +255,13 @@ describe('the layers of ARCHITECTURE.md', () => {
     expect(fresh, 'an import against ARCHITECTURE.md "Layers": fix it, do not add it to ALLOWED_TODAY').toEqual([]);
   });
 
+  it('imports zod as a namespace on the server: esbuild cannot shake `import { z }`, which bundles every locale (~440 kB of zod per function)', () => {
+    const named = files
+      .filter((f) => !f.path.startsWith('web/') && /^\s*import\s*\{[^}]*\bz\b[^}]*\}\s*from\s*'zod'/m.test(f.source))
+      .map((f) => f.path);
+    expect(named, "write `import * as z from 'zod'` (bench/bundles.ts)").toEqual([]);
+  });
+
   it('lists nothing on the allow-list that no longer happens (the list only shrinks)', () => {
     const present = new Set(found.map(key));
     const stale = Object.keys(ALLOWED_TODAY).filter((entry) => !present.has(entry));

@@ -7,7 +7,7 @@
  * the fallback for the mailbox's regio when the directory names none.
  */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoWonenStore } from '#adapters/dynamo/wonen-store.js';
