@@ -1,9 +1,9 @@
 /**
  * Bundle size and cold-start import time of EVERY function in functions/ (the directory is read, so a function added
  * later is measured without touching this file), bundled the way CDK bundles them (infra/constructs/functions.ts
- * nodeFunction: esbuild, minified, ESM, node22 target, packages' ES builds first, the createRequire banner, source
- * map without sources, the AWS SDK bundled). Import time is measured in a fresh Node process per function, median of
- * 5; gzip is roughly what the deployment package costs. A function that fails to bundle or load is reported, and the
+ * nodeFunction: esbuild, minified, ESM, node22 target, packages' ES builds first, source map without sources, the
+ * AWS SDK bundled; the banner and aliases from infra/bundling.ts, as CDK). Import time is measured in a fresh Node
+ * process per function, median of 5; gzip is roughly what the deployment package costs. A function that fails to bundle or load is reported, and the
  * rest still run.
  *
  * Budgets (issue 15): every function ≤ 250 kB minified and ≤ 60 ms cold import on this machine; inbound-mail, which
@@ -21,9 +21,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER } from '../infra/bundling.js';
 
-/** Same as ESM_REQUIRE_BANNER in infra/constructs/functions.ts. */
-const BANNER = "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
 const RUNS = 5;
 const KB = 1000;
 
@@ -107,7 +106,8 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<bool
         sourcemap: true,
         sourcesContent: false,
         outfile,
-        banner: { js: BANNER },
+        banner: { js: ESM_REQUIRE_BANNER },
+        alias: BUNDLE_ALIASES,
         metafile: inputs > 0,
         logLevel: 'silent',
       });
