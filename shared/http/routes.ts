@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod';
 import { akkoordAnswerSchema } from '#domain/akkoord.js';
-import { createCaseSchema } from '#app/create-case.js';
+import { createCaseSchema } from '#domain/open-case.js';
 import { consentRequestSchema } from '#domain/consent.js';
 import { draftInputSchema } from '#domain/drafts.js';
 import { FORMS } from '#domain/forms/index.js';
