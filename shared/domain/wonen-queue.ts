@@ -9,6 +9,7 @@
  */
 import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
+import { escapeHtml } from './mail/format.js';
 import { regioToetst } from './regio.js';
 import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
@@ -455,10 +456,6 @@ export interface DigestText {
   subject: string;
   text: string;
   html: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function dutchDate(date: string): string {
