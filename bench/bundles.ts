@@ -17,7 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -84,6 +84,8 @@ export async function main(args: string[] = process.argv.slice(2)): Promise<bool
   const names = functionNames().filter((name) => only.length === 0 || only.includes(name));
   const out = mkdtempSync(join(tmpdir(), 'omslag-bundles-'));
   console.log(`\nFunction bundles (${names.length} functions in functions/; esbuild as CDK bundles them: minified ESM, SDK bundled; kB = 1000 B)`);
+  // Import times are wall-clock in a child process: on a shared machine they grow with its load, so say what it was.
+  console.log(`machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (import ms are only comparable with the budget near idle)`);
   console.log(
     'function'.padEnd(24) + 'kB'.padStart(8) + 'budget'.padStart(8) + 'gzip kB'.padStart(9) + `import ms p50/${RUNS}`.padStart(17) + 'budget'.padStart(8) + '  over budget',
   );
