@@ -23,4 +23,12 @@ describe('one place', () => {
       .map((file) => relative(ROOT, file));
     expect(escapers).toEqual(['shared/domain/mail/format.ts']);
   });
+
+  it('loads the organisation directory only in shared/app/directory.ts (loadDirectory)', () => {
+    const loaders = ['shared', 'functions']
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .filter((file) => /from '[^']*organisations\.local\.json'/.test(readFileSync(file, 'utf8')) || /OrganisationDirectory\.parse\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(loaders).toEqual(['shared/app/directory.ts']);
+  });
 });
