@@ -224,12 +224,6 @@ export function projectionFor(role: Role, type: TimelineType): 'all' | FormProje
   return FORM_VIEWS[audience][type];
 }
 
-/** True when the role may read (some of) the content of this form type. */
-export function mayReadEventContent(role: Role, type: TimelineType): boolean {
-  const projection = projectionFor(role, type);
-  return projection === 'all' || (projection !== undefined && projection.fields.length > 0);
-}
-
 /** Copies only the listed paths of `data`. Paths that do not occur are skipped; values are copied, never shared. */
 export function project(data: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
