@@ -7,4 +7,5 @@ for (const bench of benches) {
   const module = (await import(bench)) as { main: () => Promise<void> };
   await module.main();
 }
-process.exit(0);
+// A bench that failed loudly (bundles over budget with --enforce) set process.exitCode.
+process.exit(process.exitCode ?? 0);

@@ -3,7 +3,7 @@ import { akkoordAnswerSchema } from '#domain/akkoord.js';
 import { appDeps } from '#app/wiring.js';
 import { fromAnswer, httpHandler } from '#http/handler.js';
 import { expectedVersionOf, idempotencyKeyOf, parseWith } from '#http/request.js';
-import { akkoordParams } from '#http/routes.js';
+import { akkoordParams } from '#http/queries.js';
 
 /** POST /cases/{caseId}/akkoorden/{seq} — the corporatie answers a form ingediend bij haar; Idempotency-Key required. */
 export const handler = httpHandler(async (request) => {

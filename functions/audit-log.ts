@@ -1,7 +1,7 @@
 import { auditTrail, privacyDeps } from '#app/audit.js';
 import { httpHandler } from '#http/handler.js';
 import { parseWith } from '#http/request.js';
-import { auditLogQuery } from '#http/routes.js';
+import { auditLogQuery } from '#http/queries.js';
 
 /** GET /cases/{caseId}/audit?limit=&cursor= — the case's audit trail, for the zorgaanbieder's organisatiebeheerder. */
 export const handler = httpHandler(async (request) => {

@@ -4,7 +4,7 @@ import { NotFound } from '#domain/errors.js';
 import { formFor } from '#domain/forms/index.js';
 import { fromAnswer, httpHandler } from '#http/handler.js';
 import { expectedVersionOf, idempotencyKeyOf, parseWith } from '#http/request.js';
-import { submitFormQuery } from '#http/routes.js';
+import { submitFormQuery } from '#http/queries.js';
 
 /** POST /cases/{caseId}/forms/{action} — submit one form of the route; Idempotency-Key required, If-Match honoured. */
 export const handler = httpHandler(async (request) => {

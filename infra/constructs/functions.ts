@@ -14,8 +14,12 @@
  *   `require(x)` / `require.resolve` a dependency may do, hence the `createRequire` banner (free when unused).
  * - The AWS SDK is bundled (`externalModules: []`), not taken from the runtime: `@aws-sdk/lib-dynamodb` and
  *   `@aws-sdk/client-dynamodb` must match, the runtime's copy changes under us without a deploy, and what we run
- *   is what the tests ran. Cost (measured 2026-11): ~0.35 MB per bundle (minified); bundles are 0.8–0.9 MB,
- *   ~0.45 MB zipped; one file to parse instead of hundreds under /var/runtime.
+ *   is what the tests ran. Cost: ~0.21 MB per bundle for a DynamoDB client (minified, with the credential
+ *   swap below; 0.35 MB before, 2026-11); one file to parse instead of hundreds under /var/runtime. `npm run bench`
+ *   prints every bundle against its budget.
+ * - The SDK's Node credential chain is replaced by the environment provider (`BUNDLE_ALIASES` in infra/bundling.ts,
+ *   shared/adapters/lambda-credentials.ts): on Lambda the environment is the provider that answers; the rest of the
+ *   chain was ~135 kB per bundle (issue 15).
  * - Source maps without `sourcesContent`: `--enable-source-maps` only needs the mappings to print TypeScript stack
  *   traces; shipping the sources would double the asset.
  * - `forceDockerBundling: false` and esbuild in devDependencies: NodejsFunction only falls back to Docker when it
@@ -32,6 +36,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { keys } from '#adapters/dynamo/table.js';
+import { BUNDLE_ALIASES, ESM_REQUIRE_BANNER } from '../bundling.js';
 import type { StageConfig } from '../config.js';
 
 /** The repository root: esbuild's working directory, where package.json (with its "imports" aliases) lives. */
@@ -44,8 +49,6 @@ export const FUNCTIONS_DIR = join(PROJECT_ROOT, 'functions');
  */
 export const NODE_RUNTIME = Runtime.NODEJS_22_X;
 
-/** See "ESM output" above. The alias avoids a clash with a `createRequire` import inside the bundle. */
-const ESM_REQUIRE_BANNER = "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
 
 export interface NodeFunctionProps {
   readonly config: StageConfig;
@@ -116,6 +119,7 @@ export function nodeFunction(scope: Construct, name: string, props: NodeFunction
       mainFields: ['module', 'main'],
       banner: ESM_REQUIRE_BANNER,
       externalModules: [],
+      esbuildArgs: { '--alias': Object.entries(BUNDLE_ALIASES).map(([name, path]) => `${name}=${path}`) },
       forceDockerBundling: false,
       logLevel: LogLevel.ERROR,
     },

@@ -2,7 +2,7 @@
  * Deadlines as the professionals see them: a case's deadlines (open, met, missed) recomputed from its history, and
  * an organisation's open deadlines by due date, read from an index the planner below keeps in step with every change.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canSeeCase, organisationsOf } from '#domain/access.js';
 import type { CaseState, Regio } from '#domain/case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';

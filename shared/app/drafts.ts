@@ -2,7 +2,7 @@
  * Saving a form incomplete, reading it back, discarding it. Submitting the form discards the submitting
  * organisation's draft in the submission's own transaction (shared/app/submit-form.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canSeeCase } from '#domain/access.js';
 import { DRAFT_ENTITY, readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
 import { CaseNotFound, Forbidden, NotFound, StaleVersion } from '#domain/errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Organisation } from '#domain/directory.js';
 /**
  * Ports the use cases depend on. Adapters (shared/adapters) implement them with the AWS SDK; tests hand in the

@@ -4,7 +4,7 @@
  * read filter), the organisatiebeheerder's revocation, and the anonymous per-month counts that remain.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CONSENT_EVENT } from '#domain/consent.js';

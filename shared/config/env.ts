@@ -1,7 +1,7 @@
 /**
  * Configuration from the environment, parsed once at cold start. A missing variable fails loudly, by name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const schema = z.object({
   TABLE_NAME: z.string().min(1),

@@ -14,7 +14,7 @@
  * accepted one counted from the moment of its akkoord (that is when it reaches the next party). Events recorded before
  * this rule existed carry no mark and count as they always did.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseEvent, CaseState } from './case.js';
 import type { Action } from './phases.js';
 import type { Actor } from './roles.js';

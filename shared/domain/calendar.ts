@@ -101,15 +101,6 @@ export function isoWeekday(date: string): number {
   return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
-export function isWeekend(date: string): boolean {
-  return isoWeekday(date) >= 6;
-}
-
-/** Negative when a < b, 0 when equal, positive when a > b (ISO dates compare as strings, this is for sort()). */
-export function compareDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);

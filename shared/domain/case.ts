@@ -118,15 +118,9 @@ export function receivedOn(event: Pick<CaseEvent, 'occurredOn' | 'recordedAt'>, 
   return recorded > event.occurredOn ? recorded : event.occurredOn;
 }
 
-const REFERENCE_PATTERN = /^OMS-(\d{4})-(\d{6})$/;
-
 /** Formats the human case reference from the year and a per-year counter: `OMS-2026-000123`. */
 export function formatReference(year: number, counter: number): string {
   return `OMS-${year}-${String(counter).padStart(6, '0')}`;
-}
-
-export function isReference(value: string): boolean {
-  return REFERENCE_PATTERN.test(value);
 }
 
 /** Finds the first case reference in a text such as a mail subject (`[OMS-2026-000123] Voordracht`). */

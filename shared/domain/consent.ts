@@ -4,7 +4,7 @@
  * omklap), given when, recorded by whom. It lives on the case (`facts.toestemmingDelen`) and every change of it is
  * an event in the history. Withdrawal stops sharing from that moment (WA10: "te allen tijde te kunnen intrekken").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseState } from './case.js';
 import { isoDate } from './forms/fields.js';
 import type { Actor } from './roles.js';

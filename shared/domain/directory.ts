@@ -15,7 +15,7 @@
  * - `woonzaken`: the mailbox of the gemeente (directie Wonen) that serves the case's regio.
  * - `mzwo`: the Meldpunt Zorg en Woonoverlast of that gemeente (002 WA6, WA9), when the directory names one.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseState } from './case.js';
 import { organisationsOf } from './access.js';
 import type { Party } from './deadlines/index.js';

@@ -6,7 +6,7 @@
  * transaction. A draft is checked against the form's schema only to tell the user what is still missing or wrong;
  * the rules of the route (phase, dates against the history) are checked when the form is submitted.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldError } from './errors.js';
 import type { FormDefinition } from './forms/types.js';
 

@@ -17,7 +17,7 @@
  *   nothing about the repaired address);
  * - only the organisation's beheerder (or operations) clears a suppression, after fixing the address.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { OrganisationDirectory } from './directory.js';
 
 export const BOUNCE_TYPES = ['Permanent', 'Transient', 'Undetermined'] as const;

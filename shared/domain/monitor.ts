@@ -10,7 +10,7 @@
  * Months are Europe/Amsterdam calendar months of the date the fact happened: an event's `occurredOn` (a date in
  * Amsterdam, may be back-dated), a deadline's due date.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, daysBetween } from './calendar.js';
 import type { CaseEvent, CaseState } from './case.js';
 import type { Deadline } from './deadlines/index.js';

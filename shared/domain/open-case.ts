@@ -2,7 +2,7 @@
  * The body of POST /cases: opening a case (onderzoek, 001 §2). In the domain, not the use case, because the werkplek
  * draws its "Nieuw dossier" form from this same schema (one schema: API validation, OpenAPI, the form, its labels).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOELGROEPEN, REGIOS, ROUTE_KEYS } from './case.js';
 import { isoDate, shortText } from './forms/fields.js';
 

@@ -41,7 +41,6 @@ export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
 export const LIVING_PHASES = ['herstelfase', 'duurzame_verhuur', 'voordracht', 'toets_wonen', 'omklap_akkoord'] as const satisfies readonly Phase[];
 /** Phases in which the case is still open for the route. */
 export const ACTIVE_PHASES = PHASES.filter((p) => p !== 'afgesloten' && p !== 'omgeklapt');
-export const TERMINAL_PHASES = ['afgesloten'] as const satisfies readonly Phase[];
 
 /**
  * Every action that changes a case. Each form of the route is one action; the case's creation is one too.

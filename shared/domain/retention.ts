@@ -9,7 +9,7 @@
  *        ▲                                          │
  *        └──── revoke by organisatiebeheerder ◀─────┘  (or any new change of the case: it is in use again)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from './roles.js';
 import type { Phase } from './phases.js';
 

@@ -7,7 +7,7 @@
  * in the timeline of the corporatie or Wonen. A listed form shows only the listed field paths; `[]` shows that the
  * form exists (type and dates) without any of its content.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LEEFGEBIEDEN, type CaseEvent, type CaseState } from './case.js';
 import { consentAllows, consentCoversPurpose, consentOf, CONSENT_EVENT, type ConsentEventType, type Deeldoel } from './consent.js';
 import { AKKOORD_EVENT_TYPES, akkoordItems, type AkkoordParty, type AkkoordStatus } from './akkoord.js';
@@ -232,12 +232,6 @@ export function projectionFor(role: Role, type: TimelineType): 'all' | FormProje
   if (audience === 'zorgaanbieder') return 'all';
   if (audience === 'geen') return undefined;
   return FORM_VIEWS[audience][type];
-}
-
-/** True when the role may read (some of) the content of this form type. */
-export function mayReadEventContent(role: Role, type: TimelineType): boolean {
-  const projection = projectionFor(role, type);
-  return projection === 'all' || (projection !== undefined && projection.fields.length > 0);
 }
 
 /** Copies only the listed paths of `data`. Paths that do not occur are skipped; values are copied, never shared. */

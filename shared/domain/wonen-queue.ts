@@ -7,10 +7,11 @@
  * each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
  * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SameType } from './same-type.js';
 import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from './case.js';
 import { DomainError } from './errors.js';
+import { escapeHtml } from './mail/format.js';
 import { regioToetst } from './regio.js';
 import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
@@ -491,10 +492,6 @@ export interface DigestText {
   subject: string;
   text: string;
   html: string;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function dutchDate(date: string): string {

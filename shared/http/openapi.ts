@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (zod 4 emits JSON Schema
  * draft 2020-12, which OpenAPI 3.1 uses as is).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RESPONSE_SCHEMAS } from './responses.js';
 import { ROUTES, type RouteDefinition } from './routes.js';
 

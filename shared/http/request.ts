@@ -1,6 +1,6 @@
 /** Turning an API Gateway HTTP API (payload v2) event into a typed request, and validation helpers. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PayloadTooLarge, Unauthenticated, ValidationFailed, type FieldError } from '#domain/errors.js';
 import { ROLES, type Principal, type Role } from '#domain/roles.js';
 

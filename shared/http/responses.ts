@@ -10,7 +10,7 @@
  * (their shape is the form's request schema), and the export's case, history and retention records (the full stored
  * records, AVG inzage).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AuditEntry } from '#app/audit.js';
 import { caseDeadlinesSchema, openDeadlinesPageSchema } from '#app/deadlines.js';
 import { draftListSchema, draftViewSchema } from '#app/drafts.js';

@@ -2,18 +2,18 @@
  * The HTTP API: every route, the function that serves it, and the schemas it accepts. One list feeds the local
  * server's router, the CDK HTTP API routes and the OpenAPI document.
  */
-import { z } from 'zod';
+import type * as z from 'zod';
 import { akkoordAnswerSchema } from '#domain/akkoord.js';
-import { createCaseSchema } from '#app/create-case.js';
+import { createCaseSchema } from '#domain/open-case.js';
 import { consentRequestSchema } from '#domain/consent.js';
 import { draftInputSchema } from '#domain/drafts.js';
 import { FORMS } from '#domain/forms/index.js';
-import { PHASES } from '#domain/phases.js';
 import { retentionRequestSchema } from '#domain/retention.js';
 import { monitorQuerySchema } from '#domain/monitor.js';
 import { bouncesQuery } from '#app/mail-health/bounces.js';
 import type { ResponseName } from './responses.js';
 import { linkUnmatchedBody, unmatchedQuery, wonenItemStatusBody, wonenQueueQuery } from '#app/wonen/schemas.js';
+import { auditLogQuery, akkoordParams, listCasesQuery, listDeadlinesQuery, submitFormQuery } from './queries.js';
 
 export type FunctionName =
   | 'health'
@@ -63,35 +63,6 @@ export interface RouteDefinition {
   /** Text media types the 200 answer may also have (e.g. `text/csv`), besides JSON. */
   textResponses?: string[];
 }
-
-export const listCasesQuery = z.object({
-  phase: z.enum(PHASES).optional(),
-  reference: z.string().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2048).optional(),
-  counts: z.enum(['true']).optional().describe("'true': the answer also has `counts`, the number of cases per phase this listing shows (Mijn dossiers' tabs in one request)"),
-});
-
-export const listDeadlinesQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(2048).optional(),
-  dueBefore: z.iso.date().optional().describe('Alleen termijnen die uiterlijk op deze datum verlopen'),
-});
-
-export const auditLogQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(2048).optional(),
-});
-
-export const submitFormQuery = z.object({
-  supersedes: z.coerce.number().int().min(1).optional().describe('Volgnummer van het formulier dat deze versie corrigeert'),
-});
-
-/** `/cases/{caseId}/akkoorden/{seq}`: the seq of the submission that waits for the akkoord. */
-export const akkoordParams = z.object({
-  caseId: z.string().min(1).max(64),
-  seq: z.coerce.number().int().min(1).max(1_000_000),
-});
 
 const formRoutes: RouteDefinition[] = Object.values(FORMS).map((form) => ({
   method: 'POST',

@@ -5,7 +5,7 @@
  * the same zod schemas that validate the dev requests (./dev-requests.ts). test/unit/openapi-documents.test.ts checks
  * that every `/_dev/` path the local stack's sources serve is listed here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { jsonSchema } from '#http/openapi.js';
 import { devClockSchema, devInboundMailSchema, devTokenSchema } from './dev-requests.js';
 import { OIDC_PATH } from './oidc.js';

@@ -4,7 +4,7 @@
  * 200 and leave the clock where it was, and a token must name an organisation the directory knows, of the kind the
  * role belongs to, with a regio for Wonen (Wonen works per regio: without one it would see nothing).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIOS } from '#domain/case.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { ROLE_ORGANISATION_KIND, ROLES } from '#domain/roles.js';

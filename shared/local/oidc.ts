@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { monotonicMs } from '#domain/clock.js';
 import { ROLES } from '#domain/roles.js';
 import { DEV_ISSUER, type DevClaims, type DevIssuer } from './dev-auth.js';

@@ -5,7 +5,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { CaseEvent, CaseState } from '#domain/case.js';
+import { formatReference, type CaseEvent, type CaseState } from '#domain/case.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import { ConcurrentModification } from '#domain/errors.js';
 import { PHASES, type Phase } from '#domain/phases.js';
@@ -43,7 +43,7 @@ export class DynamoCaseStore implements CaseStore {
       }),
     );
     const counter = Number(out.Attributes?.value);
-    return `OMS-${year}-${String(counter).padStart(6, '0')}`;
+    return formatReference(year, counter);
   }
 
   async getCase(caseId: string): Promise<CaseState | undefined> {

@@ -8,7 +8,7 @@
  * for organisations without a beheerder role: corporaties, gemeenten). Anyone else: 403. Both requests are recorded in
  * the organisation's audit partition by the HTTP middleware like every authenticated request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Forbidden, NotFound, ValidationFailed } from '#domain/errors.js';
 import { clearSuppression, type BounceRecord } from '#domain/mail-health.js';
 import { isBeheerderOf, type Principal } from '#domain/roles.js';

@@ -13,7 +13,6 @@ import { appDeps } from '../wiring.js';
 import type { BounceDeps } from './bounces.js';
 import type { MailEventDeps } from './events.js';
 import type { BounceStore } from './ports.js';
-import { RecipientFilter } from './suppression.js';
 
 let built: { tableName: string; store: BounceStore } | undefined;
 let directory: OrganisationDirectory | undefined;
@@ -40,13 +39,3 @@ export function bounceDeps(): BounceDeps {
   return { bounces: bounceStore(), clock: appDeps().clock };
 }
 
-/** The recipient filter every mail path applies (see suppression.ts). */
-export function recipientFilter(tableName: string, dir: OrganisationDirectory): RecipientFilter {
-  return new RecipientFilter(bounceStore(tableName), dir);
-}
-
-/** Forget built dependencies. */
-export function resetMailHealthDeps(): void {
-  built = undefined;
-  directory = undefined;
-}

@@ -7,7 +7,7 @@
  * wrote with each change), one Query of the organisation's open-deadline index for the deadlines that are overdue and
  * still open, and a Select COUNT per phase on the organisation's listing index. Counts only; no case, no client.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { endOfDayAmsterdam } from '#domain/werkdagen.js';
 import type { SameType } from '#domain/same-type.js';
 import { startOfDayAmsterdam, toAmsterdamDate } from '#domain/calendar.js';

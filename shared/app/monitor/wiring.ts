@@ -3,22 +3,16 @@
  * clock moves these reads too); the organisation directory (ORGANISATIONS_FILE, else the bundled local file) says
  * which organisations are zorgaanbieders and corporaties.
  */
-import { readFileSync } from 'node:fs';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoMonitorReader } from '#adapters/dynamo/monitor-store.js';
 import { env } from '#config/env.js';
-import { OrganisationDirectory } from '#domain/directory.js';
-import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import type { OrganisationDirectory } from '#domain/directory.js';
+import { loadDirectory } from '../directory.js';
 import { appDeps } from '../wiring.js';
 import type { MonitorDeps } from './figures.js';
 
 let built: { store: unknown; reader: DynamoMonitorReader } | undefined;
 let directory: OrganisationDirectory | undefined;
-
-function loadDirectory(): OrganisationDirectory {
-  const file = process.env.ORGANISATIONS_FILE;
-  return OrganisationDirectory.parse(file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : localDirectory);
-}
 
 export function monitorDeps(): MonitorDeps {
   const base = appDeps();
@@ -26,7 +20,7 @@ export function monitorDeps(): MonitorDeps {
   if (!built || built.store !== base.store) {
     built = { store: base.store, reader: new DynamoMonitorReader(createDocumentClient(), env().TABLE_NAME, { now: () => appDeps().clock.now() }) };
   }
-  directory ??= loadDirectory();
+  directory ??= loadDirectory(process.env.ORGANISATIONS_FILE);
   const dir = directory;
   return {
     monitor: built.reader,

@@ -2,7 +2,7 @@
  * Configuration of the reminder functions, parsed once at cold start, separate from the HTTP functions' env() so
  * that those never fail on missing mail or queue settings. A missing variable fails loudly, by name.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const common = {
   TABLE_NAME: z.string().min(1),

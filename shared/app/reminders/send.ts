@@ -16,7 +16,7 @@
  *   the claim and does not resend. SES's Send event marks it sent; when the claim runs out without one, the dispatcher
  *   releases it and it is sent again (the status table is in ports.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { renderMail, type MailInput } from '#domain/mail/index.js';
 import type { ReminderItem } from '#adapters/dynamo/reminder-items.js';

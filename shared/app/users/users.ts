@@ -4,7 +4,7 @@
  * AWS Cognito (shared/adapters/cognito/user-directory.ts) and, locally, the seeded people of config/people.local.json
  * (shared/adapters/local-people/user-directory.ts). No client data: names and addresses of professionals only.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Forbidden } from '#domain/errors.js';
 import { isBeheerderOf, type Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';

@@ -14,6 +14,7 @@
  */
 import type { Regio } from '#domain/case.js';
 import { ConcurrentModification } from '#domain/errors.js';
+import { escapeHtml } from '#domain/mail/format.js';
 import {
   checkAttachments,
   mailIdOf,
@@ -176,7 +177,7 @@ async function sendRefusalNotice(deps: InboundDeps, record: InboundRecord): Prom
       to: [deps.notice.to],
       subject: `[Omslagroute] E-mail geweigerd: ${record.reason}`,
       text: lines.join('\n'),
-      html: lines.map((l) => `<p>${l.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`).join(''),
+      html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
       tags: { kind: 'inbound-refused', mailId: record.mailId },
     });
   } catch (error) {

@@ -3,7 +3,7 @@
  * Decisions themselves are the decision forms (POST /cases/{caseId}/forms/besluit-…), which close their item in the
  * form's own transaction (planner.ts).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import type { SameType } from '#domain/same-type.js';
 import type { Regio } from '#domain/case.js';

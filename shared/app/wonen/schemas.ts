@@ -1,5 +1,5 @@
 /** Request schemas of the Wonen endpoints: one source for validation, types and the OpenAPI document (routes.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAIL_ID_PATTERN } from '#domain/inbound-mail.js';
 import { WONEN_KINDS, WONEN_STATUSES } from '#domain/wonen-queue.js';
 

@@ -3,7 +3,7 @@
  * case, or was refused, and linking it to a case by hand. Kept apart from inbound.ts so the HTTP function does not
  * carry the MIME parser.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canSeeCase } from '#domain/access.js';
 import type { SameType } from '#domain/same-type.js';
 import { CaseNotFound, DomainError, NotFound } from '#domain/errors.js';

@@ -6,8 +6,7 @@
  * that serves the regio; ORGANISATIONS_FILE, else the bundled config/organisations.local.json); WOONZAKEN_ADDRESS is
  * the fallback for the mailbox's regio when the directory names none.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoWonenStore } from '#adapters/dynamo/wonen-store.js';
@@ -15,8 +14,8 @@ import { createS3Client, S3MailStore } from '#adapters/s3/mail-store.js';
 import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
 import { env } from '#config/env.js';
 import { REGIOS, type Regio } from '#domain/case.js';
-import { OrganisationDirectory } from '#domain/directory.js';
-import localDirectory from '../../../config/organisations.local.json' with { type: 'json' };
+import type { OrganisationDirectory } from '#domain/directory.js';
+import { loadDirectory } from '../directory.js';
 import { RecipientFilter, suppressingMailer } from '../mail-health/suppression.js';
 import type { Mailer } from '../ports.js';
 import { appDeps } from '../wiring.js';
@@ -65,10 +64,6 @@ function required<T>(value: T | undefined, name: string): T {
   return value;
 }
 
-function loadDirectory(file?: string): OrganisationDirectory {
-  return OrganisationDirectory.parse(file ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : localDirectory);
-}
-
 /** The gemeente organisation (directie Wonen) of a regio in the directory. */
 function gemeenteOf(directory: OrganisationDirectory, of: Regio) {
   return directory.document.organisations.find((o) => o.kind === 'gemeente' && o.regios.includes(of));
@@ -85,7 +80,6 @@ interface Built {
 }
 
 let built: Built | undefined;
-let mailerOverride: Mailer | undefined;
 let cachedMailer: Mailer | undefined;
 let cachedMailStore: S3MailStore | undefined;
 let cachedDirectory: OrganisationDirectory | undefined;
@@ -110,7 +104,6 @@ function directory(e: WonenEnv): OrganisationDirectory {
 }
 
 function mailer(e: WonenEnv): Mailer {
-  if (mailerOverride) return mailerOverride;
   // Bounces and complaints: suppressed addresses get their organisation's functional mailbox (shared/app/mail-health).
   cachedMailer ??= suppressingMailer(
     new SesMailer(createSesClient(), {
@@ -144,7 +137,7 @@ export function inboundDeps(): InboundDeps {
     mail: cachedMailStore,
     mailboxRegio: e.INBOX_REGIO,
     inboxActor: { userId: 'systeem:woonzaken-inbox', organisationId: gemeenteOf(dir, e.INBOX_REGIO)?.id ?? e.WONEN_ORGANISATION_ID, role: 'medewerker-wonen' },
-    ...(noticeTo && (e.MAIL_FROM || mailerOverride) ? { notice: { mailer: mailer(e), to: noticeTo, appBaseUrl: e.APP_BASE_URL } } : {}),
+    ...(noticeTo && e.MAIL_FROM ? { notice: { mailer: mailer(e), to: noticeTo, appBaseUrl: e.APP_BASE_URL } } : {}),
   };
 }
 
@@ -160,11 +153,6 @@ export function digestDeps(): DigestDeps & { regios: Regio[] } {
     queueUrl: `${e.APP_BASE_URL.replace(/\/$/, '')}/wonen/wachtrij`,
     regios: e.DIGEST_REGIOS,
   };
-}
-
-/** Local stack and tests: send the digest and notices through another Mailer. */
-export function overrideWonenMailer(next: Mailer | undefined): void {
-  mailerOverride = next;
 }
 
 /** Forget built dependencies (the environment is read again on next use). */

@@ -4,7 +4,7 @@
  * Fields follow the city's URGENTIE_AANVRAAG form, minus the client's name, birth date and e-mail: the client is
  * known here by pseudonym and WoningNet-nummer only (data minimisation); Wonen finds the person through WoningNet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type Route } from '../case.js';
 import { consentFromAanvraag, DEELDOELEN, DEELPARTIJEN } from '../consent.js';
 import { RuleViolated } from '../errors.js';

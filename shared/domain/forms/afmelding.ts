@@ -10,7 +10,7 @@
  * Event data contract (deadline engine): `{ soort }`; occurredOn = datum. The phase the case was in is kept as
  * `vanuitFase` so that a heraanmelding returns to the right place.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertAfter, assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, toelichting } from './fields.js';

@@ -6,7 +6,7 @@
  * Event data contract (deadline engine): `{ soort, datum }` with `datum` the date of the planned gesprek;
  * occurredOn = geplandOp, the day it was planned (that is what the six weeks measure).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { gesprekslocatie, isoDate } from './fields.js';
 import { priorEvents } from './history.js';

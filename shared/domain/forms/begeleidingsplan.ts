@@ -8,7 +8,7 @@
  *
  * Event data contract (deadline engine): occurredOn = vastgesteldOp.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, assertSignatureDates } from './checks.js';
 import { antwoord, clientSignature, doelenVierLeefgebieden, isoDate, optioneelAntwoord } from './fields.js';

@@ -7,7 +7,7 @@
  *
  * Event data contract (deadline engine): `{ besluit: 'akkoord' | 'terug' }`; occurredOn = besluitDatum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, optionalLongText, shortText } from './fields.js';
 import { hasData, latestOf, priorEvents } from './history.js';

@@ -3,7 +3,7 @@
  * Wonen beoordeelt of de woning passend is"; "legt de zorgaanbieder dit altijd ter goedkeuring voor aan de directie
  * Wonen"). Decides the request that waits for Wonen; the case stays where it is.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, optionalLongText, shortText } from './fields.js';

@@ -5,7 +5,7 @@
  *
  * Event data contract (deadline engine): `{ aanbodId, uitkomst, clientGeinformeerdOp? }`; occurredOn = bezichtigdOp.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertClientGeinformeerd, assertNotBefore, assertNotInFuture, requireOpenAanbod } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { priorEvents, text } from './history.js';

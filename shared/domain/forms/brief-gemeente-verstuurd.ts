@@ -8,7 +8,7 @@
  *
  * Event data contract (deadline engine): occurredOn = verstuurdOp; `{ eindOp }` (the einddatum the letter names).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { eindOp } from '../vijfjarencontract.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';

@@ -3,7 +3,7 @@
  * as the OpenAPI document is), with the Dutch label (`.describe()`) and hint (`.meta({ hint })`) the schema carries.
  * The werkplek draws its form pages from this; test/unit/form-labels.test.ts fails on a field without a label.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type FieldKind = 'group' | 'choice-group' | 'text' | 'longtext' | 'date' | 'number' | 'boolean' | 'consent' | 'choice' | 'multi-choice' | 'list';
 

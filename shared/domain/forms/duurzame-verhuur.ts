@@ -3,7 +3,7 @@
  * zorgaanbieder en bewoner besluiten de intermediaire huurovereenkomst voor een langere termijn te handhaven." The
  * decision is taken in a woonevaluatie: the form names it (its date) and requires it in the history.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertAfter } from './checks.js';
 import { antwoord, isoDate } from './fields.js';

@@ -5,7 +5,7 @@
  * zorgaanbieder tells the corporatie and Wonen (team indicaties); the client may get the old inschrijfduur back.
  * Ends the route: afgesloten. (Notifications are sent by the notification module from this event.)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { priorEvents } from './history.js';

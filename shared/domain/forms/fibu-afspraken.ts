@@ -4,7 +4,7 @@
  * Fibu-team maken afspraken en leggen deze vast." Starts the six-monthly evaluation (the deadline engine reminds).
  * Budgetbeheer may continue after the omklap (002 WA9). Private to the zorgaanbieder.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertAfter, assertNotInFuture } from './checks.js';
 import { antwoord, isoDate } from './fields.js';
 import { defineForm } from './types.js';

@@ -3,7 +3,7 @@
  * bewoner evalueren eens per zes maanden de voortgang. In de eerste zes maanden legt de Fibu-medewerker de focus op
  * overzicht en rust creëren. Daarna legt de Fibu-medewerker stapsgewijs … financiële handelingen terug bij de bewoner."
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { antwoord, isoDate, optioneelAntwoord } from './fields.js';

@@ -5,7 +5,7 @@
  * e-mail or phone number; the client signs with initials; every free-text field has a maximum length; objects strip
  * unknown keys, so nothing a form does not ask for is stored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 // Only the Dutch locale: `z.locales` would put every language (~250 KiB) in every bundle, the werkplek's too.
 import nl from 'zod/v4/locales/nl.js';
 import { isIsoDate } from '../calendar.js';

@@ -3,7 +3,7 @@
  * wachtlijst when Wonen had granted the urgentie onder voorwaarden (an open aanbod lapsed with the afmelding), or the
  * aanvraag with Wonen when Wonen had not decided yet.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, toelichting } from './fields.js';

@@ -6,7 +6,7 @@
  * Event data contract (deadline engine): occurredOn = getekendOp (default ingangsdatum); `{ vijfjarencontract?, startOp }`
  * with startOp = ingangsdatum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText } from './fields.js';

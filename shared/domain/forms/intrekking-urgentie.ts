@@ -2,7 +2,7 @@
  * Intrekking urgentie by the directie Wonen (001 §3 Kernboodschap herstelfase 6: "De directie Wonen trekt de urgentie
  * in als het perspectief verandert naar 24-uurs zorg of groepswonen"). Ends the route: afgesloten.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, longText, shortText } from './fields.js';

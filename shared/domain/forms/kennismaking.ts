@@ -12,7 +12,7 @@
  * Event data contract (deadline engine): occurredOn = datumGesprek; `{ evaluatieFrequentieMaanden }` (always stored,
  * the doelgroep's default when not agreed otherwise).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertAfter, assertNotBefore, assertNotInFuture, assertSignatureDates, requireSleuteloverdracht } from './checks.js';
 import {

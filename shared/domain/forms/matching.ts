@@ -7,7 +7,7 @@
  *
  * Event data contract: `{ corporatieId, woningKenmerk? }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotInFuture } from './checks.js';
 import { isoDate, organisationId, shortText } from './fields.js';

@@ -3,7 +3,7 @@
  * bij het MZWO"). The criteria are the ten situations the werkafspraak lists; at least one applies. Recorded as
  * criteria, not as a story: no health details (002 WA10).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { isoDate, toelichting } from './fields.js';

@@ -5,7 +5,7 @@
  * alleen mogelijk als de betrokkene bereid is om mee te werken door de geboden zorg te accepteren en toe te staan dat
  * het huurcontract omklapt naar een contract op naam van een zorgaanbieder" (Randvoorwaarde).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertAfter, assertNotInFuture } from './checks.js';
 import { isoDate, optioneelAntwoord } from './fields.js';

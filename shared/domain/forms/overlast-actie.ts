@@ -14,7 +14,7 @@
  *
  * Event data contract (deadline engine): `{ meldingId, actie, oordeel? }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseEvent } from '../case.js';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';

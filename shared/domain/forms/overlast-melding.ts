@@ -9,7 +9,7 @@
  *
  * Event data contract (deadline engine): `{ meldingId }`; occurredOn = ontvangenOp.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { isoDate, toelichting } from './fields.js';

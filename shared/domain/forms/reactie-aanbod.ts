@@ -5,7 +5,7 @@
  *
  * Event data contract (deadline engine): `{ aanbodId, clientGeinformeerdOp? }`; occurredOn = reactieDatum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertClientGeinformeerd, assertNotBefore, assertNotInFuture, requireOpenAanbod } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { priorEvents } from './history.js';

@@ -6,7 +6,7 @@
  * Event data contract (deadline engine): occurredOn = datum; `{ proefwonenEindOp?, clientGeinformeerdOp? }`, plus
  * the `aanbodId` of the offer it completes.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertAfter, assertClientGeinformeerd, assertNotBefore, assertNotInFuture } from './checks.js';
 import { contact, dutchAddress, isoDate } from './fields.js';

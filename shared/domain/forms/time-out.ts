@@ -7,7 +7,7 @@
  *
  * Event data contract (deadline engine): `{ fase }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { daysBetween } from '../calendar.js';
 import type { CaseEvent } from '../case.js';
 import { RuleViolated } from '../errors.js';

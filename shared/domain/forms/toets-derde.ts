@@ -9,7 +9,7 @@
  *
  * Event data contract (deadline engine): `{ akkoord }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText, toelichting } from './fields.js';

@@ -7,7 +7,7 @@
  *
  * Event data contract (deadline engine): `{ perspectief }`; `urgentieIntrekken` says whether Wonen must withdraw.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertNotInFuture } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { defineForm } from './types.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { CaseEvent, CaseFacts, CaseState } from '../case.js';
 import type { Action, Phase } from '../phases.js';
 import type { Principal } from '../roles.js';

@@ -13,7 +13,7 @@
  * Event data contract (deadline engine): `{ naarGroter }`; occurredOn = datum. `wonenAkkoordNodig` also covers
  * gezinsuitbreiding.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { antwoord, isoDate, oppervlakteM2 } from './fields.js';

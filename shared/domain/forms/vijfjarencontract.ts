@@ -5,7 +5,7 @@
  * Filed by the corporatie; only when the contract op eigen naam was a vijfjarencontract, or for a jongvolwassene.
  * Starts the gemeente's and corporatie's letters at 4 and 4.5 years (deadline engine).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { bezwaarNieuwContract, bezwarenEersteContract, eindOp, urgentieAanvragenVanaf } from '../vijfjarencontract.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';

@@ -17,7 +17,7 @@
  *   `woonevaluatie-eerst` covers it; the corporatie then agrees to the voordracht itself after the derde's toets.
  * A voordracht submitted again (after Wonen sent it back, or after the onafhankelijke derde) is a new version.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addYears } from '../calendar.js';
 import { LEEFGEBIEDEN } from '../case.js';
 import { earliestOmklapDate } from '../deadlines/index.js';

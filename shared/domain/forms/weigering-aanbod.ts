@@ -9,7 +9,7 @@
  *
  * Event data contract (deadline engine): `{ aanbodId }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addYears } from '../calendar.js';
 import { assertNotBefore, assertNotInFuture, requireOpenAanbod } from './checks.js';
 import { isoDate, toelichting } from './fields.js';

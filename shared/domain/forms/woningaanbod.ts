@@ -9,7 +9,7 @@
  *
  * Event data contract (deadline engine): `{ aanbodId, beschikbaarOp }`; occurredOn = aanbodDatum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { dutchAddress, isoDate, organisationId, oppervlakteM2 } from './fields.js';

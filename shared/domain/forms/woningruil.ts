@@ -9,7 +9,7 @@
  *
  * Event data contract (deadline engine): `{ ongelijk }`; occurredOn = datum.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, requireSleuteloverdracht } from './checks.js';
 import { antwoord, isoDate, oppervlakteM2 } from './fields.js';

@@ -14,7 +14,7 @@
  * Event data contract (deadline engine): occurredOn = datumGesprek; `{ voordracht, evaluatieFrequentieMaanden }`
  * (the frequency agreed here, else the one agreed before, else the doelgroep's default).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture, assertSignatureDates, requireSleuteloverdracht } from './checks.js';
 import {
