@@ -9,7 +9,7 @@ export async function getCase(deps: AppDeps, principal: Principal, caseId: strin
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   // Beside the projection (what the role may read): what it may do now, so the werkplek offers exactly that.
-  return { ...caseView(principal, loaded.state, loaded.history), actions: actionsAvailable(principal.role, loaded.state.phase) };
+  return { ...caseView(principal, loaded.state, loaded.history), actions: actionsAvailable(principal.role, loaded.state.phase, loaded.state.regio) };
 }
 
 export interface ListQuery {
