@@ -4,6 +4,8 @@
  * Source: 001 Handleiding Omslagroute, Figuur 1–2 and §2–§4; side exits from 001 §3 and 002 WA3/WA6.
  * onderzoek → urgentie aangevraagd → wachtlijst (actieve bemiddeling) → aanbod/match → sleuteloverdracht
  * (herstelfase) → omklapfase (voordracht → toets onafhankelijke derde → toets Wonen → contract op eigen naam).
+ * That is Amsterdam's flow; a regio adjusts it by its rule set (matrixFor below, regio.ts regioMatrix): klantreis-2023
+ * goes from the herstelfase to omklap_akkoord by the eindevaluatie (003), Drechtsteden has no omklap (004).
  */
 export const PHASES = [
   'onderzoek', //               case opened by the zorgaanbieder; goals being written (001 §2)
@@ -14,7 +16,7 @@ export const PHASES = [
   'duurzame_verhuur', //        duurzame intermediaire verhuur (002 WA3)
   'voordracht', //              voordracht voor omklap written, awaiting the onafhankelijke derde (002 WA8 stap 3)
   'toets_wonen', //             voordracht with Wonen, 5 werkdagen (002 WA8 stap 4)
-  'omklap_akkoord', //          definitieve urgentie; corporatie puts the contract in the client's name (002 WA8 stap 4)
+  'omklap_akkoord', //          definitieve urgentie (002 WA8 stap 4) or positive eindevaluatie (003); corporatie puts the contract in the client's name
   'tijdelijk_afgemeld', //      (tijdelijke) afmelding from the wachtlijst (001 §3)
   'omgeklapt', //               contract op eigen naam; nazorg and vijfjarencontract clocks may still run (002 Bijlage 4)
   'afgesloten', //              ended: definitive afmelding, intrekking urgentie, einde intermediaire verhuur, ontbinding
