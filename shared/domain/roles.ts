@@ -129,7 +129,7 @@ export function mayTake(role: Role, action: Action | CaseOperation): boolean {
 
 /**
  * The forms `principal` may submit on a case in `phase` now: its role may take the action (ACTION_ROLES) and the
- * transition matrix of the case's regio (regio.ts regioMatrix) allows it in this phase. The werkplek offers exactly these; the submission checks the same two.
+ * transition matrix allows it in this phase. The werkplek offers exactly these; the submission checks the same two.
  */
 export function actionsAvailable(role: Role, phase: Phase, regio: Regio): Action[] {
   return ACTIONS.filter((action) => mayTake(role, action) && isAllowedIn(regio, action, phase));
