@@ -8,7 +8,7 @@ import { DRAFT_ENTITY, readinessOf, type Draft, type DraftReadiness } from '#dom
 import { CaseNotFound, Forbidden, NotFound, StaleVersion } from '#domain/errors.js';
 import { formFor } from '#domain/forms/index.js';
 import type { FormDefinition } from '#domain/forms/types.js';
-import { isAllowed } from '#domain/phases.js';
+import { isAllowedIn } from '#domain/regio.js';
 import { mayTake, type Principal } from '#domain/roles.js';
 import type { CaseState } from '#domain/case.js';
 import type { SameType } from '#domain/same-type.js';
@@ -76,7 +76,7 @@ function draftableForm(principal: Principal, action: string): FormDefinition {
 }
 
 function viewOf(form: FormDefinition, state: CaseState, draft: Draft): DraftView {
-  return { ...draft, form: { title: form.title, source: form.source }, readiness: readinessOf(form, draft.input, isAllowed(form.action, state.phase)) };
+  return { ...draft, form: { title: form.title, source: form.source }, readiness: readinessOf(form, draft.input, isAllowedIn(state.regio, form.action, state.phase)) };
 }
 
 const MAX_RETRIES = 2;

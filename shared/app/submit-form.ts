@@ -1,9 +1,9 @@
 import type { CaseEvent } from '#domain/case.js';
 import { mayFileOn } from '#domain/access.js';
-import { CaseNotFound, Forbidden, StaleVersion, TransitionNotAllowed, ValidationFailed } from '#domain/errors.js';
+import { CaseNotFound, Forbidden, StaleVersion, ValidationFailed } from '#domain/errors.js';
 import { decideChange } from '#domain/forms/change.js';
 import type { FormDefinition } from '#domain/forms/types.js';
-import { isAllowed } from '#domain/phases.js';
+import { assertAllowedIn } from '#domain/regio.js';
 import { mayTake, type Principal } from '#domain/roles.js';
 import { keys } from '#adapters/dynamo/table.js';
 import { commitChange } from './commit-change.js';
@@ -55,7 +55,7 @@ async function attemptSubmit(
   if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
     throw new StaleVersion(options.expectedVersion, before.version);
   }
-  if (!isAllowed(form.action, before.phase)) throw new TransitionNotAllowed(before.phase, form.action);
+  assertAllowedIn(before.regio, form.action, before.phase);
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
   const now = deps.clock.now();

@@ -4,6 +4,8 @@
  * Source: 001 Handleiding Omslagroute, Figuur 1–2 and §2–§4; side exits from 001 §3 and 002 WA3/WA6.
  * onderzoek → urgentie aangevraagd → wachtlijst (actieve bemiddeling) → aanbod/match → sleuteloverdracht
  * (herstelfase) → omklapfase (voordracht → toets onafhankelijke derde → toets Wonen → contract op eigen naam).
+ * That is Amsterdam's flow; a regio adjusts it by its rule set (matrixFor below, regio.ts regioMatrix): klantreis-2023
+ * goes from the herstelfase to omklap_akkoord by the eindevaluatie (003), Drechtsteden has no omklap (004).
  */
 export const PHASES = [
   'onderzoek', //               case opened by the zorgaanbieder; goals being written (001 §2)
@@ -14,7 +16,7 @@ export const PHASES = [
   'duurzame_verhuur', //        duurzame intermediaire verhuur (002 WA3)
   'voordracht', //              voordracht voor omklap written, awaiting the onafhankelijke derde (002 WA8 stap 3)
   'toets_wonen', //             voordracht with Wonen, 5 werkdagen (002 WA8 stap 4)
-  'omklap_akkoord', //          definitieve urgentie; corporatie puts the contract in the client's name (002 WA8 stap 4)
+  'omklap_akkoord', //          definitieve urgentie (002 WA8 stap 4) or positive eindevaluatie (003); corporatie puts the contract in the client's name
   'tijdelijk_afgemeld', //      (tijdelijke) afmelding from the wachtlijst (001 §3)
   'omgeklapt', //               contract op eigen naam; nazorg and vijfjarencontract clocks may still run (002 Bijlage 4)
   'afgesloten', //              ended: definitive afmelding, intrekking urgentie, einde intermediaire verhuur, ontbinding
@@ -98,7 +100,7 @@ const open = ACTIVE_PHASES;
  * The transition matrix. A form submitted in a phase not in `from` is refused with 409 naming phase and action.
  * `'same'` in `to` means the action may record something without moving the case.
  */
-export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
+export const TRANSITIONS: TransitionMatrix = {
   // 001 §3: de zorgaanbieder vraagt een urgentie onder voorwaarden aan (with the akkoorddocument of the route).
   'aanvraag-urgentie': { from: ['onderzoek'], to: ['urgentie_aangevraagd'] },
   // 001 §3: de afdeling Wonen toetst de aanvraag; in orde → urgentie onder voorwaarden, wachtlijst.
@@ -164,12 +166,47 @@ export const TRANSITIONS: Readonly<Record<Action, Transition>> = {
   matching: { from: ['wachtlijst'], to: ['same'] },
 };
 
-/** True when `action` may be taken in `phase`. */
-export function isAllowed(action: Action, phase: Phase): boolean {
-  return TRANSITIONS[action].from.includes(phase);
+export type TransitionMatrix = Readonly<Record<Action, Transition>>;
+
+/**
+ * How the herstelfase ends in the contract op eigen naam, per regio (regio.ts `omklap`):
+ * - 'besluit-wonen': 002 WA8 stap 3–4, the matrix above: voordracht → toets onafhankelijke derde → toets Wonen →
+ *   omklap akkoord → huurcontract op eigen naam.
+ * - 'eindevaluatie': 003 Fase Proefwonen, Omkappen huurcontract: "Bij een positieve eindevaluatie wordt het
+ *   huurcontract op naam van de client gezet." The woonevaluatie of corporatie, zorgaanbieder and client (counted with
+ *   the corporatie's akkoord, akkoord.ts) leads from the herstelfase to omklap_akkoord; no gemeente decision.
+ */
+export const OMKLAP_WEGEN = ['besluit-wonen', 'eindevaluatie'] as const;
+export type OmklapWeg = (typeof OMKLAP_WEGEN)[number];
+
+/** The forms of the omklap by Wonen's besluit (002 WA8 stap 3–4): a regio without that omklap has none of them. */
+export const BESLUIT_WONEN_FORMS = ['voordracht-omklap', 'toets-derde', 'besluit-omklap'] as const satisfies readonly Action[];
+
+/**
+ * The matrix of one regio's flow, derived from its rule set (regio.ts): a form the regio does not have is allowed
+ * nowhere (`from` empty); with the omklap by eindevaluatie the woonevaluatie may lead to omklap_akkoord. Without an
+ * omklap (undefined: the seed's route ends at the woning, 004) the case ends through the exits (`afgesloten`).
+ */
+export function matrixFor(flow: { forms: readonly Action[]; omklap?: OmklapWeg | undefined }): TransitionMatrix {
+  const matrix = Object.fromEntries(
+    ACTIONS.map((action) => [action, flow.forms.includes(action) ? TRANSITIONS[action] : { from: [], to: TRANSITIONS[action].to }]),
+  ) as Record<Action, Transition>;
+  if (flow.omklap === 'eindevaluatie' && flow.forms.includes('woonevaluatie')) {
+    // 003 Fase Proefwonen, Omkappen huurcontract: the positive eindevaluatie opens the contract op eigen naam.
+    matrix.woonevaluatie = { from: TRANSITIONS.woonevaluatie.from, to: ['same', 'omklap_akkoord'] };
+  }
+  return matrix;
+}
+
+/**
+ * True when `action` may be taken in `phase` by `matrix`. The default is the matrix of 001/002 above; a case is
+ * always checked against its regio's matrix (regio.ts isAllowedIn).
+ */
+export function isAllowed(action: Action, phase: Phase, matrix: TransitionMatrix = TRANSITIONS): boolean {
+  return matrix[action].from.includes(phase);
 }
 
 /** The phases `action` may lead to from `phase` (the current phase when the action does not move the case). */
-export function targetsOf(action: Action, phase: Phase): readonly Phase[] {
-  return TRANSITIONS[action].to.map((p) => (p === 'same' ? phase : p));
+export function targetsOf(action: Action, phase: Phase, matrix: TransitionMatrix = TRANSITIONS): readonly Phase[] {
+  return matrix[action].to.map((p) => (p === 'same' ? phase : p));
 }

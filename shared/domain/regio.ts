@@ -10,8 +10,9 @@
  *
  * Where a seed gives no term or rule, the rule set says so (`zonderTermijn`) and nothing is presented as a duty.
  */
-import { ROUTE_KEYS, type Regio, type Route } from './case.js';
-import { ACTIONS, type Action } from './phases.js';
+import { REGIOS, ROUTE_KEYS, type Regio, type Route } from './case.js';
+import { ACTIONS, BESLUIT_WONEN_FORMS, isAllowed, matrixFor, targetsOf, type Action, type OmklapWeg, type Phase, type TransitionMatrix } from './phases.js';
+import { RuleViolated, TransitionNotAllowed } from './errors.js';
 import type { WonenKind } from './wonen-queue.js';
 
 export interface RegioRules {
@@ -22,6 +23,12 @@ export interface RegioRules {
   routes: readonly Route[];
   /** Forms of the route this regio has; another is refused (422 `formulier-niet-in-regio`). */
   forms: readonly Action[];
+  /**
+   * How the omklap goes (phases.ts OmklapWeg): by Wonen's besluit on a voordracht (001/002), by the positive
+   * eindevaluatie of the three parties (003), or not at all in this rule set (004 ends at the woning). The regio's
+   * transition matrix follows from it and `forms` (regioMatrix).
+   */
+  omklap: { weg: OmklapWeg; bron: string } | undefined;
   /** Submissions the gemeente toetst with the 5-werkdagen clock (Wonen's queue, its mails). Empty: none. */
   wonenIntakes: readonly WonenKind[];
   /** 001 §3 "De cliënt krijgt een eenmalig aanbod … gedurende twee jaar geen nieuw aanbod". */
@@ -47,6 +54,8 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
     bron: '001 Handleiding Omslagroute; 002 Tien Werkafspraken',
     routes: ALLE_ROUTES,
     forms: ACTIONS,
+    // 002 WA8 stap 3–4: voordracht, toets onafhankelijke derde, toets Wonen (5 werkdagen), contract op eigen naam.
+    omklap: { weg: 'besluit-wonen', bron: '002 WA8 stap 3–4; 001 §4' },
     // 001 §3 (aanvraag), §4 (voordracht); 002 Bijlage 6 (ruil, verhuizing); 001 §3 Kernboodschap 5–6 (intrekking); 002 WA3.
     wonenIntakes: ['urgentie', 'omklap', 'woningruil', 'verhuizing', 'intrekking', 'einde-verhuur'],
     eenmaligAanbod: true,
@@ -61,14 +70,24 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
     naam: 'Klantreis uitstroom MO/BW 2023',
     bron: '003 Klantreis Uitstroom MO & BW',
     routes: ['MO', 'BW_LVB', 'BW_WLZ'],
+    // No voordracht, toets derde or besluit of Wonen: 003 puts the contract on the client's name after the eindevaluatie.
     // 003 has no gemeente letter of a vijfjarencontract (002 Bijlage 4) and no matching before one offer (001 §3).
-    forms: ACTIONS.filter((a) => a !== 'brief-gemeente-verstuurd' && a !== 'matching'),
+    forms: ACTIONS.filter((a) => !(BESLUIT_WONEN_FORMS as readonly Action[]).includes(a) && a !== 'brief-gemeente-verstuurd' && a !== 'matching'),
+    // 003 Fase Proefwonen, Omkappen huurcontract: "3 maanden voor afloop van het proefwonen-huurcontract vindt er een
+    // evaluatie plaats met corporatie, zorgaanbieder en client … Bij een positieve eindevaluatie wordt het huurcontract
+    // op naam van de client gezet." The woonevaluatie with omklap positive (`voordracht`), counted with the
+    // corporatie's akkoord (akkoord.ts), opens the huurcontract op eigen naam.
+    omklap: { weg: 'eindevaluatie', bron: '003 Fase Proefwonen, Omkappen huurcontract' },
     // 003: the gemeente hears the woon-/leefvraag (zoekprofiel) but toetst nothing within a term; the omklap is decided
     // by corporatie, zorgaanbieder and client after the eindevaluatie (Fase Proefwonen).
     wonenIntakes: [],
     eenmaligAanbod: false,
     akkoordTermijn: { offset: { werkdagen: 5 }, bron: 'afspraak regio (5 werkdagen; 003 noemt geen termijn)' },
-    zonderTermijn: ['003 kent geen toetstermijn voor de gemeente: de gemeente wordt geïnformeerd over de woonvraag, zonder termijn.'],
+    zonderTermijn: [
+      '003 kent geen toetstermijn voor de gemeente: de gemeente wordt geïnformeerd over de woonvraag, zonder termijn.',
+      '003 "3 maanden voor afloop van het proefwonen-huurcontract vindt er een evaluatie plaats": alleen als de einddatum van het proefwonen bij de sleuteloverdracht is vastgelegd (proefwonenEindOp) is er een termijn voor de eindevaluatie; anders niet.',
+      '003 "Bij een positieve eindevaluatie wordt het huurcontract op naam van de client gezet": 003 noemt geen termijn voor het op naam zetten; er is geen termijnregel (de vier tot zes weken van 002 WA8 gelden in Amsterdam).',
+    ],
   },
   drechtsteden: {
     naam: 'Drechtsteden (Route Thuis in de Wijk)',
@@ -81,6 +100,9 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
       'woningaanbod', 'reactie-aanbod', 'bezichtiging', 'weigering-aanbod', 'sleuteloverdracht', 'overlast-melding',
       'einde-intermediaire-verhuur',
     ],
+    // 004 describes the start, the voorrangsregeling and the search for a woning; it gives no omklap: the case ends
+    // with the exits (einde intermediaire verhuur, intrekking, afmelding).
+    omklap: undefined,
     wonenIntakes: [],
     // 004: the client searches with priority ("zodat ze … kunnen reageren op het aanbod sociale huurwoningen"), no one offer.
     eenmaligAanbod: false,
@@ -91,7 +113,10 @@ export const REGIO_RULES: Readonly<Record<Regio, RegioRules>> = {
       { key: 'toeAanZelfstandigWonen', tekst: 'Toe aan zelfstandig wonen' },
       { key: 'onvoldoendeMogelijkhedenZelfHuisvesting', tekst: 'Onvoldoende mogelijkheden om zelf huisvesting te vinden' },
     ],
-    zonderTermijn: ['004 geeft geen termijnen: de regio heeft (nog) geen termijnregels en de gemeente geen toetstermijn.'],
+    zonderTermijn: [
+      '004 geeft geen termijnen: de regio heeft (nog) geen termijnregels en de gemeente geen toetstermijn.',
+      '004 beschrijft geen omklap: de route eindigt bij de woning; het dossier sluit met einde intermediaire verhuur, intrekking of afmelding.',
+    ],
     afwijkendeGemeenten: [
       { gemeente: 'Gorinchem', toelichting: '004: "Voor Gorinchem, Molenlanden en Hardinxveld-Giessendam gelden andere voorwaarden" (niet in 004)' },
       { gemeente: 'Molenlanden', toelichting: 'idem' },
@@ -107,4 +132,63 @@ export function regioRules(regio: Regio): RegioRules {
 /** Whether the regio's gemeente toetst this kind of submission (with a term). */
 export function regioToetst(regio: Regio, kind: WonenKind): boolean {
   return REGIO_RULES[regio].wonenIntakes.includes(kind);
+}
+
+/** The transition matrix of a regio: phases.ts TRANSITIONS adjusted by its forms and its omklap (matrixFor). */
+const MATRICES: Readonly<Record<Regio, TransitionMatrix>> = Object.fromEntries(
+  REGIOS.map((regio) => [regio, matrixFor({ forms: REGIO_RULES[regio].forms, omklap: REGIO_RULES[regio].omklap?.weg })]),
+) as Record<Regio, TransitionMatrix>;
+
+export function regioMatrix(regio: Regio): TransitionMatrix {
+  return MATRICES[regio];
+}
+
+/** True when a case of `regio` in `phase` may take `action`: the check of every submission and every offer. */
+export function isAllowedIn(regio: Regio, action: Action, phase: Phase): boolean {
+  return isAllowed(action, phase, MATRICES[regio]);
+}
+
+/**
+ * The check before a submission or an akkoord: a form the regio does not have is refused as such (422
+ * `formulier-niet-in-regio`), one it has in another phase with 409 naming phase and action.
+ */
+export function assertAllowedIn(regio: Regio, action: Action, phase: Phase): void {
+  if (!REGIO_RULES[regio].forms.includes(action)) throw formulierNietInRegio(regio, action);
+  if (!isAllowedIn(regio, action, phase)) throw new TransitionNotAllowed(phase, action);
+}
+
+export function formulierNietInRegio(regio: Regio, action: Action): RuleViolated {
+  return new RuleViolated('formulier-niet-in-regio', `Het formulier ${action} hoort niet bij de route van regio ${regio} (${REGIO_RULES[regio].bron}).`);
+}
+
+/** The phases `action` may lead to from `phase` in `regio`. */
+export function targetsIn(regio: Regio, action: Action, phase: Phase): readonly Phase[] {
+  return targetsOf(action, phase, MATRICES[regio]);
+}
+
+/**
+ * Whether a submission of `action` with `data` is the step that opens the huurcontract op eigen naam in `regio`:
+ * Wonen's besluit akkoord (002 WA8 stap 4), or the positive eindevaluatie (003 Omkappen huurcontract).
+ */
+/** Why a contract op eigen naam is refused before the step that opens it, as the regio's omklap has it. */
+export function omklapNogNietOpen(regio: Regio): string {
+  switch (REGIO_RULES[regio].omklap?.weg) {
+    case 'besluit-wonen':
+      return 'Wonen heeft de omklap (nog) niet goedgekeurd.';
+    case 'eindevaluatie':
+      return 'Er is (nog) geen positieve eindevaluatie met akkoord van de corporatie (003 Omkappen huurcontract).';
+    default:
+      return `De route van regio ${regio} kent geen omklap (${REGIO_RULES[regio].bron}).`;
+  }
+}
+
+export function opentOmklap(regio: Regio, action: string, data: Record<string, unknown>): boolean {
+  switch (REGIO_RULES[regio].omklap?.weg) {
+    case 'besluit-wonen':
+      return action === 'besluit-omklap' && data.besluit === 'akkoord';
+    case 'eindevaluatie':
+      return action === 'woonevaluatie' && data.voordracht === true;
+    default:
+      return false;
+  }
 }

@@ -2,7 +2,9 @@
  * Who may do what. Roles from DOMAIN.md "Parties and roles"; the organisation and role of a caller come from the
  * verified token only, never from a request body.
  */
-import { ACTIONS, isAllowed, type Action, type Phase } from './phases.js';
+import type { Regio } from './case.js';
+import { ACTIONS, type Action, type Phase } from './phases.js';
+import { isAllowedIn } from './regio.js';
 
 export const ORGANISATION_KINDS = ['zorgaanbieder', 'woningcorporatie', 'gemeente', 'beheer'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -134,6 +136,6 @@ export function mayTake(role: Role, action: Action | CaseOperation): boolean {
  * transition matrix allows it in this phase. The submission checks the same two; the werkplek offers these, narrowed to
  * the case (forms/index.ts actionsOffered: the regio's forms, a form's own `offered`).
  */
-export function actionsAvailable(role: Role, phase: Phase): Action[] {
-  return ACTIONS.filter((action) => mayTake(role, action) && isAllowed(action, phase));
+export function actionsAvailable(role: Role, phase: Phase, regio: Regio): Action[] {
+  return ACTIONS.filter((action) => mayTake(role, action) && isAllowedIn(regio, action, phase));
 }

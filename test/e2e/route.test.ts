@@ -2,7 +2,7 @@
  * End to end, as the users work: over HTTP through the local API Gateway, with each party's own token, the real
  * handlers, DynamoDB Local, the reminder pipeline on local SQS and the local SES outbox.
  * One case from the aanvraag urgentie to the contract op eigen naam; one through the overlast protocol to the
- * ontbinding (002 Bijlage 1).
+ * ontbinding (002 Bijlage 1); a klantreis-2023 case to the contract op eigen naam through the eindevaluatie (003).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
@@ -31,14 +31,14 @@ beforeAll(async () => {
   reminders = await reminderHarness(api);
 });
 
-async function walk(steps: ReadonlyArray<[Action, Overrides, Phase]>, caseBody: Record<string, unknown> = {}) {
+async function walk(steps: ReadonlyArray<[Action, Overrides, Phase]>, caseBody: Record<string, unknown> = {}, as: Partial<typeof byRole> = {}) {
   const created = await api.post('/cases', callers.begeleider, { regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: PSEUDONYM, ...caseBody });
   expect(created.status).toBe(201);
   const { caseId, reference } = created.body as { caseId: string; reference: string };
   let version = 1;
   for (const [action, overrides, phase] of steps) {
     const role = ACTION_ROLES[action][0] as keyof typeof byRole;
-    const answer = await api.submitForm(caseId, action, byRole[role], validInput(action, overrides), { headers: { 'if-match': `"${version}"` } });
+    const answer = await api.submitForm(caseId, action, as[role] ?? byRole[role], validInput(action, overrides), { headers: { 'if-match': `"${version}"` } });
     expect(answer.body.phase, action).toBe(phase);
     // A form ingediend bij the corporatie is answered too (submitForm gives the akkoord): two versions.
     version = answer.body.version;
@@ -150,5 +150,61 @@ describe('a case through the overlast protocol to the ontbinding', () => {
     ]);
     const skipped = await api.post(`/cases/${other}/forms/overlast-actie`, callers.begeleider, validInput('overlast-actie', { meldingId: 'MELD-C', actie: 5, datum: d(-20) }));
     expect(skipped.status).toBe(422);
+  });
+});
+
+describe('a klantreis-2023 case to the contract op eigen naam through the eindevaluatie (003 Fase Proefwonen)', () => {
+  // 003 Omkappen huurcontract: "Bij een positieve eindevaluatie wordt het huurcontract op naam van de client gezet."
+  // No voordracht, no toets of the onafhankelijke derde, no toets Wonen (regio.ts omklap 'eindevaluatie').
+  const wonenKlantreis: Caller = { organisationId: 'gemeente-klantreis-wonen', role: 'medewerker-wonen', sub: 'wonen-kr-1', regio: 'klantreis-2023' };
+  let caseId: string;
+  let reference: string;
+  let offeredBefore: string[];
+
+  beforeAll(async () => {
+    ({ caseId, reference } = await walk(
+      [
+        ['aanvraag-urgentie', {}, 'urgentie_aangevraagd'],
+        ['besluit-urgentie', {}, 'wachtlijst'],
+        ['woningaanbod', {}, 'aanbod'],
+        ['sleuteloverdracht', {}, 'herstelfase'],
+        ['kennismaking', {}, 'herstelfase'],
+      ],
+      { regio: 'klantreis-2023' },
+      { 'medewerker-wonen': wonenKlantreis },
+    ));
+    offeredBefore = (await api.get(`/cases/${caseId}`, callers.corporatie)).body.actions;
+  });
+
+  it('the corporatie is offered the huurcontract op eigen naam only after the eindevaluatie it agreed to; then omgeklapt', async () => {
+    expect(offeredBefore).not.toContain('huurcontract-eigen-naam');
+    const version = (await api.get(`/cases/${caseId}`, callers.begeleider)).body.version as number;
+    const eind = await api.submitForm(caseId, 'woonevaluatie', callers.begeleider, validInput('woonevaluatie'), { headers: { 'if-match': `"${version}"` } });
+    expect(eind.body.phase).toBe('omklap_akkoord');
+    const asCorporatie = await api.get(`/cases/${caseId}`, callers.corporatie);
+    expect(asCorporatie.body.actions).toContain('huurcontract-eigen-naam');
+    // The forms of Wonen's besluit are not klantreis forms: refused as such (422 formulier-niet-in-regio).
+    for (const [action, caller] of [['voordracht-omklap', callers.begeleider], ['besluit-omklap', wonenKlantreis]] as const) {
+      const refused = await api.post(`/cases/${caseId}/forms/${action}`, caller, validInput(action));
+      expect(refused.status, `${action}: ${refused.text}`).toBe(422);
+      expect(refused.text).toMatch(/formulier-niet-in-regio|hoort niet bij de route van regio klantreis-2023/);
+    }
+    const contract = await api.submitForm(caseId, 'huurcontract-eigen-naam', callers.corporatie, validInput('huurcontract-eigen-naam'));
+    expect(contract.body.phase).toBe('omgeklapt');
+  });
+
+  it('put nothing in Wonen’s queue and mailed the gemeente only the woonvraag, without a term', async () => {
+    await reminders.scheduler.tick();
+    const queue = await api.get('/wonen/queue?limit=100', wonenKlantreis);
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
+    const decided = await api.get('/wonen/queue?status=besloten&limit=100', wonenKlantreis);
+    expect(decided.body.items.filter((i: { caseId: string }) => i.caseId === caseId)).toEqual([]);
+    const toGemeente = (await reminders.mailsFor(reference)).filter((m) => m.to.some((to) => to.includes('wonen-uitstroom@gemeente.example')));
+    expect(toGemeente.map((m) => m.subject).join(' | ')).toMatch(/Woonvraag gedeeld/);
+    for (const mail of toGemeente) expect(`${mail.subject} ${mail.text}`).not.toMatch(/5 werkdagen|Toets de /);
+    const deadlines = (await api.get(`/cases/${caseId}/deadlines`, callers.begeleider)).body.deadlines as Array<{ ruleId: string }>;
+    expect(deadlines.map((x) => x.ruleId)).not.toContain('contract-eigen-naam');
+    expect(deadlines.map((x) => x.ruleId)).not.toContain('wonen-toets-omklap');
   });
 });

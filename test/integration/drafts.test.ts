@@ -129,6 +129,17 @@ describe('drafts of a case’s forms', () => {
     expect(listed.body.items).toEqual([]);
   });
 
+  it('is allowed now only by the transition matrix of the case’s regio (a form its regio does not have, never)', async () => {
+    // Drechtsteden (004) has no Nieuwe Kans (002 Bijlage 5): the draft can be kept, but it is never allowed now.
+    const created = await api.post('/cases', callers.begeleider, createCaseBody({ regio: 'drechtsteden', route: 'BW_INSTELLING' }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const elsewhere = await put(`/cases/${created.body.caseId}/drafts/nieuwe-kans`, callers.begeleider, {});
+    expect(elsewhere.status, JSON.stringify(elsewhere.body)).toBe(200);
+    expect(elsewhere.body.readiness.allowedNow).toBe(false);
+    const { caseId } = await newCase();
+    expect((await put(`/cases/${caseId}/drafts/nieuwe-kans`, callers.begeleider, {})).body.readiness.allowedNow).toBe(true);
+  });
+
   it('is discarded by the submission of its form, in the same transaction; other drafts stay', async () => {
     const { caseId } = await newCase();
     expect((await put(`/cases/${caseId}/drafts/aanvraag-urgentie`, callers.begeleider, aanvraagUrgentieBody(TODAY))).status).toBe(200);

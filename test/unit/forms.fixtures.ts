@@ -12,11 +12,12 @@
  */
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
-import { Forbidden, TransitionNotAllowed } from '../../shared/domain/errors.js';
+import { Forbidden } from '../../shared/domain/errors.js';
 import { decideAkkoord, decideChange } from '../../shared/domain/forms/change.js';
 import { FORMS } from '../../shared/domain/forms/index.js';
 import type { FormDecision } from '../../shared/domain/forms/types.js';
-import { isAllowed, type Action } from '../../shared/domain/phases.js';
+import type { Action } from '../../shared/domain/phases.js';
+import { assertAllowedIn } from '../../shared/domain/regio.js';
 import { actorOf, ACTION_ROLES, mayTake, type Principal, type Role } from '../../shared/domain/roles.js';
 import { parseWith } from '../../shared/http/request.js';
 
@@ -423,7 +424,7 @@ export interface Applied extends CaseFile {
 
 /**
  * Applies one form to a case: role, matrix, schema (field errors as `body.<path>`), decision, and the phase check of
- * the decision against `targetsOf` — the same order as submitForm. Throws the same domain errors.
+ * the decision against the regio's `targetsIn` — the same order as submitForm. Throws the same domain errors.
  */
 export function applyForm(current: CaseFile, action: Action, input: unknown, options: ApplyOptions = {}): Applied {
   const principal = options.principal ?? principalFor(action);
@@ -432,7 +433,7 @@ export function applyForm(current: CaseFile, action: Action, input: unknown, opt
   const form = FORMS[action];
   const before = current.state;
   if (!mayTake(principal.role, action)) throw new Forbidden();
-  if (!isAllowed(action, before.phase)) throw new TransitionNotAllowed(before.phase, action);
+  assertAllowedIn(before.regio, action, before.phase);
   const parsed = parseWith(form.schema, input, 'body');
   const { decision, after: state, event } = decideChange(form, {
     before,

@@ -366,8 +366,8 @@ describe('9. The corporatie makes the one offer (001 §3: "De woningcorporatie s
     expect(mayFileOn(corporatie, matched.state, 'woningaanbod', matched.history)).toBe(true);
     expect(mayFileOn(andere, matched.state, 'woningaanbod', matched.history)).toBe(false);
     // The dossier offers it the woningaanbod (what GET /cases/{id} lists as actions).
-    expect(actionsAvailable('contactpersoon', 'wachtlijst')).toEqual(['woningaanbod']);
-    expect(actionsAvailable('begeleider', 'wachtlijst')).toEqual(expect.arrayContaining(['matching', 'woningaanbod']));
+    expect(actionsAvailable('contactpersoon', 'wachtlijst', 'amsterdam')).toEqual(['woningaanbod']);
+    expect(actionsAvailable('begeleider', 'wachtlijst', 'amsterdam')).toEqual(expect.arrayContaining(['matching', 'woningaanbod']));
     expect(mayTake('contactpersoon', 'matching')).toBe(false);
     // The corporatie is told it may make the offer (a mail with the reference, no content).
     expect(notificationsFor(matched.event, matched.state).map((r) => [r.id, r.to])).toEqual([['matching-corporatie', ['corporatie']]]);

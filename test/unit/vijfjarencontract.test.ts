@@ -160,9 +160,9 @@ describe('Wonen records the gemeente letter (002 Bijlage 4, Brief gemeente)', ()
   });
 
   it('only Wonen files it, only on an omgeklapt case with a vijfjarencontract, not before its start', () => {
-    expect(actionsAvailable('medewerker-wonen', 'omgeklapt')).toContain('brief-gemeente-verstuurd');
-    expect(actionsAvailable('contactpersoon', 'omgeklapt')).not.toContain('brief-gemeente-verstuurd');
-    expect(actionsAvailable('begeleider', 'omgeklapt')).not.toContain('brief-gemeente-verstuurd');
+    expect(actionsAvailable('medewerker-wonen', 'omgeklapt', 'amsterdam')).toContain('brief-gemeente-verstuurd');
+    expect(actionsAvailable('contactpersoon', 'omgeklapt', 'amsterdam')).not.toContain('brief-gemeente-verstuurd');
+    expect(actionsAvailable('begeleider', 'omgeklapt', 'amsterdam')).not.toContain('brief-gemeente-verstuurd');
     const onbepaald = next(caseReadyFor('huurcontract-eigen-naam'), 'huurcontract-eigen-naam', { vijfjarencontract: false });
     expect(refusal(() => next(onbepaald, 'brief-gemeente-verstuurd')).rule).toBe('geen-vijfjarencontract');
     expect(refusal(() => next(file, 'brief-gemeente-verstuurd', { verstuurdOp: addDays(start, -1) })).rule).toBe('brief-voor-contract');
@@ -175,7 +175,7 @@ describe('Wonen records the gemeente letter (002 Bijlage 4, Brief gemeente)', ()
     expect(actionsOffered('medewerker-wonen', onbepaald.state, onbepaald.history)).toEqual([]);
     expect(actionsOffered('contactpersoon', onbepaald.state, onbepaald.history)).not.toContain('vijfjarencontract');
     // The role-and-phase table alone still has them: the decision would refuse, so the werkplek does not offer.
-    expect(actionsAvailable('medewerker-wonen', 'omgeklapt')).toContain('brief-gemeente-verstuurd');
+    expect(actionsAvailable('medewerker-wonen', 'omgeklapt', 'amsterdam')).toContain('brief-gemeente-verstuurd');
   });
 
   it('shows in the timeline of Wonen and of the corporatie', () => {

@@ -23,8 +23,8 @@
 import { akkoordItems, countedHistory, type AkkoordItem } from '../akkoord.js';
 import { receivedOn, type CaseEvent, type CaseState, type Regio } from '../case.js';
 import { toAmsterdamDate } from '../calendar.js';
-import { regioRules } from '../regio.js';
-import { TRANSITIONS, type Action } from '../phases.js';
+import { regioMatrix, regioRules } from '../regio.js';
+import type { Action } from '../phases.js';
 import { addDays, addMonths, addWeeks, addYears, amsterdamMorning, instantMs, isIsoDate } from '../calendar.js';
 import { addWerkdagen, endOfDayAmsterdam, werkdagOnOrAfter, werkdagOnOrBefore } from '../werkdagen.js';
 import { rulesFor, type DeadlineRule, type EventMatch, type Offset, type Party, type RuleKind, type StageName, type StageOffset } from './rules.js';
@@ -177,7 +177,7 @@ export function evaluateDeadlines(input: EvaluateInput): Deadline[] {
     input,
     replayed,
     nowMs: instantMs(input.now),
-    phaseSince: phaseSinceOf(replayed),
+    phaseSince: phaseSinceOf(replayed, input.case.regio),
     bySeq: new Map(history.map((e) => [e.seq, e] as const)),
   };
   return [
@@ -251,18 +251,20 @@ export function openDeadlines(input: EvaluateInput): Deadline[] {
 }
 
 /**
- * The date the case entered its current phase: the latest recorded event that can move a case (by the transition
- * matrix). Events that never do (a reactie, a mail to the case) do not count.
+ * The date the case entered its current phase: the latest recorded event that can move a case (by the regio's
+ * transition matrix). Events that never do (a reactie, a mail to the case) do not count.
  */
-function phaseSinceOf(replayed: readonly ReplayedEvent[]): string {
-  const movers = replayed.filter((r) => canMovePhase(r.event.type));
+function phaseSinceOf(replayed: readonly ReplayedEvent[], regio: Regio): string {
+  const movers = replayed.filter((r) => canMovePhase(r.event.type, regio));
   const last = movers.reduce<ReplayedEvent | undefined>((a, b) => (!a || b.event.seq > a.event.seq ? b : a), undefined);
   return last?.event.occurredOn ?? '0000-01-01';
 }
 
-function canMovePhase(type: CaseEvent['type']): boolean {
+function canMovePhase(type: CaseEvent['type'], regio: Regio): boolean {
   if (type === 'case-aangemaakt') return true;
-  const transition = (TRANSITIONS as Partial<Record<string, (typeof TRANSITIONS)[Action]>>)[type];
+  // The regio's matrix: in klantreis-2023 the woonevaluatie (the eindevaluatie) may move the case (regio.ts omklap).
+  const matrix = regioMatrix(regio);
+  const transition = (matrix as Partial<Record<string, (typeof matrix)[Action]>>)[type];
   return transition !== undefined && transition.to.some((to) => to !== 'same');
 }
 

@@ -431,7 +431,9 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     stages: WONEN_TOETS_STAGES,
   },
   // 002 WA8 stap 4: "binnen vier tot zes weken na ontvangst van de bevestiging"; 001 §4 "na 4 tot 6 weken". Due at
-  // six weeks; the heads-up at four weeks (two weeks before).
+  // six weeks; the heads-up at four weeks (two weeks before). Amsterdam only: there Wonen's besluit akkoord is the step
+  // that opens the contract (regio.ts opentOmklap). In klantreis-2023 the eindevaluatie opens it and 003 gives no term
+  // ("Bij een positieve eindevaluatie wordt het huurcontract op naam van de client gezet"): said in its zonderTermijn.
   {
     id: 'contract-eigen-naam',
     regios: AMSTERDAM,

@@ -5,9 +5,9 @@
 import { AKKOORD_EVENT, akkoordItems, type AkkoordAnswer, akkoordOrganisation, akkoordRequired, countedEvent, countedHistory, openAkkoorden } from '../akkoord.js';
 import { toAmsterdamDate } from '../calendar.js';
 import type { CaseEvent, CaseState } from '../case.js';
-import { NotFound, RuleViolated, TransitionNotAllowed } from '../errors.js';
-import { isAllowed, targetsOf, type Action } from '../phases.js';
-import { regioRules } from '../regio.js';
+import { NotFound, RuleViolated } from '../errors.js';
+import type { Action } from '../phases.js';
+import { assertAllowedIn, formulierNietInRegio, regioRules, targetsIn } from '../regio.js';
 import { actorOf, type Actor, type Principal } from '../roles.js';
 import type { FormDecision, FormDefinition } from './types.js';
 
@@ -42,9 +42,7 @@ export function decideChange(
   // Decisions read the history as it counts: a form still waiting for the corporatie's akkoord is not a fact yet.
   const history = countedHistory(context.history);
   // A regio is one rule set (regio.ts): a form the regio does not have is refused.
-  if (!regioRules(before.regio).forms.includes(form.action)) {
-    throw new RuleViolated('formulier-niet-in-regio', `Het formulier ${form.action} hoort niet bij de route van regio ${before.regio} (${regioRules(before.regio).bron}).`);
-  }
+  if (!regioRules(before.regio).forms.includes(form.action)) throw formulierNietInRegio(before.regio, form.action);
   const decision = form.decide({
     case: before,
     history,
@@ -54,7 +52,7 @@ export function decideChange(
     principal,
     ...(supersedes !== undefined ? { supersedes } : {}),
   });
-  if (!targetsOf(form.action, before.phase).includes(decision.phase)) {
+  if (!targetsIn(before.regio, form.action, before.phase).includes(decision.phase)) {
     throw new Error(`Form ${form.action} chose phase ${decision.phase}, which the matrix does not allow from ${before.phase}`);
   }
   // The corporatie a form links must be a woningcorporatie of the directory: a zorgaanbieder named as corporatieId
@@ -151,7 +149,7 @@ export function decideAkkoord(
   if (answer.besluit !== 'akkoord') return { decision: { phase: before.phase, occurredOn: event.occurredOn }, after: { ...before, version, updatedAt: now }, event, step: undefined };
 
   const submission = history.find((e) => e.seq === seq)!;
-  if (!isAllowed(item.action, before.phase)) throw new TransitionNotAllowed(before.phase, item.action);
+  assertAllowedIn(before.regio, item.action, before.phase);
   const taken = decideChange(formFor(item.action), {
     before,
     history,

@@ -8,9 +8,10 @@
  */
 import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
+import { omklapNogNietOpen, opentOmklap } from '../regio.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, shortText } from './fields.js';
-import { hasData, latestOf, metKinderen, priorEvents, sleuteloverdrachtOp } from './history.js';
+import { metKinderen, priorEvents, sleuteloverdrachtOp } from './history.js';
 import { bezwarenEersteContract, urgentieAanvragenVanaf, eindOp } from '../vijfjarencontract.js';
 import { defineForm } from './types.js';
 
@@ -44,14 +45,16 @@ export const huurcontractEigenNaam = defineForm({
   schema: huurcontractEigenNaamSchema,
   decide(ctx) {
     const { input, today } = ctx;
-    const besluit = latestOf(priorEvents(ctx), 'besluit-omklap', hasData('besluit', 'akkoord'));
-    if (!besluit) throw new RuleViolated('geen-besluit-omklap', 'Wonen heeft de omklap (nog) niet goedgekeurd.');
+    // The step that opens the contract op eigen naam in the case's regio (regio.ts opentOmklap): Wonen's besluit akkoord
+    // (002 WA8 stap 4) or the positive eindevaluatie (003 Omkappen huurcontract).
+    const besluit = priorEvents(ctx).filter((e) => opentOmklap(ctx.case.regio, e.type, e.data)).at(-1);
+    if (!besluit) throw new RuleViolated('geen-besluit-omklap', omklapNogNietOpen(ctx.case.regio));
     // 002 WA8 stap 4: the term is met when the contract is put on the client's name (signed); its ingangsdatum may be
     // later (a contract signed now that starts on the first of next month).
     const getekendOp = input.getekendOp ?? input.ingangsdatum;
-    assertNotBefore(getekendOp, besluit.occurredOn, input.getekendOp ? 'getekendOp' : 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit van Wonen.');
+    assertNotBefore(getekendOp, besluit.occurredOn, input.getekendOp ? 'getekendOp' : 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit tot omklap.');
     assertNotInFuture(getekendOp, today, input.getekendOp ? 'getekendOp' : 'ingangsdatum', 'Het op naam zetten (leg het contract vast zodra het getekend is)');
-    assertNotBefore(input.ingangsdatum, besluit.occurredOn, 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit van Wonen.');
+    assertNotBefore(input.ingangsdatum, besluit.occurredOn, 'ingangsdatum', 'contract-voor-besluit', 'Het contract op eigen naam ligt vóór het besluit tot omklap.');
     if (input.vijfjarencontract === true && input.leeftijd) {
       // 002 Bijlage 4, "Wie krijgt standaard een vijfjarencontract": the ages and the dates from which a placement counts.
       const paths = { leeftijdBijPlaatsing: 'body.leeftijd.bijPlaatsing', leeftijdBijOmklap: 'body.leeftijd.bijOmklap', geplaatstOp: 'body.vijfjarencontract' } as const;

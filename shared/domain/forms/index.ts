@@ -97,6 +97,6 @@ export function formFor(action: string): FormDefinition | undefined {
  */
 export function actionsOffered(role: Role, state: CaseState, history: readonly CaseEvent[]): Action[] {
   const regioForms = regioRules(state.regio).forms;
-  return actionsAvailable(role, state.phase).filter((action) => regioForms.includes(action) && (FORMS[action].offered?.({ case: state, history: countedHistory(history) }) ?? true));
+  return actionsAvailable(role, state.phase, state.regio).filter((action) => regioForms.includes(action) && (FORMS[action].offered?.({ case: state, history: countedHistory(history) }) ?? true));
 }
 

@@ -4,7 +4,8 @@
  * Woonevaluatieformulier (sections 1–7, three signatures) and every field of the city app's EVALUATIE_WONEN form,
  * minus the bewoner's name, address and phone number; the bewoner signs with initials.
  *
- * Question 6 "Is er sprake van voordracht voor omklap?": JA → "Zijn alle doelen behaald?" and the steunstructuur,
+ * Question 6 "Is er sprake van voordracht voor omklap?": in klantreis-2023 a JA is the positive eindevaluatie of 003
+ * ("Bij een positieve eindevaluatie wordt het huurcontract op naam van de client gezet"). JA → "Zijn alle doelen behaald?" and the steunstructuur,
  * question 7 lapses; NEE → question 7 (vervolg). A voordracht needs every goal behaald (002 WA8 stap 3).
  *
  * Rules: not before the sleuteloverdracht nor the kennismaking, not in the future; the frequency rule as in the
@@ -16,6 +17,7 @@
  */
 import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
+import { opentOmklap } from '../regio.js';
 import { assertNotBefore, assertNotInFuture, assertSignatureDates, requireSleuteloverdracht } from './checks.js';
 import {
   antwoord,
@@ -165,7 +167,9 @@ export const woonevaluatie = defineForm({
     const frequentie = resolveFrequentie(input.evaluatieFrequentieMaanden, maxEvaluatieFrequentie(current.doelgroep), afgesprokenFrequentie(events));
     const datumKennismakingsgesprek = input.datumKennismakingsgesprek ?? kennismaking?.occurredOn;
     return {
-      phase: current.phase,
+      // 003 Omkappen huurcontract: where the regio's omklap is the eindevaluatie (regio.ts), the positive one leads to
+      // omklap_akkoord (it counts once the corporatie gave its akkoord); elsewhere a voordracht follows as its own form.
+      phase: opentOmklap(current.regio, 'woonevaluatie', input) ? 'omklap_akkoord' : current.phase,
       occurredOn: input.datumGesprek,
       data: { ...input, ...(datumKennismakingsgesprek ? { datumKennismakingsgesprek } : {}), evaluatieFrequentieMaanden: frequentie },
     };
