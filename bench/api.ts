@@ -87,6 +87,8 @@ export async function main(): Promise<void> {
     const apiCreate = await throughput(CONCURRENT_RUNS, CONCURRENCY, async () => ids.push(await create()));
     prototype.commit = commit;
     const apiGet = await throughput(CONCURRENT_RUNS, CONCURRENCY, async (i) => (await fetch(`${stack.api.url}/cases/${ids[i % ids.length]}`, { headers })).text());
+    // What the local gateway and an invocation cost with no token check and no store call (on AWS API Gateway does this part).
+    const gatewayOnly = await throughput(CONCURRENT_RUNS, CONCURRENCY, async () => (await fetch(`${stack.api.url}/health`, { headers })).text());
     const db = createDocumentClient();
     const table = process.env.TABLE_NAME!;
     const transaction = captured!;
@@ -116,6 +118,7 @@ export async function main(): Promise<void> {
     console.log(`\nThroughput at concurrency ${CONCURRENCY} (${CONCURRENT_RUNS} requests each), the handlers beside the raw calls they need`);
     console.log(`  POST /cases        ${perSecond(apiCreate)} raw counter UpdateItem + the same TransactWriteItems ${perSecond(rawCreate)} ratio ${(apiCreate / rawCreate).toFixed(2)}× (target ≥ 0.7×)`);
     console.log(`  GET /cases/{id}    ${perSecond(apiGet)} raw Query of the partition + audit PutItem          ${perSecond(rawGet)} ratio ${(apiGet / rawGet).toFixed(2)}× (target ≥ 0.7×)`);
+    console.log(`  GET /health        ${perSecond(gatewayOnly)} the local gateway and an invocation, no token check, no store call (a ceiling for both)`);
     console.log(`  reference counter  one hot item ${perSecond(hotCounter)} distinct items ${perSecond(spreadCounters)} ratio ${(hotCounter / spreadCounters).toFixed(2)}× (≈1: the hot item does not limit)`);
   } finally {
     await stack.stop();
