@@ -30,6 +30,10 @@ async function throughput(n: number, concurrency: number, fn: (i: number) => Pro
   return (n / (performance.now() - t)) * 1000;
 }
 
+/** The UpdateItem the case store's `nextReference` sends (ADD 1, the new value back), on any counter. */
+const counterIncrement = (tableName: string, name: string) =>
+  new UpdateCommand({ TableName: tableName, Key: keys.counter(name), UpdateExpression: 'ADD #value :one', ExpressionAttributeNames: { '#value': 'value' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' });
+
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /**
@@ -93,7 +97,7 @@ export async function main(): Promise<void> {
     const table = process.env.TABLE_NAME!;
     const transaction = captured!;
     const rawCreate = await throughput(CONCURRENT_RUNS, CONCURRENCY, async (i) => {
-      await db.send(new UpdateCommand({ TableName: table, Key: keys.counter('REF#BENCH'), UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'value' }, ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW' }));
+      await db.send(counterIncrement(table, 'REF#BENCH'));
       await db.send(new TransactWriteCommand({ TransactItems: asNewCase(transaction, i) }));
     });
     const rawGet = await throughput(CONCURRENT_RUNS, CONCURRENCY, async (i) => {
@@ -101,12 +105,8 @@ export async function main(): Promise<void> {
       await db.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.case(caseId).PK }, ConsistentRead: true }));
       await db.send(new PutCommand({ TableName: table, Item: { ...keys.audit(caseId, new Date(0).toISOString(), randomUUID()), entity: 'audit', action: 'bench' }, ConditionExpression: 'attribute_not_exists(PK)' }));
     });
-    const hotCounter = await throughput(CONCURRENT_RUNS, CONCURRENCY, () =>
-      db.send(new UpdateCommand({ TableName: table, Key: keys.counter('REF#HOT'), UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'value' }, ExpressionAttributeValues: { ':one': 1 } })),
-    );
-    const spreadCounters = await throughput(CONCURRENT_RUNS, CONCURRENCY, (i) =>
-      db.send(new UpdateCommand({ TableName: table, Key: keys.counter(`REF#SPREAD-${i}`), UpdateExpression: 'ADD #v :one', ExpressionAttributeNames: { '#v': 'value' }, ExpressionAttributeValues: { ':one': 1 } })),
-    );
+    const hotCounter = await throughput(CONCURRENT_RUNS, CONCURRENCY, () => db.send(counterIncrement(table, 'REF#HOT')));
+    const spreadCounters = await throughput(CONCURRENT_RUNS, CONCURRENCY, (i) => db.send(counterIncrement(table, `REF#SPREAD-${i}`)));
     db.destroy();
 
     createTimes.sort((a, b) => a - b);

@@ -12,10 +12,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamInstant } from '../../shared/domain/calendar.js';
-import { callers, localApi, type TestApi } from '../support/api.js';
+import { callerFor, callers, localApi, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
 import { FIXTURE_TODAY, STEPS_BEFORE, validInput } from '../unit/forms.fixtures.js';
-import { ACTION_ROLES } from '../../shared/domain/roles.js';
 import { buildWeb, expectAccessible, fillForm, HAS_BROWSER, launch, openForm, screenshot, signIn, WEB_DIST } from './browser.js';
 
 /** Monday 14 June 2027 (the fixtures' today): the corporatie's akkoord today puts Wonen's due date on Monday 21 June. */
@@ -26,8 +25,6 @@ let api: TestApi;
 let h: ReminderHarness;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-
-const byRole = { begeleider: callers.begeleider, contactpersoon: callers.corporatie, 'medewerker-wonen': callers.wonen, 'onafhankelijke-derde': callers.derde } as const;
 
 beforeAll(async () => {
   if (!HAS_BROWSER) return;
@@ -64,10 +61,7 @@ async function caseInHerstelfase(): Promise<{ caseId: string; reference: string 
   const created = await api.post('/cases', callers.begeleider, { regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: 'J.D.' });
   expect(created.status, created.text).toBe(201);
   const { caseId, reference } = created.body as { caseId: string; reference: string };
-  for (const { action, overrides } of STEPS_BEFORE.woonevaluatie) {
-    const role = ACTION_ROLES[action][0] as keyof typeof byRole;
-    await api.submitForm(caseId, action, byRole[role], validInput(action, overrides));
-  }
+  for (const { action, overrides } of STEPS_BEFORE.woonevaluatie) await api.submitForm(caseId, action, callerFor(action), validInput(action, overrides));
   return { caseId, reference };
 }
 

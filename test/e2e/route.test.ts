@@ -7,21 +7,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { Action, Phase } from '../../shared/domain/phases.js';
-import { ACTION_ROLES, type Role } from '../../shared/domain/roles.js';
+import type { Role } from '../../shared/domain/roles.js';
 import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
+import { walkCase, type WalkStep } from '../support/walk.js';
 import { FIXTURE_TODAY, validInput, type Overrides } from '../unit/forms.fixtures.js';
 
 const d = (n: number) => addDays(FIXTURE_TODAY, n);
 const PSEUDONYM = 'Q.X.';
-
-const byRole: Record<Exclude<Role, 'systeembeheerder' | 'corporatiebeheerder' | 'wonenbeheerder'>, Caller> = {
-  begeleider: callers.begeleider,
-  'onafhankelijke-derde': callers.derde,
-  organisatiebeheerder: callers.beheerder,
-  contactpersoon: callers.corporatie,
-  'medewerker-wonen': callers.wonen,
-};
 
 let api: TestApi;
 let reminders: ReminderHarness;
@@ -31,20 +24,8 @@ beforeAll(async () => {
   reminders = await reminderHarness(api);
 });
 
-async function walk(steps: ReadonlyArray<[Action, Overrides, Phase]>, caseBody: Record<string, unknown> = {}, as: Partial<typeof byRole> = {}) {
-  const created = await api.post('/cases', callers.begeleider, { regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: PSEUDONYM, ...caseBody });
-  expect(created.status).toBe(201);
-  const { caseId, reference } = created.body as { caseId: string; reference: string };
-  let version = 1;
-  for (const [action, overrides, phase] of steps) {
-    const role = ACTION_ROLES[action][0] as keyof typeof byRole;
-    const answer = await api.submitForm(caseId, action, as[role] ?? byRole[role], validInput(action, overrides), { headers: { 'if-match': `"${version}"` } });
-    expect(answer.body.phase, action).toBe(phase);
-    // A form ingediend bij the corporatie is answered too (submitForm gives the akkoord): two versions.
-    version = answer.body.version;
-  }
-  return { caseId, reference };
-}
+const walk = (steps: readonly WalkStep[], caseBody: Record<string, unknown> = {}, as: Partial<Record<Role, Caller>> = {}) =>
+  walkCase(api, steps, { caseBody: { clientPseudonym: PSEUDONYM, ...caseBody }, as });
 
 describe('a case from aanvraag urgentie to the contract op eigen naam', () => {
   let caseId: string;

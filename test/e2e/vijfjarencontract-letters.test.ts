@@ -14,13 +14,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { DEFAULT_RETENTION_POLICY } from '../../shared/domain/retention.js';
-import type { Action, Phase } from '../../shared/domain/phases.js';
 import type { SweepResult } from '../../shared/app/retention.js';
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
+import { callers, localApi, type TestApi } from '../support/api.js';
 import { reminderHarness, type ReminderHarness } from '../support/reminders.js';
-import { FIXTURE_TODAY, validInput, VIJFJARENCONTRACT_OP_EIGEN_NAAM, type Overrides } from '../unit/forms.fixtures.js';
+import { walkCase } from '../support/walk.js';
+import { FIXTURE_TODAY, VIJFJARENCONTRACT_OP_EIGEN_NAAM } from '../unit/forms.fixtures.js';
 
 const DAY_MS = 86_400_000;
 const WOONZAKEN = 'woonzaken.omslag@amsterdam.example';
@@ -37,9 +37,6 @@ beforeAll(async () => {
   reminders = await reminderHarness(api);
 }, 120_000);
 
-/** Who files each step (as in the seeds); the begeleider otherwise. */
-const FILED_BY: Partial<Record<Action, Caller>> = { 'besluit-urgentie': callers.wonen, 'toets-derde': callers.derde, 'besluit-omklap': callers.wonen, 'huurcontract-eigen-naam': callers.corporatie };
-
 async function sweep(): Promise<SweepResult> {
   const { handler } = await import('../../functions/retention-sweeper.js');
   return handler();
@@ -54,31 +51,25 @@ async function retentionRecord(caseId: string): Promise<{ dueAt: string; retenti
 
 describe('the vijfjarencontract letters, night after night on the stack clock', () => {
   it('reach woonzaken and the corporatie on their days; the case is erased only a retention period after the last', async () => {
-    // The route to the contract op eigen naam, a vijfjarencontract (the walk of test/e2e/route.test.ts).
-    const created = await api.post('/cases', callers.begeleider, { regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: 'V.J.' });
-    expect(created.status).toBe(201);
-    const { caseId, reference } = created.body as { caseId: string; reference: string };
-    const steps: ReadonlyArray<[Action, Overrides, Phase]> = [
-      ['aanvraag-urgentie', {}, 'urgentie_aangevraagd'],
-      ['besluit-urgentie', {}, 'wachtlijst'],
-      ['woningaanbod', {}, 'aanbod'],
-      ['sleuteloverdracht', {}, 'herstelfase'],
-      ['afspraak-gepland', {}, 'herstelfase'],
-      ['kennismaking', {}, 'herstelfase'],
-      ['begeleidingsplan', {}, 'herstelfase'],
-      ['woonevaluatie', {}, 'herstelfase'],
-      ['voordracht-omklap', {}, 'voordracht'],
-      ['toets-derde', {}, 'toets_wonen'],
-      ['besluit-omklap', {}, 'omklap_akkoord'],
-      ['huurcontract-eigen-naam', VIJFJARENCONTRACT_OP_EIGEN_NAAM, 'omgeklapt'],
-    ];
-    let version = 1;
-    for (const [action, overrides, phase] of steps) {
-      const caller = FILED_BY[action] ?? callers.begeleider;
-      const answer = await api.submitForm(caseId, action, caller, validInput(action, overrides), { headers: { 'if-match': `"${version}"` } });
-      expect(answer.body.phase, action).toBe(phase);
-      version = answer.body.version;
-    }
+    // The route to the contract op eigen naam, a vijfjarencontract (test/support/walk.ts, each step filed by its role).
+    const { caseId, reference } = await walkCase(
+      api,
+      [
+        ['aanvraag-urgentie', {}, 'urgentie_aangevraagd'],
+        ['besluit-urgentie', {}, 'wachtlijst'],
+        ['woningaanbod', {}, 'aanbod'],
+        ['sleuteloverdracht', {}, 'herstelfase'],
+        ['afspraak-gepland', {}, 'herstelfase'],
+        ['kennismaking', {}, 'herstelfase'],
+        ['begeleidingsplan', {}, 'herstelfase'],
+        ['woonevaluatie', {}, 'herstelfase'],
+        ['voordracht-omklap', {}, 'voordracht'],
+        ['toets-derde', {}, 'toets_wonen'],
+        ['besluit-omklap', {}, 'omklap_akkoord'],
+        ['huurcontract-eigen-naam', VIJFJARENCONTRACT_OP_EIGEN_NAAM, 'omgeklapt'],
+      ],
+      { caseBody: { clientPseudonym: 'V.J.' } },
+    );
 
     const deadlines = (await api.get(`/cases/${caseId}/deadlines`, callers.wonen)).body.deadlines as Array<{ ruleId: string; dueDate: string; dueAt: string; status: string }>;
     const letter = deadlines.find((d) => d.ruleId === 'vijfjarencontract-brief-gemeente')!;

@@ -4,11 +4,10 @@
  * a send-back and the resubmission keep both versions.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
+import { callerFor, callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { createCaseBody } from '../support/bodies.js';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { Action } from '../../shared/domain/phases.js';
-import { ACTION_ROLES } from '../../shared/domain/roles.js';
 import { STEPS_BEFORE, validInput } from '../unit/forms.fixtures.js';
 
 const TOETS_ON = '2027-04-29';
@@ -19,10 +18,6 @@ beforeAll(async () => {
   api = await localApi({ now: amsterdamInstant(TOETS_ON, 10) });
 });
 
-function callerFor(action: Action): Caller {
-  const byRole: Partial<Record<string, Caller>> = { begeleider: callers.begeleider, 'onafhankelijke-derde': callers.derde, 'medewerker-wonen': callers.wonen, contactpersoon: callers.corporatie };
-  return byRole[ACTION_ROLES[action][0]!]!;
-}
 
 /** A case walked to the point where `action` may be filed (the corporatie agrees to everything before it). */
 async function caseBefore(action: Action): Promise<string> {

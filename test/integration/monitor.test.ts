@@ -27,21 +27,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { Action } from '../../shared/domain/phases.js';
-import { ACTION_ROLES, type Role } from '../../shared/domain/roles.js';
-import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
+import { callerFor, callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { FIXTURE_TODAY, validInput, type Overrides } from '../unit/forms.fixtures.js';
 
 const d = (n: number) => addDays(FIXTURE_TODAY, n);
 const ORG = 'za-hvo-querido';
 const ldhBeheerder: Caller = { organisationId: 'za-leger-des-heils', role: 'organisatiebeheerder', sub: 'ldh-beheer' };
 const ldhBegeleider: Caller = callers.andereZorgaanbieder;
-
-const byRole: Record<Exclude<Role, 'systeembeheerder' | 'organisatiebeheerder' | 'corporatiebeheerder' | 'wonenbeheerder'>, Caller> = {
-  begeleider: callers.begeleider,
-  'onafhankelijke-derde': callers.derde,
-  contactpersoon: callers.corporatie,
-  'medewerker-wonen': callers.wonen,
-};
 
 const ROUTE: Action[] = [
   'aanvraag-urgentie',
@@ -69,8 +61,7 @@ async function createCase(begeleider: Caller = callers.begeleider): Promise<stri
 }
 
 async function submit(caseId: string, action: Action, overrides: Overrides = {}, options: { caller?: Caller; idempotencyKey?: string } = {}) {
-  const role = ACTION_ROLES[action][0] as keyof typeof byRole;
-  return api.submitForm(caseId, action, options.caller ?? byRole[role], validInput(action, overrides), {
+  return api.submitForm(caseId, action, options.caller ?? callerFor(action), validInput(action, overrides), {
     ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
   });
 }

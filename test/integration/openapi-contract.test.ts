@@ -12,9 +12,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { Action } from '../../shared/domain/phases.js';
-import { ACTION_ROLES } from '../../shared/domain/roles.js';
 import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.js';
-import { callers, localApi, TestApi, type ApiAnswer, type Caller } from '../support/api.js';
+import { callerFor, callers, localApi, TestApi, type ApiAnswer, type Caller } from '../support/api.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
 import { STEPS_BEFORE, validInput } from '../unit/forms.fixtures.js';
@@ -41,10 +40,6 @@ let api: CheckedApi;
 let caseId: string;
 let reference: string;
 
-function callerFor(action: Action): Caller {
-  const byRole: Partial<Record<string, Caller>> = { begeleider: callers.begeleider, 'onafhankelijke-derde': callers.derde, 'medewerker-wonen': callers.wonen, contactpersoon: callers.corporatie };
-  return byRole[ACTION_ROLES[action][0]!]!;
-}
 
 function mailFixture(name: string): Buffer {
   return Buffer.from(readFileSync(new URL(`../fixtures/mail/${name}`, import.meta.url), 'utf8').replaceAll('{{REFERENCE}}', 'OMS-0000-000000').replaceAll('{{MESSAGE_ID}}', randomUUID()));

@@ -12,13 +12,12 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aanvraagUrgentieBody, besluitUrgentieBody, createCaseBody } from '../support/bodies.js';
-import { callers, localApi, type Caller, type TestApi } from '../support/api.js';
+import { callerFor, callers, localApi, type Caller, type TestApi } from '../support/api.js';
 import { deliverLocalMail, ensureLocalInbox, inboundMailRoute, watchInboundFolder } from '../../shared/local/inbound.js';
 import { loadHandler } from '../../shared/local/functions.js';
 import { readLocalOutbox } from '../../shared/local/services.js';
 import { startLocalReminders, type LocalScheduler } from '../../shared/local/scheduler.js';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
-import { ACTION_ROLES } from '../../shared/domain/roles.js';
 import type { Action } from '../../shared/domain/phases.js';
 import { STEPS_BEFORE, validInput } from '../unit/forms.fixtures.js';
 
@@ -210,12 +209,6 @@ describe('the queue: a submission that needs Wonen, its clock, and the decision 
   });
 });
 
-/** The medewerker of each role in the local directory (the fixtures' first allowed role for an action). */
-function callerFor(action: Action): Caller {
-  const role = ACTION_ROLES[action][0];
-  const byRole: Partial<Record<string, Caller>> = { begeleider: callers.begeleider, 'onafhankelijke-derde': callers.derde, 'medewerker-wonen': callers.wonen, contactpersoon: callers.corporatie };
-  return byRole[role!]!;
-}
 
 /**
  * A case walked through the real API up to the onafhankelijke derde's akkoord on `toetsOn`. The bodies come from the

@@ -4,7 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, expect } from 'vitest';
-import type { Role } from '../../shared/domain/roles.js';
+import type { Action } from '../../shared/domain/phases.js';
+import { ACTION_ROLES, type Role } from '../../shared/domain/roles.js';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../shared/local/stack.js';
 
 export interface ApiAnswer<T = any> {
@@ -150,3 +151,20 @@ export const callers = {
   corporatieBeheerder: { organisationId: 'corp-ymere', role: 'corporatiebeheerder', sub: 'ymere-beheer' },
   wonenBeheerder: { organisationId: 'gemeente-amsterdam-wonen', role: 'wonenbeheerder', sub: 'wonen-beheer', regio: 'amsterdam' },
 } satisfies Record<string, Caller>;
+
+/** The test caller of each role that files forms. */
+const CALLER_OF_ROLE: Partial<Record<Role, Caller>> = {
+  begeleider: callers.begeleider,
+  'onafhankelijke-derde': callers.derde,
+  organisatiebeheerder: callers.beheerder,
+  contactpersoon: callers.corporatie,
+  'medewerker-wonen': callers.wonen,
+};
+
+/** Who files `action` in a walk: the test caller of its first role in ACTION_ROLES, unless `as` names another for that role. */
+export function callerFor(action: Action, as: Partial<Record<Role, Caller>> = {}): Caller {
+  const role = ACTION_ROLES[action][0]!;
+  const caller = as[role] ?? CALLER_OF_ROLE[role];
+  if (!caller) throw new Error(`No test caller for ${action} (role ${role})`);
+  return caller;
+}
