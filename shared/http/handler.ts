@@ -13,13 +13,14 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import { AuditUnavailable, privacyDeps, recordAudit, type AuditEntry } from '#app/audit.js';
-import { StoreUnavailable } from '#domain/errors.js';
+import { NotFound, StoreUnavailable } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { AUDIT_WRITE_FAILED, putMetrics } from '#observability/metrics.js';
 import { errorFields } from '#observability/logger.js';
 import type { HttpResult } from './problem.js';
-import { buildHttpHandler, type Event, type HttpFunction, type MiddyRequest, type Result } from './public-handler.js';
+import { answeredCase, buildHttpHandler, type Event, type HttpFunction, type MiddyRequest, type Result } from './public-handler.js';
 import { principalOf, toHttpRequest, type HttpRequest } from './request.js';
+import type { Route } from './route.js';
 
 // Unaudited public functions import these from ./public-handler.js directly (no DynamoDB client in their bundles);
 // re-exported for code that already imports them from here.
@@ -42,22 +43,14 @@ function actionOf(routeKey: string): string | undefined {
   return path.split('/').filter((s) => s && !s.startsWith('{')).pop();
 }
 
-function createdCaseId(result: Result | undefined): string | undefined {
-  if (!result || result.statusCode !== 201 || typeof result.body !== 'string' || !result.body) return undefined;
-  try {
-    const id = (JSON.parse(result.body) as { caseId?: unknown }).caseId;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function auditEntryFor(request: MiddyRequest, principal: Principal, at: string): AuditEntry {
   const event = request.event;
   const method = event.requestContext.http.method.toUpperCase();
   const kind: AuditEntry['kind'] = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
   const status = request.response?.statusCode ?? 500;
-  const requested = event.pathParameters?.caseId ?? (kind === 'write' ? createdCaseId(request.response ?? undefined) : undefined);
+  // A case created by the request: the handler's answer names it (a 201 only; a replayed or refused create names none).
+  const created = kind === 'write' && status === 201 ? answeredCase(event)?.caseId : undefined;
+  const requested = event.pathParameters?.caseId ?? created;
   const action = actionOf(event.routeKey);
   const base = {
     at,
@@ -132,11 +125,22 @@ export function httpHandler(fn: (request: HttpRequest & Authenticated) => Promis
   );
 }
 
-/** An idempotent use case's answer as an HTTP result; a replay says so in a header. */
-export function fromAnswer(answer: { statusCode: number; body: unknown; headers?: Record<string, string>; replayed?: boolean }): HttpResult {
-  return {
-    statusCode: answer.statusCode,
-    body: answer.body,
-    headers: { ...answer.headers, ...(answer.replayed ? { 'idempotency-replayed': 'true' } : {}) },
-  };
+/**
+ * The Lambda of one authenticated route (./route.ts); `deps` builds what its handler needs, after the request parsed.
+ */
+export function lambdaFor<D>(route: Route<D>, deps: () => D): HttpFunction {
+  return lambdaForRoutes([route], deps);
+}
+
+/**
+ * The Lambda of a function that serves several routes (drafts, a form per route), chosen by API Gateway's route key.
+ * An event for none of them (API Gateway sends none) answers `unknown`'s error, by default 404.
+ */
+export function lambdaForRoutes<D>(routes: readonly Route<D>[], deps: () => D, options: { unknown?: (request: HttpRequest) => Error } = {}): HttpFunction {
+  const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  return httpHandler(async (request) => {
+    const route = byKey.get(request.routeKey) ?? (routes.length === 1 ? routes[0] : undefined);
+    if (!route) throw options.unknown?.(request) ?? new NotFound(`Geen route voor ${request.method} ${request.path}`);
+    return route.answer(request, request.principal, deps);
+  });
 }
