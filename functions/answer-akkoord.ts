@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { answerAkkoordRoute } from '#http/routes/answer-akkoord.js';
 
-export const handler = lambdaFor(answerAkkoordRoute, appDeps);
+export const handler = lambdaFor(answerAkkoordRoute, appDeps, privacyDeps);

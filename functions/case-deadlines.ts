@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { caseDeadlinesRoute } from '#http/routes/case-deadlines.js';
 
-export const handler = lambdaFor(caseDeadlinesRoute, appDeps);
+export const handler = lambdaFor(caseDeadlinesRoute, appDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { createCaseRoute } from '#http/routes/create-case.js';
 
-export const handler = lambdaFor(createCaseRoute, appDeps);
+export const handler = lambdaFor(createCaseRoute, appDeps, privacyDeps);

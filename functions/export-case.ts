@@ -1,5 +1,5 @@
-import { privacyDeps } from '#app/audit.js';
+import { privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { exportCaseRoute } from '#http/routes/export-case.js';
 
-export const handler = lambdaFor(exportCaseRoute, privacyDeps);
+export const handler = lambdaFor(exportCaseRoute, privacyDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { draftRoutes } from '#http/routes/form-drafts.js';
 
-export const handler = lambdaForRoutes(draftRoutes, appDeps);
+export const handler = lambdaForRoutes(draftRoutes, appDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { getCaseRoute } from '#http/routes/get-case.js';
 
-export const handler = lambdaFor(getCaseRoute, appDeps);
+export const handler = lambdaFor(getCaseRoute, appDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { listCasesRoute } from '#http/routes/list-cases.js';
 
-export const handler = lambdaFor(listCasesRoute, appDeps);
+export const handler = lambdaFor(listCasesRoute, appDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { listDeadlinesRoute } from '#http/routes/list-deadlines.js';
 
-export const handler = lambdaFor(listDeadlinesRoute, appDeps);
+export const handler = lambdaFor(listDeadlinesRoute, appDeps, privacyDeps);

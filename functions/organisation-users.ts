@@ -1,3 +1,4 @@
+import { privacyDeps } from '#app/wiring.js';
 import { CognitoUserDirectory, createCognitoClient } from '#adapters/cognito/user-directory.js';
 import { LocalPeopleDirectory } from '#adapters/local-people/user-directory.js';
 import type { UserDirectory } from '#app/users/users.js';
@@ -14,4 +15,4 @@ function directory(): UserDirectory {
   return users;
 }
 
-export const handler = lambdaFor(organisationUsersRoute, () => ({ users: directory() }));
+export const handler = lambdaFor(organisationUsersRoute, () => ({ users: directory() }), privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { recordConsentRoute } from '#http/routes/record-consent.js';
 
-export const handler = lambdaFor(recordConsentRoute, appDeps);
+export const handler = lambdaFor(recordConsentRoute, appDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { privacyDeps } from '#app/audit.js';
+import { privacyDeps } from '#app/wiring.js';
 import { lambdaFor } from '#http/handler.js';
 import { revokeRetentionRoute } from '#http/routes/revoke-retention.js';
 
-export const handler = lambdaFor(revokeRetentionRoute, privacyDeps);
+export const handler = lambdaFor(revokeRetentionRoute, privacyDeps, privacyDeps);

@@ -1,5 +1,5 @@
-import { appDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { formRoutes, unknownForm } from '#http/routes/submit-form.js';
 
-export const handler = lambdaForRoutes(formRoutes, appDeps, { unknown: unknownForm });
+export const handler = lambdaForRoutes(formRoutes, appDeps, privacyDeps, { unknown: unknownForm });

@@ -1,5 +1,6 @@
+import { privacyDeps } from '#app/wiring.js';
 import { wonenDeps } from '#app/wonen/wiring.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { wonenDigestRoute, wonenQueueRoute } from '#http/routes/wonen-queue.js';
 
-export const handler = lambdaForRoutes([wonenQueueRoute, wonenDigestRoute], wonenDeps);
+export const handler = lambdaForRoutes([wonenQueueRoute, wonenDigestRoute], wonenDeps, privacyDeps);
