@@ -8,7 +8,7 @@
  *   every function gets the same values: the planner that schedules a closed case runs in the HTTP functions, the
  *   audit middleware in every authenticated one, the sweeper here.
  * - Least privilege, no `*`: the sweeper Queries case partitions and the GSI3 queue, UpdateItems case-partition and
- *   reference items (expiresAt, the retention record), PutItems anonymous counters (`STATS#`); no Scan, no Delete
+ *   reference items (expiresAt, the retention record); no Put, no Scan, no Delete
  *   (DynamoDB TTL deletes), no access to audit partitions.
  * - Alarms: any audit write that failed (the EMF metric `AuditWriteFailed` the HTTP middleware emits; a committed
  *   write stays committed, so a human must look), and any failed sweeper run (a case that could not be erased).
@@ -79,7 +79,6 @@ export class Privacy extends Construct {
     this.sweeper.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: leadingKeys(casePartition, keys.reference('').PK) }),
     );
-    this.sweeper.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(keys.statPartition('')) }));
     if (table.encryptionKey) this.sweeper.addToRolePolicy(new PolicyStatement({ actions: [...KEY_ACTIONS.readWrite], resources: [table.encryptionKey.keyArn] }));
     this.sweeper.addEnvironment('TABLE_NAME', table.tableName);
 

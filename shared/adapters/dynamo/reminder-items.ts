@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Party } from '#domain/deadlines/index.js';
+import { REMINDER_TRANSITIONS, type ReminderStatus, type ReminderTransition, type ReminderTransitionName } from '#domain/reminder-status.js';
 import { TABLE } from './table.js';
 
 /**
@@ -21,15 +22,38 @@ export const DUE_SHARD_COUNT = 4;
 
 export const DUE_INDEX = TABLE.indexes.byDue;
 
-/** Status of a reminder stage. */
-export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'cancelled', 'unconfirmed', 'failed'] as const;
-export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
-
 /**
- * The attribute holding the status. Not `status`: that is a DynamoDB reserved word, and the planner's conditions
- * (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
+ * The attribute holding the status (#domain/reminder-status). Not `status`: that is a DynamoDB reserved word, and the
+ * planner's conditions (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
  */
 export const STATUS_ATTRIBUTE = 'reminderStatus';
+
+/** The value placeholder of a status: `:pending`, or with a prefix `:remPending` (unique within a transaction item). */
+function statusPlaceholder(status: ReminderStatus, prefix: string): string {
+  return prefix ? `:${prefix}${status[0]!.toUpperCase()}${status.slice(1)}` : `:${status}`;
+}
+
+/**
+ * A transition of the status table as DynamoDB expressions: `condition`, the stored status is one of the transition's
+ * `from` (and, for a move that needs the claim, `claimToken = :token`; the caller supplies `:token`), with the
+ * placeholders of `conditionValues`; `set`, the new status, with `values` holding the placeholders of both. The only
+ * place status conditions are spelled.
+ */
+export function statusCondition(
+  transition: ReminderTransitionName,
+  prefix = '',
+): { condition: string; conditionValues: Record<string, ReminderStatus>; set: string; values: Record<string, ReminderStatus> } {
+  const move: ReminderTransition = REMINDER_TRANSITIONS[transition];
+  const conditionValues = Object.fromEntries(move.from.map((status) => [statusPlaceholder(status, prefix), status]));
+  const from = Object.keys(conditionValues);
+  const status = from.length === 1 ? `${STATUS_ATTRIBUTE} = ${from[0]}` : `${STATUS_ATTRIBUTE} IN (${from.join(', ')})`;
+  return {
+    condition: move.ownClaim ? `${status} AND claimToken = :token` : status,
+    conditionValues,
+    set: `${STATUS_ATTRIBUTE} = ${statusPlaceholder(move.to, prefix)}`,
+    values: { ...conditionValues, [statusPlaceholder(move.to, prefix)]: move.to },
+  };
+}
 
 export interface ReminderKey {
   PK: string;
