@@ -14,7 +14,8 @@
  *   write stays committed, so a human must look), and any failed sweeper run (a case that could not be erased).
  */
 import { Duration, TimeZone } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { thresholdAlarm } from './alarm.js';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -90,21 +91,15 @@ export class Privacy extends Construct {
     });
 
     this.alarms = {
-      auditWriteFailed: new Alarm(this, 'AuditWriteFailedAlarm', {
-        alarmDescription: 'An audit entry could not be written (the request itself was answered or refused: see the log line audit-write-failed)',
+      auditWriteFailed: thresholdAlarm(this, 'AuditWriteFailedAlarm', {
+        description: 'An audit entry could not be written (the request itself was answered or refused: see the log line audit-write-failed)',
         metric: new Metric({ ...AUDIT_WRITE_FAILED_METRIC, statistic: 'Sum', period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      sweeperFailed: new Alarm(this, 'SweeperFailedAlarm', {
-        alarmDescription: 'The retention sweeper failed for at least one case (see its log: retention sweep)',
+      sweeperFailed: thresholdAlarm(this, 'SweeperFailedAlarm', {
+        description: 'The retention sweeper failed for at least one case (see its log: retention sweep)',
         metric: this.sweeper.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     };
   }
