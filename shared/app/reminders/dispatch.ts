@@ -12,9 +12,9 @@
  *   write; a failed PutEvents releases the lease so the next run retries (at least once).
  * Cost grows with the number of due items, never with the number of cases.
  */
-import { DUE_SHARD_COUNT, normaliseInstant, reminderKeys, type OutboxItem, type ReminderItem } from '#adapters/dynamo/reminder-items.js';
+import { DUE_SHARD_COUNT, normaliseInstant, reminderKeys } from '#adapters/dynamo/reminder-items.js';
 import { nextReminderStatus } from '#domain/reminder-status.js';
-import type { DispatcherDeps, DueItem, ReminderMessage } from './ports.js';
+import type { DispatcherDeps, DueItem, OutboxItem, ReminderItem, ReminderMessage } from './ports.js';
 
 export interface DispatchResult {
   dispatched: number;

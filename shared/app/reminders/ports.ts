@@ -9,9 +9,96 @@
 import type { CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
-import type { OutboxItem, ReminderItem, ReminderKey } from '#adapters/dynamo/reminder-items.js';
+import type { Party } from '#domain/deadlines/index.js';
+import type { ReminderStatus } from '#domain/reminder-status.js';
 import type { Mailer } from '../ports.js';
 import type { SendPacer } from './pacing.js';
+
+/** The stored items of the pipeline (their keys are spelled by the DynamoDB adapter, reminder-items.ts). */
+export interface ReminderKey {
+  PK: string;
+  SK: string;
+}
+
+/** A reminder stage as stored (attributes beyond the keys). */
+export interface ReminderItem extends ReminderKey {
+  entity: 'reminder';
+  /** `deadline`: a stage of a deadline of the engine; `melding`: a one-off notification caused by a form. */
+  kind: 'deadline' | 'melding';
+  reminderId: string;
+  caseId: string;
+  reference: string;
+  /** deadline: the engine's deadlineId; melding: `<notificationRuleId>:<seq>`. */
+  deadlineId: string;
+  /** deadline: the engine's rule id; melding: the notification rule id. */
+  ruleId: string;
+  ruleKind?: 'termijn' | 'ambitie' | 'signaal';
+  title: string;
+  source?: string;
+  actor?: Party;
+  stage: string;
+  to: Party[];
+  dueDate?: string;
+  dueAt?: string;
+  /** When the mail is due to go out (ISO instant, UTC). Never moved by a lease. */
+  fireAt: string;
+  /** fireAt of the deadline's next stage; once that is due as well, this stage is superseded and not sent. */
+  nextStageAt?: string;
+  /** melding: the event that caused it. */
+  seq?: number;
+  occurredOn?: string;
+  correction?: boolean;
+  /** The case's begeleider when planned (user id of the latest begeleider on the case), for the directory lookup. */
+  begeleiderUserId?: string;
+  reminderStatus: ReminderStatus;
+  plannedAt: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  dispatchCount?: number;
+  claimToken?: string;
+  claimedAt?: string;
+  attempts?: number;
+  sentAt?: string;
+  messageId?: string;
+  recipients?: string[];
+  unresolvedParties?: Party[];
+  cancelledAt?: string;
+  cancelReason?: string;
+  failedAt?: string;
+  failReason?: string;
+}
+
+export type OutboxStatus = 'pending' | 'published';
+
+/** A domain event waiting to be relayed to EventBridge (transactional outbox). */
+export interface OutboxItem extends ReminderKey {
+  entity: 'outbox';
+  /** `<caseId>#<seq>`: the dedupe key for subscribers (delivery is at least once). */
+  eventId: string;
+  caseId: string;
+  seq: number;
+  detailType: string;
+  detail: DomainEventDetail;
+  /** When the event was recorded (ISO instant). */
+  recordedAt: string;
+  outboxStatus: OutboxStatus;
+  publishedAt?: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  expiresAt?: number;
+}
+
+/** The detail of a domain event: identifiers only, never personal data or form content. */
+export interface DomainEventDetail {
+  eventId: string;
+  caseId: string;
+  reference: string;
+  action: string;
+  seq: number;
+  occurredOn: string;
+}
 
 export type DueItem = ReminderItem | OutboxItem;
 

@@ -20,11 +20,10 @@ import * as z from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { renderMail, type MailInput } from '#domain/mail/index.js';
 import { nextReminderStatus } from '#domain/reminder-status.js';
-import type { ReminderItem } from '#adapters/dynamo/reminder-items.js';
 import { addLogContext, logContext, withLogContext } from '#observability/logger.js';
 import { logLine } from './log.js';
 import { classifySendError, errorName, isThrottling } from './send-errors.js';
-import type { ReminderMessage, SenderDeps } from './ports.js';
+import type { ReminderItem, ReminderMessage, SenderDeps } from './ports.js';
 
 const messageSchema = z.object({
   reminderId: z.string().min(1),
