@@ -94,10 +94,15 @@ export const FLOOR_USES: Record<string, string> = {
   zod: "import * as z from 'zod'; import nl from 'zod/v4/locales/nl.js'; z.config(nl()); export const floor = z.object({ text: z.string().min(1), count: z.number().int(), on: z.iso.date(), kind: z.enum(['a', 'b']), list: z.array(z.string()).optional() }).strict();",
 };
 
-/** The floor packages a bundle includes, from its metafile's inputs. */
+/**
+ * The floor packages a bundle carries: those with bytes in its output (esbuild lists every file it read among the
+ * metafile's inputs, also what tree shaking then dropped, such as an S3 client a shared module imports but this
+ * function never builds).
+ */
 export function floorPackages(metafile: Metafile): string[] {
-  const inputs = Object.keys(metafile.inputs);
-  return Object.keys(FLOOR_USES).filter((pkg) => inputs.some((file) => file.includes(`node_modules/${pkg}/`)));
+  const output = Object.values(metafile.outputs).find((o) => o.entryPoint);
+  const carried = Object.entries(output?.inputs ?? {}).filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([file]) => file);
+  return Object.keys(FLOOR_USES).filter((pkg) => carried.some((file) => file.includes(`node_modules/${pkg}/`)));
 }
 
 export function functionNames(dir = 'functions'): string[] {

@@ -30,16 +30,22 @@ describe('bundle budgets', () => {
     expect(ownShare({ name: 'x', bytes: 1, importMs: 40, floorBytes: 0, floorImportMs: 45 }).importMs).toBe(0);
   });
 
-  it('finds the floor packages a bundle includes from its metafile', () => {
+  it('finds the floor packages a bundle carries from its metafile, not those tree shaking dropped', () => {
     const metafile = {
-      inputs: {
-        'node_modules/@aws-sdk/client-dynamodb/dist-es/index.js': {},
-        'node_modules/@aws-sdk/lib-dynamodb/dist-es/index.js': {},
-        'node_modules/zod/v4/classic/external.js': {},
-        'node_modules/@aws-sdk/client-s3-like/index.js': {},
-        'shared/domain/case.ts': {},
+      inputs: {},
+      outputs: {
+        'index.mjs': {
+          entryPoint: 'functions/get-case.ts',
+          inputs: {
+            'node_modules/@aws-sdk/client-dynamodb/dist-es/DynamoDBClient.js': { bytesInOutput: 876 },
+            'node_modules/@aws-sdk/lib-dynamodb/dist-es/index.js': { bytesInOutput: 12 },
+            'node_modules/zod/v4/classic/external.js': { bytesInOutput: 300 },
+            'node_modules/@aws-sdk/client-s3/dist-es/S3Client.js': { bytesInOutput: 0 },
+            'node_modules/@aws-sdk/client-s3-like/index.js': { bytesInOutput: 50 },
+            'shared/domain/case.ts': { bytesInOutput: 900 },
+          },
+        },
       },
-      outputs: {},
     } as unknown as Metafile;
     expect(floorPackages(metafile)).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', 'zod']);
   });
