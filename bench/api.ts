@@ -6,9 +6,13 @@
  *      counter's UpdateItem; for GET /cases/{id} the same Query of the case partition plus the audit PutItem. The
  *      reference counter is one hot item every new case updates: it is measured alone, against UpdateItems on
  *      distinct items, so the bench says whether it limits.
+ * The bench's own HTTP client is node:http with a keep-alive agent, not fetch: client, gateway and handlers share this
+ * process and its two cores, and undici's fetch spends about twice the CPU per request (`BENCH_FETCH=1` uses fetch, to
+ * compare). The client is not what is measured, so it should take as little as it can.
  * A benchmark, not a test: it prints figures. Local figures measure our code plus DynamoDB Local, not AWS.
  */
 import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../shared/adapters/dynamo/client.js';
 import { DynamoCaseStore } from '../shared/adapters/dynamo/case-store.js';
@@ -48,6 +52,34 @@ function asNewCase(items: TransactItems, n: number): TransactItems {
   return JSON.parse(json) as TransactItems;
 }
 
+interface Answer {
+  status: number;
+  text: string;
+}
+
+/** One request to the local API: node:http on a keep-alive agent (or fetch with BENCH_FETCH=1), the whole answer read. */
+function client(baseUrl: string): (method: string, path: string, headers: Record<string, string>, body?: string) => Promise<Answer> {
+  if (process.env.BENCH_FETCH === '1') {
+    return async (method, path, headers, body) => {
+      const r = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+      return { status: r.status, text: await r.text() };
+    };
+  }
+  const base = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  return (method, path, headers, body) =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: base.hostname, port: base.port, path: `${base.pathname.replace(/\/$/, '')}${path}`, method, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
 const WARMUP = 20;
 const RUNS = 300;
 
@@ -61,9 +93,15 @@ export async function main(): Promise<void> {
     const token = await stack.token({ organisationId: 'za-hvo-querido', role: 'begeleider' });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const body = JSON.stringify({ regio: 'amsterdam', route: 'MO', doelgroep: 'volwassene', clientPseudonym: 'B.M.' });
+    const call = client(stack.api.url);
     const create = async () => {
-      const r = await fetch(`${stack.api.url}/cases`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() }, body });
-      return ((await r.json()) as { caseId: string }).caseId;
+      const r = await call('POST', '/cases', { ...headers, 'idempotency-key': randomUUID() }, body);
+      if (r.status !== 201) throw new Error(`POST /cases answered ${r.status}: ${r.text}`);
+      return (JSON.parse(r.text) as { caseId: string }).caseId;
+    };
+    const get = async (caseId: string) => {
+      const r = await call('GET', `/cases/${caseId}`, headers);
+      if (r.status !== 200) throw new Error(`GET /cases/{id} answered ${r.status}`);
     };
     const ids: string[] = [];
     for (let i = 0; i < WARMUP; i++) ids.push(await create());
@@ -76,8 +114,7 @@ export async function main(): Promise<void> {
     const getTimes: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      const r = await fetch(`${stack.api.url}/cases/${ids[i % ids.length]}`, { headers });
-      await r.text();
+      await get(ids[i % ids.length]!);
       getTimes.push(performance.now() - t);
     }
     // 2. Concurrency 20: the handlers, then the raw calls they need, in the same run.
@@ -90,9 +127,9 @@ export async function main(): Promise<void> {
     };
     const apiCreate = await throughput(CONCURRENT_RUNS, CONCURRENCY, async () => ids.push(await create()));
     prototype.commit = commit;
-    const apiGet = await throughput(CONCURRENT_RUNS, CONCURRENCY, async (i) => (await fetch(`${stack.api.url}/cases/${ids[i % ids.length]}`, { headers })).text());
+    const apiGet = await throughput(CONCURRENT_RUNS, CONCURRENCY, (i) => get(ids[i % ids.length]!));
     // What the local gateway and an invocation cost with no token check and no store call (on AWS API Gateway does this part).
-    const gatewayOnly = await throughput(CONCURRENT_RUNS, CONCURRENCY, async () => (await fetch(`${stack.api.url}/health`, { headers })).text());
+    const gatewayOnly = await throughput(CONCURRENT_RUNS, CONCURRENCY, () => call('GET', '/health', headers));
     const db = createDocumentClient();
     const table = process.env.TABLE_NAME!;
     const transaction = captured!;
@@ -115,7 +152,7 @@ export async function main(): Promise<void> {
     console.log(`  create-case  p50 ${percentile(createTimes, 50).toFixed(1)} ms   p99 ${percentile(createTimes, 99).toFixed(1)} ms`);
     console.log(`  get-case     p50 ${percentile(getTimes, 50).toFixed(1)} ms   p99 ${percentile(getTimes, 99).toFixed(1)} ms`);
     const perSecond = (n: number) => `${Math.round(n)}/s`.padEnd(10);
-    console.log(`\nThroughput at concurrency ${CONCURRENCY} (${CONCURRENT_RUNS} requests each), the handlers beside the raw calls they need`);
+    console.log(`\nThroughput at concurrency ${CONCURRENCY} (${CONCURRENT_RUNS} requests each, client ${process.env.BENCH_FETCH === '1' ? 'fetch' : 'node:http keep-alive'}), the handlers beside the raw calls they need`);
     console.log(`  POST /cases        ${perSecond(apiCreate)} raw counter UpdateItem + the same TransactWriteItems ${perSecond(rawCreate)} ratio ${(apiCreate / rawCreate).toFixed(2)}× (target ≥ 0.7×)`);
     console.log(`  GET /cases/{id}    ${perSecond(apiGet)} raw Query of the partition + audit PutItem          ${perSecond(rawGet)} ratio ${(apiGet / rawGet).toFixed(2)}× (target ≥ 0.7×)`);
     console.log(`  GET /health        ${perSecond(gatewayOnly)} the local gateway and an invocation, no token check, no store call (a ceiling for both)`);

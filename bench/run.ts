@@ -7,5 +7,5 @@ for (const bench of benches) {
   const module = (await import(bench)) as { main: () => Promise<void> };
   await module.main();
 }
-// A bench that failed loudly (bundles over budget with --enforce) set process.exitCode.
+// A bench that failed loudly (bundles over budget) set process.exitCode.
 process.exit(process.exitCode ?? 0);

@@ -11,9 +11,21 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const ESM_REQUIRE_BANNER = "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
 
 /**
- * Packages replaced in every bundle (esbuild `alias`, absolute paths). The SDK's Node credential chain becomes the one
- * provider that answers on Lambda: shared/adapters/lambda-credentials.ts says why.
+ * Packages replaced in every bundle (esbuild `alias`, absolute paths); only the functions that import them carry them.
+ * - The SDK's Node credential chain becomes the one provider that answers on Lambda: shared/adapters/lambda-credentials.ts
+ *   says why.
+ * - mailparser's charset tables (iconv-lite ~490 kB, encoding-japanese ~90 kB) become stand-ins on Node's own ICU
+ *   TextDecoder (shared/adapters/charsets/: what they cover and why it is safe; test/unit/charsets.test.ts holds them
+ *   against the real packages), and `he` (~87 kB of entity tables, which mailparser uses only to build the HTML views
+ *   of text we never read) a small escaper.
+ * - libmime resolves to its CommonJS build: mailparser imports its ES build and mailsplit requires the CommonJS one, so
+ *   the bundle carried both (~90 kB each).
+ * Locally (tsx, vitest) nothing is swapped: the real packages run.
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   '@aws-sdk/credential-provider-node': join(ROOT, 'shared', 'adapters', 'lambda-credentials.ts'),
+  'iconv-lite': join(ROOT, 'shared', 'adapters', 'charsets', 'iconv-lite.ts'),
+  'encoding-japanese': join(ROOT, 'shared', 'adapters', 'charsets', 'encoding-japanese.ts'),
+  he: join(ROOT, 'shared', 'adapters', 'charsets', 'he.ts'),
+  libmime: join(ROOT, 'node_modules', 'libmime', 'dist', 'cjs', 'libmime.js'),
 };

@@ -16,7 +16,8 @@
  *   `mail-bounces` (HTTP, `read` + audit) may PutItem `BOUNCE#` items (clearing).
  */
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { thresholdAlarm } from './alarm.js';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -93,13 +94,10 @@ export class MailEvents extends Construct {
     for (const sender of props.mailSenders) grantItems(sender, table, ['dynamodb:BatchGetItem'], [BOUNCE_PARTITION_PATTERN]);
     grantItems(props.bouncesApi, table, ['dynamodb:PutItem'], [BOUNCE_PARTITION_PATTERN]);
 
-    this.failuresAlarm = new Alarm(this, 'FailuresAlarm', {
-      alarmDescription: 'An SES bounce/complaint event could not be processed (see the failure queue): an address may still get mail',
+    this.failuresAlarm = thresholdAlarm(this, 'FailuresAlarm', {
+      description: 'An SES bounce/complaint event could not be processed (see the failure queue): an address may still get mail',
       metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
     });
   }
 }

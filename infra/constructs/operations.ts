@@ -22,7 +22,8 @@
  * use it, which the AWS-managed `alias/aws/sns` key does not; so a small customer-managed key of its own (rotated).
  */
 import { Aspects, AspectPriority, CfnResource, Duration, Stack, type IAspect } from 'aws-cdk-lib';
-import { Alarm, AlarmBase, CfnAlarm, ComparisonOperator, Dashboard, GraphWidget, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, AlarmBase, CfnAlarm, Dashboard, GraphWidget, Metric, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { thresholdAlarm } from './alarm.js';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -101,22 +102,16 @@ export class Operations extends Construct {
     reporter.addEnvironment('WONEN_REGIOS', (props.wonenRegios ?? ['amsterdam']).join(','));
 
     this.alarms = {
-      api5xx: new Alarm(this, 'Api5xxAlarm', {
-        alarmDescription: 'The HTTP API answered 5xx (a crashed handler, a timeout, an audit store that is down). See README "Operations".',
+      api5xx: thresholdAlarm(this, 'Api5xxAlarm', {
+        description: 'The HTTP API answered 5xx (a crashed handler, a timeout, an audit store that is down). See README "Operations".',
         metric: api.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      wonenOldestOverdue: new Alarm(this, 'WonenOldestOverdueAlarm', {
-        alarmDescription: `The oldest open Wonen queue item is ${WONEN_OVERDUE_ALARM_WERKDAGEN} or more werkdagen past its 5-werkdagen due date (log line "wonen backlog" names it).`,
+      wonenOldestOverdue: thresholdAlarm(this, 'WonenOldestOverdueAlarm', {
+        description: `The oldest open Wonen queue item is ${WONEN_OVERDUE_ALARM_WERKDAGEN} or more werkdagen past its 5-werkdagen due date (log line "wonen backlog" names it).`,
         metric: stageMetric(config, 'WonenOldestOverdueWerkdagen', 'Maximum', Duration.minutes(15)),
         threshold: WONEN_OVERDUE_ALARM_WERKDAGEN,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         // No value means the dispatcher did not run: its Errors alarm says so.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     };
 
@@ -159,14 +154,7 @@ export class Operations extends Construct {
       const config = metric.toMetricConfig().metricStat!;
       const dimensions = (config.dimensions ?? []).map((d) => ({ name: d.name, value: d.value }));
       if (alarmed.has(key(config.namespace, config.metricName, dimensions))) return;
-      new Alarm(this, id, {
-        alarmDescription: props.description,
-        metric,
-        threshold: props.threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
+      thresholdAlarm(this, id, { description: props.description, metric, threshold: props.threshold });
     };
 
     const resources = all.filter((c): c is CfnResource => c instanceof CfnResource);

@@ -8,13 +8,14 @@
  *   every function gets the same values: the planner that schedules a closed case runs in the HTTP functions, the
  *   audit middleware in every authenticated one, the sweeper here.
  * - Least privilege, no `*`: the sweeper Queries case partitions and the GSI3 queue, UpdateItems case-partition and
- *   reference items (expiresAt, the retention record), PutItems anonymous counters (`STATS#`); no Scan, no Delete
+ *   reference items (expiresAt, the retention record); no Put, no Scan, no Delete
  *   (DynamoDB TTL deletes), no access to audit partitions.
  * - Alarms: any audit write that failed (the EMF metric `AuditWriteFailed` the HTTP middleware emits; a committed
  *   write stays committed, so a human must look), and any failed sweeper run (a case that could not be erased).
  */
 import { Duration, TimeZone } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { thresholdAlarm } from './alarm.js';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -79,7 +80,6 @@ export class Privacy extends Construct {
     this.sweeper.addToRolePolicy(
       new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: leadingKeys(casePartition, keys.reference('').PK) }),
     );
-    this.sweeper.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leadingKeys(keys.statPartition('')) }));
     if (table.encryptionKey) this.sweeper.addToRolePolicy(new PolicyStatement({ actions: [...KEY_ACTIONS.readWrite], resources: [table.encryptionKey.keyArn] }));
     this.sweeper.addEnvironment('TABLE_NAME', table.tableName);
 
@@ -91,21 +91,15 @@ export class Privacy extends Construct {
     });
 
     this.alarms = {
-      auditWriteFailed: new Alarm(this, 'AuditWriteFailedAlarm', {
-        alarmDescription: 'An audit entry could not be written (the request itself was answered or refused: see the log line audit-write-failed)',
+      auditWriteFailed: thresholdAlarm(this, 'AuditWriteFailedAlarm', {
+        description: 'An audit entry could not be written (the request itself was answered or refused: see the log line audit-write-failed)',
         metric: new Metric({ ...AUDIT_WRITE_FAILED_METRIC, statistic: 'Sum', period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      sweeperFailed: new Alarm(this, 'SweeperFailedAlarm', {
-        alarmDescription: 'The retention sweeper failed for at least one case (see its log: retention sweep)',
+      sweeperFailed: thresholdAlarm(this, 'SweeperFailedAlarm', {
+        description: 'The retention sweeper failed for at least one case (see its log: retention sweep)',
         metric: this.sweeper.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     };
   }

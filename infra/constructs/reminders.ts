@@ -19,7 +19,8 @@
  *   and configuration set.
  */
 import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { thresholdAlarm } from './alarm.js';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -170,29 +171,20 @@ export class Reminders extends Construct {
     // in doubt again and again. A single doubt is no alarm: the stage is confirmed by SES's Send event or sent again
     // after the doubt wait (app/reminders/ports.ts), so nothing is lost; many in a quarter hour mean SES is unwell.
     this.alarms = {
-      deadLetters: new Alarm(this, 'DeadLettersAlarm', {
-        alarmDescription: 'Reminder messages in the DLQ (the stages stay pending in DynamoDB and are dispatched again; find the cause)',
+      deadLetters: thresholdAlarm(this, 'DeadLettersAlarm', {
+        description: 'Reminder messages in the DLQ (the stages stay pending in DynamoDB and are dispatched again; find the cause)',
         metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      needsAttention: new Alarm(this, 'NeedsAttentionAlarm', {
-        alarmDescription: 'A reminder failed for good (no recipient, rejected by SES): a human sends it or fixes the address',
+      needsAttention: thresholdAlarm(this, 'NeedsAttentionAlarm', {
+        description: 'A reminder failed for good (no recipient, rejected by SES): a human sends it or fixes the address',
         metric: new Metric({ namespace: METRIC_NAMESPACE, metricName: `RemindersNeedingAttention-${config.stage}`, statistic: 'Sum', period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
-      inDoubt: new Alarm(this, 'InDoubtAlarm', {
-        alarmDescription: 'SES answered in doubt (5xx, timeout, reset) 10 times in 15 minutes: stages are resent after the doubt wait; check SES health',
+      inDoubt: thresholdAlarm(this, 'InDoubtAlarm', {
+        description: 'SES answered in doubt (5xx, timeout, reset) 10 times in 15 minutes: stages are resent after the doubt wait; check SES health',
         metric: new Metric({ namespace: METRIC_NAMESPACE, metricName: `RemindersInDoubt-${config.stage}`, statistic: 'Sum', period: Duration.minutes(15) }),
         threshold: 10,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
       }),
     };
     for (const [id, message, metricName] of [

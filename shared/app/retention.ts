@@ -1,9 +1,8 @@
 /**
  * Retention of closed cases (AVG opslagbeperking): scheduling when a case closes (a planner, in the same transaction
  * as the change), the daily sweeper that marks due cases and erases them after the grace period (DynamoDB TTL plus a
- * read filter), the organisatiebeheerder's revocation, and the anonymous per-month counts that remain.
+ * read filter) and the organisatiebeheerder's revocation.
  */
-import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
@@ -11,7 +10,6 @@ import { CONSENT_EVENT } from '#domain/consent.js';
 import { CaseNotFound, Forbidden, RuleViolated } from '#domain/errors.js';
 import {
   addDaysToInstant,
-  countersFor,
   DEFAULT_RETENTION_POLICY,
   isClosed,
   mayRevoke,
@@ -60,12 +58,10 @@ export interface RetentionStore {
   erasePartition(caseId: string, expiresAt: number): Promise<number>;
   /** The case's history as stored (also while it is being erased). */
   historyOf(caseId: string): Promise<CaseEvent[]>;
-  /** erasing → erased; counts the erasure anonymously in the month of `now`. */
+  /** erasing → erased. */
   finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
   /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
   revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
-  /** The anonymous counts of a month: counter → number. */
-  countsFor(month: string): Promise<Record<string, number>>;
 }
 
 const RETENTION_ENTITY = 'retention';
@@ -76,17 +72,12 @@ export function retentionRecordOf(items: Record<string, unknown>[]): RetentionRe
 }
 
 /**
- * The planner: keeps the retention record in step with every change, and counts phases reached (anonymously).
+ * The planner: keeps the retention record in step with every change.
  * A closed case is (re)scheduled at each change — the period runs from the last change; a new change during the grace
  * period means the case is in use again. Consent changes do not extend retention. A case being erased takes no changes.
  */
 export const retentionPlanner: EffectPlanner = (change, existing) => {
   const effects: StoreEffect[] = [];
-  const month = monthOf(change.now);
-  for (const counter of countersFor(change.before?.phase, change.after.phase)) {
-    // No identifier: a random id per counted fact, the month and the counter name only.
-    effects.push({ kind: 'put', item: { ...keys.stat(month, counter, randomUUID()), entity: 'stat', month, counter } });
-  }
   const current = retentionRecordOf(existing.items);
   if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
     throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
@@ -206,9 +197,4 @@ export async function revokeErasure(
     }
     return response;
   });
-}
-
-/** Anonymous counts of a month (`YYYY-MM`): e.g. `{ 'fase:omgeklapt': 3, gewist: 2 }`. */
-export function anonymousCounts(deps: { retention: RetentionStore }, month: string): Promise<Record<string, number>> {
-  return deps.retention.countsFor(month);
 }

@@ -113,13 +113,5 @@ export function mayRevoke(record: RetentionRecord | undefined, now: string): boo
   return record?.retentionState === 'marked' && !!record.eraseAt && now < record.eraseAt;
 }
 
-/**
- * Anonymous counters a change contributes to, per month: the phase it reached (so "omgeklapt" counts the omklap).
- * No identifier of the case or the client goes into a counter.
- */
-export function countersFor(before: Phase | undefined, after: Phase): string[] {
-  return before === after ? [] : [`fase:${after}`];
-}
-
 /** `POST /cases/{caseId}/retention` body: only revocation exists (in the grace period). */
 export const retentionRequestSchema = z.object({ action: z.literal('revoke') }).strict();

@@ -48,14 +48,13 @@ describe('retention sweeper', () => {
     });
   });
 
-  it('may only query case partitions and the retention queue, update case and reference items, and add anonymous counts', () => {
+  it('may only query case partitions and the retention queue, and update case and reference items', () => {
     const dynamo = sweeperStatements().filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
     const actions = dynamo.flatMap((s) => [s.Action].flat()).sort();
-    expect(actions).toEqual(['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actions).toEqual(['dynamodb:Query', 'dynamodb:Query', 'dynamodb:UpdateItem']);
     for (const statement of dynamo) expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
     const leading = (action: string) => dynamo.find((s) => s.Action === action && s.Condition)?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
     expect(leading('dynamodb:UpdateItem')).toEqual(['CASE#*', 'REF#*']);
-    expect(leading('dynamodb:PutItem')).toEqual(['STATS#*']);
     expect(leading('dynamodb:Query')).toEqual(['CASE#*']);
     const indexQuery = dynamo.find((s) => s.Action === 'dynamodb:Query' && !s.Condition);
     expect(JSON.stringify(indexQuery?.Resource)).toContain('/index/GSI3');

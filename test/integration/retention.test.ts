@@ -66,37 +66,18 @@ async function retentionItem(caseId: string) {
   return (await h.partition(`CASE#${caseId}`)).find((i) => i.entity === 'retention');
 }
 
-async function counts(month: string): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const item of await h.partition(`STATS#${month}`)) out[item.counter as string] = (out[item.counter as string] ?? 0) + 1;
-  return out;
-}
-
-describe('scheduling and anonymous counts', () => {
+describe('scheduling', () => {
   it('schedules the erasure when the case closes, in the same change, queued by month on GSI3', async () => {
     const { caseId, closedAt } = await closedCase();
     const item = await retentionItem(caseId);
     const dueAt = at(closedAt, 730);
     expect(item).toMatchObject({ retentionState: 'scheduled', closedPhase: 'afgesloten', dueAt, GSI3PK: `RETENTION#${dueAt.slice(0, 7)}`, GSI3SK: `${dueAt}#${caseId}` });
   });
-
-  it('counts phases reached per month, without any identifier', async () => {
-    const month = h.clock.now().slice(0, 7);
-    const before = await counts(month);
-    const { caseId, reference } = await closedCase();
-    const after = await counts(month);
-    for (const counter of ['fase:onderzoek', 'fase:urgentie_aangevraagd', 'fase:afgesloten']) expect(after[counter]).toBe((before[counter] ?? 0) + 1);
-    const raw = JSON.stringify(await h.partition(`STATS#${month}`));
-    expect(raw).not.toContain(caseId);
-    expect(raw).not.toContain(reference);
-    expect(raw).not.toContain(ZA);
-  });
 });
 
 describe('erasure after the period and the grace period', () => {
   it('is not marked before the period, nor erased before the grace period ends; then it is gone for everyone', async () => {
     const { caseId, reference, closedAt } = await closedCase();
-    const month = (iso: string) => iso.slice(0, 7);
 
     h.clock.set(at(closedAt, 729));
     expect((await sweep()).marked).not.toContain(caseId);
@@ -113,7 +94,6 @@ describe('erasure after the period and the grace period', () => {
     expect((await sweep()).erased).not.toContain(caseId);
     expect((await h.get(`/cases/${caseId}`, callers.begeleider)).status).toBe(200);
 
-    const gewistBefore = (await counts(month(at(closedAt, 762))))['gewist'] ?? 0;
     h.clock.set(at(closedAt, 762));
     const erasure = await sweep();
     expect(erasure.erased).toContain(caseId);
@@ -140,8 +120,6 @@ describe('erasure after the period and the grace period', () => {
     }
     expect((await h.partition(`REF#${reference}`))[0]?.expiresAt).toBeLessThanOrEqual(nowEpoch);
     expect((await retentionItem(caseId))?.retentionState).toBe('erased');
-    // Counted once per erased case, anonymously.
-    expect((await counts(month(h.clock.now())))['gewist']).toBe(gewistBefore + erasure.erased.length);
     const again = await sweep();
     expect([...again.marked, ...again.erased]).not.toContain(caseId);
   });
@@ -241,7 +219,7 @@ describe('the retention planner', () => {
 
   it('schedules only closed cases, and a consent change does not extend retention', () => {
     const open = retentionPlanner({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }, { items: [] });
-    expect(open.filter((e) => e.kind !== 'put' || (e.item as { entity: string }).entity !== 'stat')).toEqual([]);
+    expect(open).toEqual([]);
     const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });
     expect(consent).toEqual([]);
     const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });

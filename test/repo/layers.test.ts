@@ -134,8 +134,6 @@ export const ALLOWED_TODAY: Record<string, string> = {
   'shared/app/wonen/unmatched.ts -> shared/adapters/dynamo/table.ts': 'point 1',
   'shared/app/reminders/dispatch.ts -> shared/adapters/dynamo/reminder-items.ts': 'point 1',
   'shared/app/reminders/planners.ts -> shared/adapters/dynamo/reminder-items.ts': 'point 1',
-  'shared/app/reminders/ports.ts -> shared/adapters/dynamo/reminder-items.ts': 'point 1 (the reminder status machine becomes a domain table)',
-  'shared/app/reminders/send.ts -> shared/adapters/dynamo/reminder-items.ts': 'point 1 (the reminder status machine becomes a domain table)',
   // Point 1: adapters that take types or record helpers from use-case modules instead of ports.
   'shared/adapters/cognito/user-directory.ts -> shared/app/users/users.ts': 'point 1 (UserDirectory into a ports file)',
   'shared/adapters/local-people/user-directory.ts -> shared/app/users/users.ts': 'point 1 (UserDirectory into a ports file)',

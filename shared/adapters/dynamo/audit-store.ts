@@ -1,11 +1,9 @@
 /**
  * DynamoDB adapter for the privacy concerns: the append-only audit trail (`AUDIT#<caseId>` / `<at>#<requestId>`;
- * list reads under `AUDITORG#<org>`), the retention queue (GSI3 `RETENTION#<yyyy-mm>`), erasure through TTL, and the
- * anonymous counts (`STATS#<yyyy-mm>`).
+ * list reads under `AUDITORG#<org>`), the retention queue (GSI3 `RETENTION#<yyyy-mm>`) and erasure through TTL.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
 import type { AuditEntry, AuditStore } from '#app/audit.js';
 import { IdempotencyRace, type IdempotencyRecord, type Page } from '#app/ports.js';
 import type { RetentionStore } from '#app/retention.js';
@@ -157,30 +155,17 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
   }
 
   async finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void> {
-    const month = monthOf(now);
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.retention(record.caseId),
-                UpdateExpression: 'SET retentionState = :erased, erasedAt = :now, #ttl = :ttl REMOVE #qpk, #qsk',
-                ConditionExpression: 'retentionState = :erasing',
-                ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute, '#qpk': TABLE.indexes.byQueue.partitionKey, '#qsk': TABLE.indexes.byQueue.sortKey },
-                ExpressionAttributeValues: { ':erased': 'erased', ':erasing': 'erasing', ':now': now, ':ttl': expiresAt },
-              },
-            },
-            // Counted exactly once, with the erasure; no identifier.
-            { Put: { TableName: this.tableName, Item: { ...keys.stat(month, 'gewist', randomUUID()), entity: 'stat', month, counter: 'gewist' } } },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      // Already finished by an earlier run.
-    }
+    // False when an earlier run finished it already.
+    await this.conditional(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.retention(record.caseId),
+        UpdateExpression: 'SET retentionState = :erased, erasedAt = :now, #ttl = :ttl REMOVE #qpk, #qsk',
+        ConditionExpression: 'retentionState = :erasing',
+        ExpressionAttributeNames: { '#ttl': TABLE.ttlAttribute, '#qpk': TABLE.indexes.byQueue.partitionKey, '#qsk': TABLE.indexes.byQueue.sortKey },
+        ExpressionAttributeValues: { ':erased': 'erased', ':erasing': 'erasing', ':now': now, ':ttl': expiresAt },
+      }),
+    );
   }
 
   async revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean> {
@@ -220,15 +205,6 @@ export class DynamoPrivacyStore implements AuditStore, RetentionStore {
       }
       throw error;
     }
-  }
-
-  async countsFor(month: string): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const item of await this.partition(keys.statPartition(month))) {
-      const counter = String(item.counter ?? String(item.SK).split('#')[0]);
-      counts[counter] = (counts[counter] ?? 0) + 1;
-    }
-    return counts;
   }
 
   // ---------------------------------------------------------------------------------------------------------------

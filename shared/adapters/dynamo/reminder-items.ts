@@ -10,7 +10,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Party } from '#domain/deadlines/index.js';
+import { REMINDER_TRANSITIONS, type ReminderStatus, type ReminderTransition, type ReminderTransitionName } from '#domain/reminder-status.js';
+import type { OutboxItem, ReminderItem, ReminderKey } from '#app/reminders/ports.js';
 import { TABLE } from './table.js';
+
+// The stored shapes are the reminder ports' (the case store hands them to the planners); the keys are spelled here.
+export type { DomainEventDetail, OutboxItem, OutboxStatus, ReminderItem, ReminderKey } from '#app/reminders/ports.js';
 
 /**
  * Shards of the due index. The planner (in the HTTP functions) and the dispatcher must agree, so this is a constant
@@ -21,100 +26,37 @@ export const DUE_SHARD_COUNT = 4;
 
 export const DUE_INDEX = TABLE.indexes.byDue;
 
-/** Status of a reminder stage. */
-export const REMINDER_STATUSES = ['pending', 'sending', 'sent', 'cancelled', 'unconfirmed', 'failed'] as const;
-export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
-
 /**
- * The attribute holding the status. Not `status`: that is a DynamoDB reserved word, and the planner's conditions
- * (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
+ * The attribute holding the status (#domain/reminder-status). Not `status`: that is a DynamoDB reserved word, and the
+ * planner's conditions (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
  */
 export const STATUS_ATTRIBUTE = 'reminderStatus';
 
-export interface ReminderKey {
-  PK: string;
-  SK: string;
+/** The value placeholder of a status: `:pending`, or with a prefix `:remPending` (unique within a transaction item). */
+function statusPlaceholder(status: ReminderStatus, prefix: string): string {
+  return prefix ? `:${prefix}${status[0]!.toUpperCase()}${status.slice(1)}` : `:${status}`;
 }
 
-/** A reminder stage as stored (attributes beyond the keys). */
-export interface ReminderItem extends ReminderKey {
-  entity: 'reminder';
-  /** `deadline`: a stage of a deadline of the engine; `melding`: a one-off notification caused by a form. */
-  kind: 'deadline' | 'melding';
-  reminderId: string;
-  caseId: string;
-  reference: string;
-  /** deadline: the engine's deadlineId; melding: `<notificationRuleId>:<seq>`. */
-  deadlineId: string;
-  /** deadline: the engine's rule id; melding: the notification rule id. */
-  ruleId: string;
-  ruleKind?: 'termijn' | 'ambitie' | 'signaal';
-  title: string;
-  source?: string;
-  actor?: Party;
-  stage: string;
-  to: Party[];
-  dueDate?: string;
-  dueAt?: string;
-  /** When the mail is due to go out (ISO instant, UTC). Never moved by a lease. */
-  fireAt: string;
-  /** fireAt of the deadline's next stage; once that is due as well, this stage is superseded and not sent. */
-  nextStageAt?: string;
-  /** melding: the event that caused it. */
-  seq?: number;
-  occurredOn?: string;
-  correction?: boolean;
-  /** The case's begeleider when planned (user id of the latest begeleider on the case), for the directory lookup. */
-  begeleiderUserId?: string;
-  reminderStatus: ReminderStatus;
-  plannedAt: string;
-  GSI2PK?: string;
-  GSI2SK?: string;
-  leaseUntil?: string;
-  dispatchCount?: number;
-  claimToken?: string;
-  claimedAt?: string;
-  attempts?: number;
-  sentAt?: string;
-  messageId?: string;
-  recipients?: string[];
-  unresolvedParties?: Party[];
-  cancelledAt?: string;
-  cancelReason?: string;
-  failedAt?: string;
-  failReason?: string;
-}
-
-export const OUTBOX_STATUSES = ['pending', 'published'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-
-/** A domain event waiting to be relayed to EventBridge (transactional outbox). */
-export interface OutboxItem extends ReminderKey {
-  entity: 'outbox';
-  /** `<caseId>#<seq>`: the dedupe key for subscribers (delivery is at least once). */
-  eventId: string;
-  caseId: string;
-  seq: number;
-  detailType: string;
-  detail: DomainEventDetail;
-  /** When the event was recorded (ISO instant). */
-  recordedAt: string;
-  outboxStatus: OutboxStatus;
-  publishedAt?: string;
-  GSI2PK?: string;
-  GSI2SK?: string;
-  leaseUntil?: string;
-  expiresAt?: number;
-}
-
-/** The detail of a domain event: identifiers only, never personal data or form content. */
-export interface DomainEventDetail {
-  eventId: string;
-  caseId: string;
-  reference: string;
-  action: string;
-  seq: number;
-  occurredOn: string;
+/**
+ * A transition of the status table as DynamoDB expressions: `condition`, the stored status is one of the transition's
+ * `from` (and, for a move that needs the claim, `claimToken = :token`; the caller supplies `:token`), with the
+ * placeholders of `conditionValues`; `set`, the new status, with `values` holding the placeholders of both. The only
+ * place status conditions are spelled.
+ */
+export function statusCondition(
+  transition: ReminderTransitionName,
+  prefix = '',
+): { condition: string; conditionValues: Record<string, ReminderStatus>; set: string; values: Record<string, ReminderStatus> } {
+  const move: ReminderTransition = REMINDER_TRANSITIONS[transition];
+  const conditionValues = Object.fromEntries(move.from.map((status) => [statusPlaceholder(status, prefix), status]));
+  const from = Object.keys(conditionValues);
+  const status = from.length === 1 ? `${STATUS_ATTRIBUTE} = ${from[0]}` : `${STATUS_ATTRIBUTE} IN (${from.join(', ')})`;
+  return {
+    condition: move.ownClaim ? `${status} AND claimToken = :token` : status,
+    conditionValues,
+    set: `${STATUS_ATTRIBUTE} = ${statusPlaceholder(move.to, prefix)}`,
+    values: { ...conditionValues, [statusPlaceholder(move.to, prefix)]: move.to },
+  };
 }
 
 export const reminderKeys = {

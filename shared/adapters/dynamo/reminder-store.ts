@@ -1,12 +1,13 @@
 /**
  * The reminder pipeline's DynamoDB operations: the due-index query (GSI2 only, so cost grows with due work, never
- * with the number of cases) and the conditional transitions of reminder stages and outbox items.
+ * with the number of cases) and the conditional transitions of reminder stages and outbox items. Each stage
+ * transition is one of the status table's (#domain/reminder-status), its condition derived from it (`statusCondition`).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseState } from '#domain/case.js';
 import type { DuePage, DueItem, ReminderStore } from '#app/reminders/ports.js';
-import { DUE_INDEX, reminderKeys, type OutboxItem, type ReminderItem, type ReminderKey } from './reminder-items.js';
+import { DUE_INDEX, reminderKeys, statusCondition, type OutboxItem, type ReminderItem, type ReminderKey } from './reminder-items.js';
 import { keys } from './table.js';
 import { queryAll } from './query.js';
 
@@ -35,19 +36,19 @@ export class DynamoReminderStore implements ReminderStore {
 
   async lease(item: DueItem, until: string, now: string): Promise<boolean> {
     const id = item.entity === 'outbox' ? item.eventId : item.reminderId;
-    const statusAttribute = item.entity === 'outbox' ? 'outboxStatus' : 'reminderStatus';
+    const status = item.entity === 'outbox' ? { condition: 'outboxStatus = :pending', conditionValues: { ':pending': 'pending' } } : statusCondition('lease');
     return this.conditional({
       Key: keyOf(item),
       UpdateExpression: 'SET #sk = :leased, leaseUntil = :until, lastDispatchedAt = :now ADD dispatchCount :one',
-      ConditionExpression: '#sk = :seen AND #status = :pending',
-      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey, '#status': statusAttribute },
+      ConditionExpression: `#sk = :seen AND ${status.condition}`,
+      ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
         ':leased': reminderKeys.dueSort(until, id),
         ':until': until,
         ':now': now,
         ':one': 1,
         ':seen': item.GSI2SK,
-        ':pending': 'pending',
+        ...status.conditionValues,
       },
     });
   }
@@ -63,14 +64,14 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async claim(key: ReminderKey, claim: { reminderId: string; token: string; now: string; claimUntil: string }): Promise<boolean> {
+    const move = statusCondition('claim');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :sending, claimToken = :token, claimedAt = :now, #sk = :claimSort ADD attempts :one',
-      ConditionExpression: 'reminderStatus = :pending AND fireAt <= :now',
+      UpdateExpression: `SET ${move.set}, claimToken = :token, claimedAt = :now, #sk = :claimSort ADD attempts :one`,
+      ConditionExpression: `${move.condition} AND fireAt <= :now`,
       ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
-        ':sending': 'sending',
-        ':pending': 'pending',
+        ...move.values,
         ':token': claim.token,
         ':now': claim.now,
         ':claimSort': reminderKeys.dueSort(claim.claimUntil, claim.reminderId),
@@ -80,16 +81,16 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async markSent(key: ReminderKey, token: string, sent: { now: string; messageId: string; recipients: string[]; unresolved: string[] }): Promise<boolean> {
+    const move = statusCondition('markSent');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: `SET reminderStatus = :sent, sentAt = :now, messageId = :messageId, recipients = :recipients${
+      UpdateExpression: `SET ${move.set}, sentAt = :now, messageId = :messageId, recipients = :recipients${
         sent.unresolved.length ? ', unresolvedParties = :unresolved' : ''
       } REMOVE #pk, #sk, leaseUntil`,
-      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      ConditionExpression: move.condition,
       ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
-        ':sent': 'sent',
-        ':sending': 'sending',
+        ...move.values,
         ':token': token,
         ':now': sent.now,
         ':messageId': sent.messageId,
@@ -100,14 +101,14 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async release(key: ReminderKey, release: { reminderId: string; token: string; retryAt: string }): Promise<boolean> {
+    const move = statusCondition('release');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :pending, #sk = :retrySort, leaseUntil = :retryAt REMOVE claimToken, claimedAt',
-      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      UpdateExpression: `SET ${move.set}, #sk = :retrySort, leaseUntil = :retryAt REMOVE claimToken, claimedAt`,
+      ConditionExpression: move.condition,
       ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
-        ':pending': 'pending',
-        ':sending': 'sending',
+        ...move.values,
         ':token': release.token,
         ':retryAt': release.retryAt,
         ':retrySort': reminderKeys.dueSort(release.retryAt, release.reminderId),
@@ -116,39 +117,37 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean> {
+    const move = statusCondition('supersede');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :cancelled, cancelledAt = :now, cancelReason = :reason REMOVE #pk, #sk, leaseUntil',
-      ConditionExpression: 'reminderStatus = :pending',
+      UpdateExpression: `SET ${move.set}, cancelledAt = :now, cancelReason = :reason REMOVE #pk, #sk, leaseUntil`,
+      ConditionExpression: move.condition,
       ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
-      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now, ':reason': reason },
+      ExpressionAttributeValues: { ...move.values, ':now': now, ':reason': reason },
     });
   }
 
   async markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean> {
+    // With the claim: SES rejected it for good; without: nobody to send to, before any claim.
+    const move = statusCondition(token ? 'reject' : 'failUndeliverable');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :failed, failedAt = :now, failReason = :reason REMOVE #pk, #sk, leaseUntil',
-      ConditionExpression: token ? 'reminderStatus = :sending AND claimToken = :token' : 'reminderStatus = :pending',
+      UpdateExpression: `SET ${move.set}, failedAt = :now, failReason = :reason REMOVE #pk, #sk, leaseUntil`,
+      ConditionExpression: move.condition,
       ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
-      ExpressionAttributeValues: {
-        ':failed': 'failed',
-        ':now': now,
-        ':reason': reason,
-        ...(token ? { ':sending': 'sending', ':token': token } : { ':pending': 'pending' }),
-      },
+      ExpressionAttributeValues: { ...move.values, ':now': now, ':reason': reason, ...(token ? { ':token': token } : {}) },
     });
   }
 
   async releaseInDoubt(key: ReminderKey, release: { reminderId: string; token: string; now: string }): Promise<boolean> {
+    const move = statusCondition('releaseInDoubt');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :pending, #sk = :dueSort, leaseUntil = :now REMOVE claimToken, claimedAt',
-      ConditionExpression: 'reminderStatus = :sending AND claimToken = :token',
+      UpdateExpression: `SET ${move.set}, #sk = :dueSort, leaseUntil = :now REMOVE claimToken, claimedAt`,
+      ConditionExpression: move.condition,
       ExpressionAttributeNames: { '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
-        ':pending': 'pending',
-        ':sending': 'sending',
+        ...move.values,
         ':token': release.token,
         ':now': release.now,
         ':dueSort': reminderKeys.dueSort(release.now, release.reminderId),
@@ -157,16 +156,14 @@ export class DynamoReminderStore implements ReminderStore {
   }
 
   async confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean> {
+    const move = statusCondition('confirmFromSes');
     return this.conditional({
       Key: keyOf(key),
-      UpdateExpression: 'SET reminderStatus = :sent, sentAt = if_not_exists(sentAt, :at), messageId = :messageId, confirmedBy = :ses REMOVE #pk, #sk, leaseUntil, claimToken, claimedAt',
-      ConditionExpression: 'reminderId = :id AND reminderStatus IN (:pending, :sending, :unconfirmed)',
+      UpdateExpression: `SET ${move.set}, sentAt = if_not_exists(sentAt, :at), messageId = :messageId, confirmedBy = :ses REMOVE #pk, #sk, leaseUntil, claimToken, claimedAt`,
+      ConditionExpression: `reminderId = :id AND ${move.condition}`,
       ExpressionAttributeNames: { '#pk': DUE_INDEX.partitionKey, '#sk': DUE_INDEX.sortKey },
       ExpressionAttributeValues: {
-        ':sent': 'sent',
-        ':pending': 'pending',
-        ':sending': 'sending',
-        ':unconfirmed': 'unconfirmed',
+        ...move.values,
         ':id': confirm.reminderId,
         ':at': confirm.at,
         ':messageId': confirm.sesMessageId,

@@ -53,9 +53,6 @@ export const keys = {
   retention: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'RETENTION' }),
   retentionQueue: (month: string) => `RETENTION#${month}`,
   retentionQueueSort: (at: string, caseId: string) => `${at}#${caseId}`,
-  // Anonymous counts: one item per counted fact, no identifier (count = items under the counter's prefix).
-  stat: (month: string, counter: string, id: string) => ({ PK: `STATS#${month}`, SK: `${counter}#${id}` }),
-  statPartition: (month: string) => `STATS#${month}`,
   // Monitor figures (shared/app/monitor): one item per counted fact, per organisation and month; the id is a digest
   // (same fact, same item: idempotent), never a case id. A month's figures are one Query of one partition.
   monitorFact: (organisationId: string, month: string, regio: string, counter: string, id: string) => ({

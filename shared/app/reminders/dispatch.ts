@@ -6,13 +6,15 @@
  *   at most once: the loser's condition fails and it sends nothing. A stage whose message is lost (SQS failure, DLQ)
  *   comes back into the due window when its lease ends and is dispatched again.
  * - reminder stages stuck in `sending` (their claim ran out, see send.ts, and no SES Send/Delivery event marked them
- *   sent meanwhile): released to `pending`, due now, and sent again (issue 16; the status table is in ports.ts).
+ *   sent meanwhile): released to `pending`, due now, and sent again (issue 16; the status table is
+ *   #domain/reminder-status).
  * - outbox events (pending): leased the same way, relayed with PutEvents, marked published with a conditional
  *   write; a failed PutEvents releases the lease so the next run retries (at least once).
  * Cost grows with the number of due items, never with the number of cases.
  */
-import { DUE_SHARD_COUNT, normaliseInstant, reminderKeys, type OutboxItem, type ReminderItem } from '#adapters/dynamo/reminder-items.js';
-import type { DispatcherDeps, DueItem, ReminderMessage } from './ports.js';
+import { DUE_SHARD_COUNT, normaliseInstant, reminderKeys } from '#adapters/dynamo/reminder-items.js';
+import { nextReminderStatus } from '#domain/reminder-status.js';
+import type { DispatcherDeps, DueItem, OutboxItem, ReminderItem, ReminderMessage } from './ports.js';
 
 export interface DispatchResult {
   dispatched: number;
@@ -64,7 +66,7 @@ async function handlePage(deps: DispatcherDeps, items: DueItem[], now: string, c
   const outbox = items.filter((i): i is OutboxItem => i.entity === 'outbox' && i.outboxStatus === 'pending');
 
   // Reminder stages.
-  const pending = reminders.filter((r) => r.reminderStatus === 'pending');
+  const pending = reminders.filter((r) => nextReminderStatus(r.reminderStatus, 'lease'));
   const leased = await filterLimited(pending, concurrency, (r) => deps.store.lease(r, leaseUntil, now));
   result.contended += pending.length - leased.length;
   if (leased.length) {
@@ -82,7 +84,7 @@ async function handlePage(deps: DispatcherDeps, items: DueItem[], now: string, c
   // SES answered ambiguously. Had SES accepted the mail, its Send event would have marked the stage sent by now
   // (ses-events, seconds after the send), so it did not: send it again. The conditional write on the claim token
   // makes the release happen once, and a late event still wins over the resend (confirmSent accepts pending).
-  const stuck = reminders.filter((r) => r.reminderStatus === 'sending' && r.claimToken);
+  const stuck = reminders.filter((r) => r.claimToken && nextReminderStatus(r.reminderStatus, 'releaseInDoubt', true));
   const released = await filterLimited(stuck, concurrency, (r) => deps.store.releaseInDoubt(r, { reminderId: r.reminderId, token: r.claimToken!, now }));
   for (const r of released) {
     result.doubtReleased += 1;

@@ -26,6 +26,7 @@
 import type { CaseEvent } from '#domain/case.js';
 import type { Deadline, EvaluateInput } from '#domain/deadlines/index.js';
 import { notificationsFor } from '#domain/notifications.js';
+import { nextReminderStatus, PLANNED_STATUS, REMINDER_TRANSITIONS } from '#domain/reminder-status.js';
 import {
   dueAttributes,
   eventIdOf,
@@ -34,6 +35,7 @@ import {
   normaliseInstant,
   reminderIdOf,
   reminderKeys,
+  statusCondition,
   STATUS_ATTRIBUTE,
   type OutboxItem,
   type ReminderItem,
@@ -109,7 +111,7 @@ function reminderItemOf(change: ChangeContext, want: WantedStage, now: string, b
     fireAt: want.fireAt,
     ...(want.nextStageAt ? { nextStageAt: want.nextStageAt } : {}),
     ...(begeleiderUserId ? { begeleiderUserId } : {}),
-    reminderStatus: 'pending',
+    reminderStatus: PLANNED_STATUS,
     plannedAt: now,
     ...dueAttributes(reminderId, want.fireAt),
   };
@@ -127,17 +129,18 @@ function storedReminders(existing: ExistingItems, kind: ReminderItem['kind']): M
   return bySk;
 }
 
-const CANCEL_CONDITION = `${STATUS_ATTRIBUTE} = :remPending`;
-const REWRITE_CONDITION = `${STATUS_ATTRIBUTE} IN (:remPending, :remCancelled)`;
+// The planner's two transitions of the status table (#domain/reminder-status); `rem` keeps their placeholders apart.
+const CANCEL = statusCondition('cancel', 'rem');
+const REPLAN = statusCondition('replan', 'rem');
 
 function cancelEffect(item: ReminderItem, reason: string, now: string): StoreEffect {
   return {
     kind: 'update',
     key: { PK: item.PK, SK: item.SK },
-    set: { [STATUS_ATTRIBUTE]: 'cancelled', cancelledAt: now, cancelReason: reason },
+    set: { [STATUS_ATTRIBUTE]: REMINDER_TRANSITIONS.cancel.to, cancelledAt: now, cancelReason: reason },
     remove: ['GSI2PK', 'GSI2SK', 'leaseUntil'],
-    condition: CANCEL_CONDITION,
-    conditionValues: { ':remPending': 'pending' },
+    condition: CANCEL.condition,
+    conditionValues: CANCEL.conditionValues,
   };
 }
 
@@ -158,21 +161,21 @@ export function deadlineReminderPlanner(evaluate?: EvaluateDeadlines): EffectPla
       const current = stored.get(item.SK);
       if (!current) {
         effects.push({ kind: 'put', item: { ...item }, ifAbsent: true });
-      } else if ((current.reminderStatus === 'pending' || current.reminderStatus === 'cancelled') && differs(current, item)) {
+      } else if (nextReminderStatus(current.reminderStatus, 'replan') && differs(current, item)) {
         const { PK, SK, ...fields } = item;
         effects.push({
           kind: 'update',
           key: { PK, SK },
           set: fields,
           remove: [...(begeleiderUserId ? [] : ['begeleiderUserId']), ...(item.nextStageAt ? [] : ['nextStageAt']), 'cancelledAt', 'cancelReason', 'leaseUntil'],
-          condition: REWRITE_CONDITION,
-          conditionValues: { ':remPending': 'pending', ':remCancelled': 'cancelled' },
+          condition: REPLAN.condition,
+          conditionValues: REPLAN.conditionValues,
         });
       }
       // sending, sent, unconfirmed, failed: history, never touched.
     }
     for (const current of stored.values()) {
-      if (current.reminderStatus !== 'pending' || wantedKeys.has(current.SK)) continue;
+      if (!nextReminderStatus(current.reminderStatus, 'cancel') || wantedKeys.has(current.SK)) continue;
       const deadline = byId.get(current.deadlineId);
       const reason = !deadline ? 'vervallen' : ACTIVE.has(deadline.status) ? 'ingehaald' : deadline.status;
       effects.push(cancelEffect(current, reason, now));
@@ -216,7 +219,7 @@ export const notificationPlanner: EffectPlanner = (change, existing) => {
       occurredOn: event.occurredOn,
       ...(event.supersedes !== undefined ? { correction: true } : {}),
       ...(begeleiderUserId ? { begeleiderUserId } : {}),
-      reminderStatus: 'pending',
+      reminderStatus: PLANNED_STATUS,
       plannedAt: now,
       ...dueAttributes(reminderId, now),
     };

@@ -3,32 +3,102 @@
  * (EventBridge). The Mailer port is shared (app/ports.ts). Adapters implement them with the AWS SDK; tests hand in
  * the same adapters pointed at the local stand-ins, or wrap them to inject failures.
  *
- * The status machine of a reminder stage (the one place it is written down; issue 16):
- *
- * | from        | event                                                          | to          | by            |
- * |-------------|----------------------------------------------------------------|-------------|---------------|
- * | pending     | due: leased, put on the queue                                  | pending     | dispatcher    |
- * | pending     | claimed (token, claimUntil = now + CLAIM_TIMEOUT_MINUTES)      | sending     | sender        |
- * | pending     | a later stage of the deadline is due as well                   | cancelled   | sender        |
- * | pending     | no recipient / case gone                                       | failed      | sender        |
- * | sending     | SES answered a MessageId                                       | sent        | sender        |
- * | sending     | SES refused before accepting (throttling 429, paused account)  | pending     | sender        |
- * | sending     | SES rejected for good (MessageRejected, 400)                   | failed      | sender        |
- * | sending     | in doubt (500, timeout, connection reset): claim kept          | sending     | sender        |
- * | pending, sending, unconfirmed | SES Send/Delivery event whose tags name it   | sent        | ses-events    |
- * | sending     | claim ran out (the doubt wait) and no SES event came           | pending     | dispatcher    |
- *
- * The doubt wait is CLAIM_TIMEOUT_MINUTES (default 10): SES publishes a Send event seconds after it accepted a mail,
- * and the sender's own run is bounded by its Lambda timeout, so after 10 minutes without an event SES did not accept
- * it and sending again is safe. `unconfirmed` is no longer entered (every doubt resolves: by an event, or by resending);
- * it stays readable for stages stored before, and an event for one still marks it sent.
+ * The status machine of a reminder stage is a table of the domain (#domain/reminder-status): each store
+ * transition below names its row there, and the DynamoDB adapter derives its conditions from it.
  */
 import type { CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
-import type { OutboxItem, ReminderItem, ReminderKey } from '#adapters/dynamo/reminder-items.js';
+import type { Party } from '#domain/deadlines/index.js';
+import type { ReminderStatus } from '#domain/reminder-status.js';
 import type { Mailer } from '../ports.js';
 import type { SendPacer } from './pacing.js';
+
+/** The stored items of the pipeline (their keys are spelled by the DynamoDB adapter, reminder-items.ts). */
+export interface ReminderKey {
+  PK: string;
+  SK: string;
+}
+
+/** A reminder stage as stored (attributes beyond the keys). */
+export interface ReminderItem extends ReminderKey {
+  entity: 'reminder';
+  /** `deadline`: a stage of a deadline of the engine; `melding`: a one-off notification caused by a form. */
+  kind: 'deadline' | 'melding';
+  reminderId: string;
+  caseId: string;
+  reference: string;
+  /** deadline: the engine's deadlineId; melding: `<notificationRuleId>:<seq>`. */
+  deadlineId: string;
+  /** deadline: the engine's rule id; melding: the notification rule id. */
+  ruleId: string;
+  ruleKind?: 'termijn' | 'ambitie' | 'signaal';
+  title: string;
+  source?: string;
+  actor?: Party;
+  stage: string;
+  to: Party[];
+  dueDate?: string;
+  dueAt?: string;
+  /** When the mail is due to go out (ISO instant, UTC). Never moved by a lease. */
+  fireAt: string;
+  /** fireAt of the deadline's next stage; once that is due as well, this stage is superseded and not sent. */
+  nextStageAt?: string;
+  /** melding: the event that caused it. */
+  seq?: number;
+  occurredOn?: string;
+  correction?: boolean;
+  /** The case's begeleider when planned (user id of the latest begeleider on the case), for the directory lookup. */
+  begeleiderUserId?: string;
+  reminderStatus: ReminderStatus;
+  plannedAt: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  dispatchCount?: number;
+  claimToken?: string;
+  claimedAt?: string;
+  attempts?: number;
+  sentAt?: string;
+  messageId?: string;
+  recipients?: string[];
+  unresolvedParties?: Party[];
+  cancelledAt?: string;
+  cancelReason?: string;
+  failedAt?: string;
+  failReason?: string;
+}
+
+export type OutboxStatus = 'pending' | 'published';
+
+/** A domain event waiting to be relayed to EventBridge (transactional outbox). */
+export interface OutboxItem extends ReminderKey {
+  entity: 'outbox';
+  /** `<caseId>#<seq>`: the dedupe key for subscribers (delivery is at least once). */
+  eventId: string;
+  caseId: string;
+  seq: number;
+  detailType: string;
+  detail: DomainEventDetail;
+  /** When the event was recorded (ISO instant). */
+  recordedAt: string;
+  outboxStatus: OutboxStatus;
+  publishedAt?: string;
+  GSI2PK?: string;
+  GSI2SK?: string;
+  leaseUntil?: string;
+  expiresAt?: number;
+}
+
+/** The detail of a domain event: identifiers only, never personal data or form content. */
+export interface DomainEventDetail {
+  eventId: string;
+  caseId: string;
+  reference: string;
+  action: string;
+  seq: number;
+  occurredOn: string;
+}
 
 export type DueItem = ReminderItem | OutboxItem;
 
@@ -41,27 +111,30 @@ export interface DuePage {
 export interface ReminderStore {
   /** Items of one shard of the due index with GSI2SK ≤ `<now>~`, oldest first. */
   queryDue(shard: number, now: string, limit: number, cursor?: Record<string, unknown>): Promise<DuePage>;
-  /** Moves a due item's GSI2SK to `<until>#<id>` if it is still where the dispatcher saw it (the lease). */
+  /** `lease` (a stage; an outbox item likewise): moves a due item's GSI2SK to `<until>#<id>` if it is still where the dispatcher saw it (the lease). */
   lease(item: DueItem, until: string, now: string): Promise<boolean>;
   getReminder(key: ReminderKey): Promise<ReminderItem | undefined>;
   getCase(caseId: string): Promise<CaseState | undefined>;
-  /** pending → sending, if pending and due; keeps the item in the due index at `claimUntil` (stuck detection). */
+  /** `claim`: pending → sending, if pending and due; keeps the item in the due index at `claimUntil` (stuck detection). */
   claim(key: ReminderKey, claim: { reminderId: string; token: string; now: string; claimUntil: string }): Promise<boolean>;
-  /** sending → sent (our claim only); leaves the due index. */
+  /** `markSent`: sending → sent (our claim only); leaves the due index. */
   markSent(key: ReminderKey, token: string, sent: { now: string; messageId: string; recipients: string[]; unresolved: string[] }): Promise<boolean>;
-  /** sending → pending (our claim only): SES said no, nothing went out; due again at `retryAt`. */
+  /** `release`: sending → pending (our claim only): SES said no, nothing went out; due again at `retryAt`. */
   release(key: ReminderKey, release: { reminderId: string; token: string; retryAt: string }): Promise<boolean>;
-  /** pending → cancelled (superseded by a later stage that is due as well); leaves the due index. */
+  /** `supersede`: pending → cancelled (a later stage is due as well); leaves the due index. */
   cancelPending(key: ReminderKey, reason: string, now: string): Promise<boolean>;
-  /** pending|sending → failed (no recipient, permanent rejection); leaves the due index, for a human. */
+  /**
+   * `failUndeliverable` (pending → failed: no recipient) or, with the claim token, `reject` (sending → failed: SES
+   * rejected it for good); leaves the due index, for a human.
+   */
   markFailed(key: ReminderKey, reason: string, now: string, token?: string): Promise<boolean>;
   /**
-   * sending (claim expired, token as seen) → pending, due at `now`: the doubt wait passed without an SES Send/Delivery
+   * `releaseInDoubt`: sending (claim expired, token as seen) → pending, due at `now`: the doubt wait passed without an SES Send/Delivery
    * event for the stage, so SES did not accept it; it is sent again (issue 16).
    */
   releaseInDoubt(key: ReminderKey, release: { reminderId: string; token: string; now: string }): Promise<boolean>;
   /**
-   * SES's own record (a Send or Delivery event whose tags name this stage): pending|sending|unconfirmed → sent.
+   * `confirmFromSes`: SES's own record (a Send or Delivery event whose tags name this stage): pending|sending|unconfirmed → sent.
    * Idempotent (false when already sent or otherwise final); never sends.
    */
   confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean>;

@@ -14,16 +14,16 @@
  * - SES rejected the message for good, or nobody to send to: `failed` (out of the due index, for a human).
  * - SES answer in doubt (timeout, 5xx, reset, crash after the send): keep the claim, report a failure; the redelivery sees
  *   the claim and does not resend. SES's Send event marks it sent; when the claim runs out without one, the dispatcher
- *   releases it and it is sent again (the status table is in ports.ts).
+ *   releases it and it is sent again (the status table is #domain/reminder-status).
  */
 import * as z from 'zod';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { renderMail, type MailInput } from '#domain/mail/index.js';
-import type { ReminderItem } from '#adapters/dynamo/reminder-items.js';
+import { nextReminderStatus } from '#domain/reminder-status.js';
 import { addLogContext, logContext, withLogContext } from '#observability/logger.js';
 import { logLine } from './log.js';
 import { classifySendError, errorName, isThrottling } from './send-errors.js';
-import type { ReminderMessage, SenderDeps } from './ports.js';
+import type { ReminderItem, ReminderMessage, SenderDeps } from './ports.js';
 
 const messageSchema = z.object({
   reminderId: z.string().min(1),
@@ -95,7 +95,7 @@ async function sendOne(deps: SenderDeps, record: SenderRecord, options: SendOpti
   };
   if (!item || item.reminderId !== reminderId) return skip('bestaat-niet');
   addLogContext({ caseId: item.caseId, reference: item.reference });
-  if (item.reminderStatus !== 'pending') return skip(item.reminderStatus === 'sending' ? 'al-geclaimd' : item.reminderStatus);
+  if (!nextReminderStatus(item.reminderStatus, 'claim')) return skip(item.reminderStatus === 'sending' ? 'al-geclaimd' : item.reminderStatus);
   if (item.fireAt > now) return skip('nog-niet-aan-de-beurt');
   if (item.nextStageAt && item.nextStageAt <= now) {
     // The dispatcher was behind: the deadline's next stage is due as well and says more; send only that one.
