@@ -33,7 +33,7 @@ export async function commitChange(
     organisations: organisationsAfter,
     removedOrganisations: organisationsBefore.filter((o) => !organisationsAfter.includes(o)),
     effects: [
-      ...planEffects({ before, after, event, ...(change.step !== undefined ? { step: change.step } : {}), history: [...history, event], now }, { items: loaded.items }),
+      ...planEffects({ before, after, event, ...(change.step !== undefined ? { step: change.step } : {}), history: [...history, event], now }, loaded),
       ...(change.extraEffects ?? []),
     ],
     idempotency: recordFor(response),

@@ -8,7 +8,7 @@ import { caseView } from '#domain/views.js';
 import { organisationsOf } from '#domain/access.js';
 import { planEffects } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps } from './ports.js';
+import { noCaseItems, type AppDeps } from './ports.js';
 
 export { createCaseSchema, type CreateCaseInput } from '#domain/open-case.js';
 
@@ -54,7 +54,7 @@ export async function createCase(deps: AppDeps, principal: Principal, input: Cre
       expectedVersion: 0,
       event,
       organisations: organisationsOf(state),
-      effects: planEffects({ before: undefined, after: state, event, history: [event], now }, { items: [] }),
+      effects: planEffects({ before: undefined, after: state, event, history: [event], now }, noCaseItems()),
       idempotency: recordFor(response),
     });
     return response;

@@ -12,7 +12,7 @@ import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
-import { keys, TABLE } from '#adapters/dynamo/table.js';
+import { ENTITIES, keys, TABLE } from '#adapters/dynamo/table.js';
 import type { EffectPlanner } from './effects.js';
 import { pageSchema, type AppDeps, type Page, type StoreEffect } from './ports.js';
 import { mayListOrganisation } from './read-cases.js';
@@ -149,8 +149,6 @@ export interface DeadlineIndexReader {
   listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue' | 'werkdagenLeft'>>>;
 }
 
-const ENTITY = 'deadline-index';
-
 /**
  * Keeps one index item per open deadline and concerned organisation (GSI3 `DEADLINES#<org>` by due instant), written
  * in the same transaction as the change that opened, moved or met the deadline. Overdue is computed at read time.
@@ -165,7 +163,7 @@ export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
       const key = keys.deadlineIndex(change.after.caseId, organisationId, deadline.deadlineId);
       wanted.set(key.SK, {
         ...key,
-        entity: ENTITY,
+        entity: ENTITIES.deadlineIndex,
         [TABLE.indexes.byQueue.partitionKey]: keys.deadlinePartition(organisationId),
         [TABLE.indexes.byQueue.sortKey]: `${deadline.dueAt}#${change.after.caseId}#${deadline.deadlineId}`,
         caseId: change.after.caseId,
@@ -182,12 +180,14 @@ export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
     }
   }
   const effects: StoreEffect[] = [];
-  for (const item of existing.items) {
-    if (item.entity === ENTITY && !wanted.has(item.SK as string)) effects.push({ kind: 'delete', key: { PK: item.PK as string, SK: item.SK as string } });
+  const stored = new Map(existing.deadlineIndex.map((entry) => [keys.deadlineIndex(change.after.caseId, entry.organisationId, entry.deadlineId).SK, entry]));
+  for (const [sk, entry] of stored) {
+    if (!wanted.has(sk)) effects.push({ kind: 'delete', key: keys.deadlineIndex(change.after.caseId, entry.organisationId, entry.deadlineId) });
   }
   for (const [sk, item] of wanted) {
-    const stored = existing.items.find((i) => i.SK === sk);
-    if (!stored || stored[TABLE.indexes.byQueue.sortKey] !== item[TABLE.indexes.byQueue.sortKey] || stored.regio !== item.regio) effects.push({ kind: 'put', item });
+    const entry = stored.get(sk);
+    // The entry is sorted by its due instant: a moved deadline (or a case moved to another regio) is written again.
+    if (!entry || entry.dueAt !== item.dueAt || entry.regio !== item.regio) effects.push({ kind: 'put', item });
   }
   return effects;
 };

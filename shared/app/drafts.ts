@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { canSeeCase } from '#domain/access.js';
-import { DRAFT_ENTITY, readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
+import { readinessOf, type Draft, type DraftReadiness } from '#domain/drafts.js';
 import { CaseNotFound, Forbidden, NotFound, StaleVersion } from '#domain/errors.js';
 import { formFor } from '#domain/forms/index.js';
 import type { FormDefinition } from '#domain/forms/types.js';
@@ -45,26 +45,12 @@ type Flat<T> = { [K in keyof T]: T[K] };
 const _draftView: SameType<z.infer<typeof draftViewSchema>, Flat<DraftView>> = true;
 void _draftView;
 
-/** The organisation's drafts among a case's stored items: drafts live in the case partition, so the case read has them. */
-function draftsIn(items: Record<string, unknown>[], organisationId: string): Draft[] {
-  return items
-    .filter((item) => item.entity === DRAFT_ENTITY && item.organisationId === organisationId)
-    .map((item) => ({
-      caseId: item.caseId as string,
-      action: item.action as string,
-      organisationId: item.organisationId as string,
-      input: item.input as Record<string, unknown>,
-      version: item.version as number,
-      savedAt: item.savedAt as string,
-      savedBy: item.savedBy as string,
-    }));
-}
-
 /** The case as the caller may see it, with the caller's organisation's drafts. */
 async function loadVisible(deps: DraftDeps, principal: Principal, caseId: string): Promise<{ state: CaseState; drafts: Draft[] }> {
   const loaded = await deps.store.load(caseId);
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-  return { state: loaded.state, drafts: draftsIn(loaded.items, principal.organisationId) };
+  // Drafts live in the case partition, so the case read has them; the caller sees its organisation's only.
+  return { state: loaded.state, drafts: loaded.drafts.filter((draft) => draft.organisationId === principal.organisationId) };
 }
 
 /** The form, if the caller may submit it. */

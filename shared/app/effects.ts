@@ -6,7 +6,7 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { deadlineIndexPlanner } from './deadlines.js';
 import { monitorPlanner } from './monitor/planner.js';
-import type { StoreEffect } from './ports.js';
+import type { CaseItems, StoreEffect } from './ports.js';
 import { REMINDER_PLANNERS } from './reminders/planners.js';
 import { retentionPlanner } from './retention.js';
 import { wonenQueuePlanner } from './wonen/planner.js';
@@ -28,10 +28,8 @@ export interface ChangeContext {
 
 export type EffectPlanner = (change: ChangeContext, existing: ExistingItems) => StoreEffect[];
 
-/** Items of other concerns already stored for the case (e.g. pending reminders), loaded once per change. */
-export interface ExistingItems {
-  items: Record<string, unknown>[];
-}
+/** What other concerns already stored for the case (e.g. pending reminders), loaded once per change. */
+export type ExistingItems = CaseItems;
 
 /** The planners of all concerns, in the order their writes are added to the transaction. */
 const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner, monitorPlanner];

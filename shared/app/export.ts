@@ -10,7 +10,6 @@ import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { RetentionRecord } from '#domain/retention.js';
 import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
 import type { AuditEntry, PrivacyDeps } from './audit.js';
-import { retentionRecordOf } from './retention.js';
 
 export interface CaseExport {
   format: 'omslagroute-export/1';
@@ -34,7 +33,7 @@ export async function exportCase(deps: PrivacyDeps, principal: Principal, caseId
   const now = deps.clock.now();
   const audit = await deps.audit.allForCase(caseId, Math.floor(Date.parse(now) / 1000));
   const consent = consentOf(loaded.state);
-  const retention = retentionRecordOf(loaded.items);
+  const retention = loaded.retention;
   const { expiresAt: _ttl, ...state } = loaded.state as CaseState & { expiresAt?: number };
   return {
     format: 'omslagroute-export/1',

@@ -9,6 +9,10 @@ import type { Clock } from '#domain/clock.js';
 import { perPhaseSchema } from '#domain/monitor.js';
 import { PHASES, type Phase } from '#domain/phases.js';
 import type { SameType } from '#domain/same-type.js';
+import type { Draft } from '#domain/drafts.js';
+import type { RetentionRecord } from '#domain/retention.js';
+import type { WonenItem } from '#domain/wonen-queue.js';
+import type { OutboxItem, ReminderItem } from './reminders/ports.js';
 
 /** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
 export interface StoredResponse {
@@ -80,12 +84,39 @@ const _caseSummary: SameType<z.infer<typeof caseSummarySchema>, CaseSummary> = t
 const _caseList: SameType<z.infer<typeof caseListSchema>, { items: CaseSummary[]; cursor?: string; counts?: Record<Phase, number> }> = true;
 void [_caseSummary, _caseList];
 
+/** An open deadline's entry in the deadline index for one concerned organisation, as stored. */
+export interface DeadlineIndexEntry {
+  organisationId: string;
+  deadlineId: string;
+  /** The due instant the entry is sorted by. */
+  dueAt: string;
+  regio: string;
+}
+
+/**
+ * What is stored with a case besides its state, its events and its listing memberships, decoded by the store: the
+ * planners and use cases read these fields, never store items.
+ */
+export interface CaseItems {
+  /** Reminder stages and one-off notifications, whatever their status. */
+  reminders: ReminderItem[];
+  outbox: OutboxItem[];
+  wonenItems: WonenItem[];
+  deadlineIndex: DeadlineIndexEntry[];
+  /** Every organisation's drafts (the use cases show an organisation only its own). */
+  drafts: Draft[];
+  retention?: RetentionRecord;
+}
+
+/** A case with nothing stored besides it (a new case). */
+export function noCaseItems(): CaseItems {
+  return { reminders: [], outbox: [], wonenItems: [], deadlineIndex: [], drafts: [] };
+}
+
 /** A case read in one query of its partition: state, history in order, and the other items stored with it. */
-export interface LoadedCase {
+export interface LoadedCase extends CaseItems {
   state: CaseState;
   history: CaseEvent[];
-  /** Reminders, queue items, drafts…: everything in the partition that is not the case or an event. */
-  items: Record<string, unknown>[];
 }
 
 export interface CaseStore {

@@ -4,7 +4,7 @@
  * read filter) and the organisatiebeheerder's revocation.
  */
 import * as z from 'zod';
-import { keys, TABLE } from '#adapters/dynamo/table.js';
+import { ENTITIES, keys, TABLE } from '#adapters/dynamo/table.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CONSENT_EVENT } from '#domain/consent.js';
 import { CaseNotFound, Forbidden, RuleViolated } from '#domain/errors.js';
@@ -64,13 +64,6 @@ export interface RetentionStore {
   revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
 }
 
-const RETENTION_ENTITY = 'retention';
-
-/** The retention record among a case's stored items, if any. */
-export function retentionRecordOf(items: Record<string, unknown>[]): RetentionRecord | undefined {
-  return items.find((i) => i.entity === RETENTION_ENTITY) as RetentionRecord | undefined;
-}
-
 /**
  * The planner: keeps the retention record in step with every change.
  * A closed case is (re)scheduled at each change — the period runs from the last change; a new change during the grace
@@ -78,7 +71,7 @@ export function retentionRecordOf(items: Record<string, unknown>[]): RetentionRe
  */
 export const retentionPlanner: EffectPlanner = (change, existing) => {
   const effects: StoreEffect[] = [];
-  const current = retentionRecordOf(existing.items);
+  const current = existing.retention;
   if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
     throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
   }
@@ -92,7 +85,7 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
       kind: 'update',
       key,
       set: {
-        entity: RETENTION_ENTITY,
+        entity: ENTITIES.retention,
         ...record,
         [TABLE.indexes.byQueue.partitionKey]: keys.retentionQueue(monthOf(record.dueAt)),
         [TABLE.indexes.byQueue.sortKey]: keys.retentionQueueSort(record.dueAt, record.caseId),
@@ -183,7 +176,7 @@ export async function revokeErasure(
       throw new Forbidden('Alleen de organisatiebeheerder van de zorgaanbieder mag een verwijdering herroepen.');
     }
     const now = deps.clock.now();
-    const record = retentionRecordOf(loaded.items);
+    const record = loaded.retention;
     if (!record || !mayRevoke(record, now)) {
       throw new RuleViolated('geen-verwijdering-te-herroepen', 'Voor dit dossier loopt geen verwijdering die nog kan worden herroepen.');
     }

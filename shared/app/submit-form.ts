@@ -1,4 +1,5 @@
 import type { CaseEvent } from '#domain/case.js';
+import type { Draft } from '#domain/drafts.js';
 import { mayFileOn } from '#domain/access.js';
 import { CaseNotFound, Forbidden, StaleVersion, ValidationFailed } from '#domain/errors.js';
 import { decideChange } from '#domain/forms/change.js';
@@ -65,14 +66,14 @@ async function attemptSubmit(
     event,
     step: step ?? null,
     now,
-    extraEffects: discardDraftEffect(loaded.items, caseId, principal.organisationId, form.action),
+    extraEffects: discardDraftEffect(loaded.drafts, caseId, principal.organisationId, form.action),
   }, recordFor);
 }
 
 /** The submitting organisation's draft of this form, if any, goes in the submission's transaction. */
-function discardDraftEffect(items: Record<string, unknown>[], caseId: string, organisationId: string, action: string): StoreEffect[] {
+function discardDraftEffect(drafts: Draft[], caseId: string, organisationId: string, action: string): StoreEffect[] {
   const key = keys.draft(caseId, organisationId, action);
-  return items.some((item) => item.SK === key.SK) ? [{ kind: 'delete', key }] : [];
+  return drafts.some((draft) => draft.organisationId === organisationId && draft.action === action) ? [{ kind: 'delete', key }] : [];
 }
 
 /** A submitted form is immutable; a correction is a new version that points at the latest version of the same form. */

@@ -19,6 +19,8 @@ import { formFor } from '../../shared/domain/forms/index.js';
 import { INDEXES } from '../../shared/adapters/dynamo/table.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
+import { noCaseItems } from '../../shared/app/ports.js';
+import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
@@ -213,16 +215,16 @@ describe('the retention planner', () => {
 
   it('refuses any change to a case that is being erased', () => {
     for (const retentionState of ['erasing', 'erased']) {
-      expect(() => retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState }] })).toThrow(RuleViolated);
+      expect(() => retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState }]))).toThrow(RuleViolated);
     }
   });
 
   it('schedules only closed cases, and a consent change does not extend retention', () => {
-    const open = retentionPlanner({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }, { items: [] });
+    const open = retentionPlanner({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }, noCaseItems());
     expect(open).toEqual([]);
-    const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });
+    const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
     expect(consent).toEqual([]);
-    const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, { items: [{ entity: 'retention', retentionState: 'marked' }] });
+    const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
     expect(rescheduled).toEqual([expect.objectContaining({ kind: 'update', condition: expect.stringContaining('retentionState IN') })]);
   });
 });

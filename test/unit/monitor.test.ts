@@ -21,6 +21,7 @@ import {
 } from '../../shared/domain/monitor.js';
 import type { Action } from '../../shared/domain/phases.js';
 import { applyForm, FIXTURE_TODAY, newCase, validInput, type CaseFile } from './forms.fixtures.js';
+import { noCaseItems } from '../../shared/app/ports.js';
 
 describe('median', () => {
   it('is the middle value for an odd count', () => {
@@ -117,7 +118,7 @@ function walk(actions: Action[], caseId = 'case-1'): Walked {
   const table: Table = new Map();
   const changes: StoreEffect[][] = [];
   const record = (before: CaseState | undefined, after: CaseState, event: CaseEvent, history: CaseEvent[]) => {
-    const effects = monitorPlanner({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }, { items: [] });
+    const effects = monitorPlanner({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }, noCaseItems());
     changes.push(effects);
     applyEffects(table, effects);
   };

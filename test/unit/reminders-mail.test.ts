@@ -13,6 +13,7 @@ import { deadlineReminderPlanner, notificationPlanner } from '../../shared/app/r
 import { mailInput } from '../../shared/app/reminders/send.js';
 import type { StoreEffect } from '../../shared/app/ports.js';
 import type { ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
+import { noCaseItems } from '../../shared/app/ports.js';
 
 describe('Dutch dates', () => {
   it.each([
@@ -165,7 +166,7 @@ function everyDeadlineStage(): ReminderItem[] {
     stages: rule.stages.map((s, j) => ({ stage: s.stage, fireAt: `2026-07-0${j + 1}T06:00:00.000Z`, to: [...s.to], passed: false })),
   }));
   const history = [event('case-aangemaakt', 1, {}), event('sleuteloverdracht', 2, {})];
-  const effects = deadlineReminderPlanner(() => deadlines)({ before: CASE, after: CASE, event: history[1]!, history, now }, { items: [] });
+  const effects = deadlineReminderPlanner(() => deadlines)({ before: CASE, after: CASE, event: history[1]!, history, now }, noCaseItems());
   return putItems(effects);
 }
 
@@ -176,7 +177,7 @@ function everyNotification(): ReminderItem[] {
     const [type, data, overrides] = sample!;
     const kase = { ...CASE, ...overrides };
     const history = [event('case-aangemaakt', 1, {}), event(type, 2, data)];
-    const items = putItems(notificationPlanner({ before: kase, after: kase, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }, { items: [] }));
+    const items = putItems(notificationPlanner({ before: kase, after: kase, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }, noCaseItems()));
     const item = items.find((i) => i.ruleId === rule.id);
     expect(item, `rule ${rule.id} did not fire for its sample`).toBeDefined();
     return item!;

@@ -14,6 +14,8 @@ import type { ChangeContext } from '../../shared/app/effects.js';
 import type { StoreEffect } from '../../shared/app/ports.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { historyBy } from '../support/history.js';
+import { noCaseItems } from '../../shared/app/ports.js';
+import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
 
 const NOW = '2026-06-10T10:00:00.000Z';
 
@@ -72,7 +74,7 @@ function apply(items: Items, effects: StoreEffect[]): Items {
 }
 
 function existing(items: Items) {
-  return { items: [...items.values()] };
+  return caseItemsOf([...items.values()]);
 }
 
 const reminders = (items: Items) => [...items.values()].filter((i) => i.entity === 'reminder') as unknown as ReminderItem[];
@@ -121,7 +123,7 @@ const storeArb = fc
   .tuple(deadlinesArb, fc.array(fc.constantFrom('pending', 'sending', 'sent', 'unconfirmed', 'failed'), { minLength: 12, maxLength: 12 }))
   .map(([earlier, progress]) => {
     const events = history(['sleuteloverdracht', '2026-03-02']);
-    let items = apply(new Map(), deadlineReminderPlanner(() => earlier)(change(events), { items: [] }));
+    let items = apply(new Map(), deadlineReminderPlanner(() => earlier)(change(events), noCaseItems()));
     items = new Map(
       [...items].map(([sk, item], i) => {
         const status = progress[i % progress.length]!;
@@ -206,7 +208,7 @@ describe('deadline reminder planner (property tests)', () => {
 describe('deadline reminder planner (real engine)', () => {
   it('a sleuteloverdracht plans the kennismaking stages; the heads-up of "houden" goes to begeleider and corporatie', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08']);
-    const effects = deadlineReminderPlanner()(change(events), { items: [] });
+    const effects = deadlineReminderPlanner()(change(events), noCaseItems());
     const puts = effects.filter((e): e is Extract<StoreEffect, { kind: 'put' }> => e.kind === 'put').map((e) => e.item as unknown as ReminderItem);
     const held = puts.filter((i) => i.ruleId === 'kennismaking-gehouden');
     expect(held.map((i) => i.stage).sort()).toEqual(['escalatie', 'vandaag', 'vooraf']);
@@ -224,7 +226,7 @@ describe('deadline reminder planner (real engine)', () => {
   it('recording the kennismaking cancels every pending stage of both kennismaking rules', () => {
     const before = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08']);
     const planner = deadlineReminderPlanner();
-    const store = apply(new Map(), planner(change(before), { items: [] }));
+    const store = apply(new Map(), planner(change(before), noCaseItems()));
     const after = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08'], ['kennismaking', '2026-06-19']);
     const effects = planner(change(after, '2026-06-20T12:00:00.000Z'), existing(store));
     const result = apply(store, effects);
@@ -238,7 +240,7 @@ describe('deadline reminder planner (real engine)', () => {
 
   it('a back-dated sleuteloverdracht keeps only the latest past stage per deadline', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-03-02']);
-    const effects = deadlineReminderPlanner()(change(events, '2026-05-25T10:00:00.000Z'), { items: [] });
+    const effects = deadlineReminderPlanner()(change(events, '2026-05-25T10:00:00.000Z'), noCaseItems());
     const plan = effects.map((e) => (e.kind === 'put' ? (e.item as unknown as ReminderItem) : undefined)).filter((i) => i?.ruleId === 'kennismaking-plannen');
     // Due 13 April 2026 (6 weeks): every stage is past; only the escalatie goes out, once.
     expect(plan.map((i) => i!.stage)).toEqual(['escalatie']);
@@ -246,7 +248,7 @@ describe('deadline reminder planner (real engine)', () => {
 
   it('the overlast melding of Friday 22 May 2026 is due Wednesday 27 May (2e Pinksterdag); vandaag fires that morning', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['overlast-melding', '2026-05-22', { meldingId: 'M-1' }]);
-    const effects = deadlineReminderPlanner()(change(events, '2026-05-22T14:00:00.000Z'), { items: [] });
+    const effects = deadlineReminderPlanner()(change(events, '2026-05-22T14:00:00.000Z'), noCaseItems());
     const items = effects.map((e) => (e.kind === 'put' ? (e.item as unknown as ReminderItem) : undefined)).filter((i) => i?.ruleId === 'overlast-reactie');
     const vandaag = items.find((i) => i!.stage === 'vandaag')!;
     expect(vandaag).toMatchObject({ dueDate: '2026-05-27', fireAt: '2026-05-27T06:00:00.000Z', to: ['meldpunt', 'begeleider'] });
@@ -257,11 +259,11 @@ describe('deadline reminder planner (real engine)', () => {
 describe('notification planner', () => {
   it('an aanvraag urgentie sends one mail to woonzaken, planned once', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['aanvraag-urgentie', '2026-01-06']);
-    const effects = notificationPlanner(change(events), { items: [] });
+    const effects = notificationPlanner(change(events), noCaseItems());
     expect(effects).toHaveLength(1);
     const item = (effects[0] as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem;
     expect(item).toMatchObject({ kind: 'melding', stage: 'melding', to: ['woonzaken'], fireAt: NOW, reminderStatus: 'pending', SK: 'REM#aanvraag-urgentie:2#melding' });
-    expect(notificationPlanner(change(events), { items: [item as unknown as Record<string, unknown>] })).toEqual([]);
+    expect(notificationPlanner(change(events), caseItemsOf([item as unknown as Record<string, unknown>]))).toEqual([]);
   });
 
   it.each([
@@ -282,14 +284,14 @@ describe('notification planner', () => {
     ['kennismaking', {}, []],
   ] as Array<[CaseEvent['type'], Record<string, unknown>, string[]]>)('%s %j → %j', (type, data, rules) => {
     const events = history(['case-aangemaakt', '2026-01-05'], [type, '2026-06-01', data]);
-    const items = notificationPlanner(change(events), { items: [] }).map((e) => (e as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem);
+    const items = notificationPlanner(change(events), noCaseItems()).map((e) => (e as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem);
     expect(items.map((i) => i.ruleId)).toEqual(rules);
   });
 
   it('besluit omklap akkoord → corporatie and zorgaanbieder in one mail; einde verhuur → corporatie and woonzaken', () => {
-    const akkoord = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['besluit-omklap', '2026-06-01', { besluit: 'akkoord' }])), { items: [] });
+    const akkoord = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['besluit-omklap', '2026-06-01', { besluit: 'akkoord' }])), noCaseItems());
     expect((akkoord[0] as Extract<StoreEffect, { kind: 'put' }>).item.to).toEqual(['corporatie', 'zorgaanbieder']);
-    const einde = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['einde-intermediaire-verhuur', '2026-06-01'])), { items: [] });
+    const einde = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['einde-intermediaire-verhuur', '2026-06-01'])), noCaseItems());
     expect((einde[0] as Extract<StoreEffect, { kind: 'put' }>).item.to).toEqual(['corporatie', 'woonzaken']);
   });
 });
@@ -297,7 +299,7 @@ describe('notification planner', () => {
 describe('outbox planner', () => {
   it('writes one pending outbox event with identifiers only, due now', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08', { adres: { straat: 'Geheimstraat' } }]);
-    const [effect] = outboxPlanner(change(events), { items: [] });
+    const [effect] = outboxPlanner(change(events), noCaseItems());
     expect(effect).toMatchObject({ kind: 'put', ifAbsent: true });
     const item = (effect as Extract<StoreEffect, { kind: 'put' }>).item;
     expect(item).toMatchObject({ SK: 'OUT#00000002', eventId: 'case-1#2', outboxStatus: 'pending', detailType: 'sleuteloverdracht' });

@@ -22,6 +22,7 @@ import { retentionPlanner } from '../../shared/app/retention.js';
 import { addDays, addYears, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { DEFAULT_RETENTION_POLICY, nextRetentionStep, type RetentionRecord } from '../../shared/domain/retention.js';
+import { noCaseItems } from '../../shared/app/ports.js';
 
 const CASE = ['case-aangemaakt', '2026-01-05'] as const satisfies Spec;
 
@@ -232,7 +233,7 @@ describe('1. Retention may not erase what still has an open deadline (002 Bijlag
     const ready = caseReadyFor('vijfjarencontract');
     const applied = applyForm(ready, 'vijfjarencontract', validInput('vijfjarencontract'));
     const now = amsterdamInstant(FIXTURE_TODAY, 12);
-    const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, { items: [] });
+    const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, noCaseItems());
     const record = effects.find((e) => e.kind === 'update')!;
     expect(record.kind).toBe('update');
     const scheduled = (record as unknown as { set: RetentionRecord }).set;

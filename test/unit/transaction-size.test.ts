@@ -12,6 +12,7 @@ import { organisationsOf } from '../../shared/domain/access.js';
 import { ACTIONS, type Action } from '../../shared/domain/phases.js';
 import { applyEffects, partitionOf, type Table } from '../support/effects.js';
 import { applyForm, caseOverridesFor, FIXTURE_TODAY, newCase, STEPS_BEFORE, validInput, type CaseFile } from './forms.fixtures.js';
+import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
 
 const DYNAMODB_TRANSACTION_LIMIT = 100;
 /** Room for what a later concern may add without anyone noticing. */
@@ -26,7 +27,7 @@ function transactionSizes(action: Action, today: string, submittedOn: string = t
     const before = file.state;
     const { state: after, history, event } = applyForm(file, step.action, validInput(step.action, step.overrides ?? {}, today), { today: submittedOn });
     const existing = partitionOf(table, `CASE#${before.caseId}`);
-    const effects = planEffects({ before, after, event, history, now: amsterdamInstant(submittedOn, 12) }, { items: existing });
+    const effects = planEffects({ before, after, event, history, now: amsterdamInstant(submittedOn, 12) }, caseItemsOf(existing));
     applyEffects(table, effects);
     const memberships = new Set([...organisationsOf(before), ...organisationsOf(after)]).size;
     // case + event + memberships (put or delete) + idempotency record + effects

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from '#domain/clock.js';
 import { ConcurrentModification } from '#domain/errors.js';
 import { PHASES, type Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
+import { caseItemsOf } from './case-items.js';
 import { keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
 
@@ -64,7 +65,7 @@ export class DynamoCaseStore implements CaseStore {
       else if (item.entity === 'event') history.push(toEvent(item));
       else if (item.entity !== 'membership') items.push(item);
     }
-    return state ? { state, history, items } : undefined;
+    return state ? { state, history, ...caseItemsOf(items) } : undefined;
   }
 
   private async queryPartition(caseId: string, sortPrefix?: string): Promise<Record<string, unknown>[]> {

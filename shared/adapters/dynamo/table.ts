@@ -32,6 +32,13 @@ export const TABLE = {
 
 export const INDEXES: IndexDefinition[] = Object.values(TABLE.indexes);
 
+/** How items of the case partition are marked (`entity`) where more than one module writes or reads them. */
+export const ENTITIES = {
+  deadlineIndex: 'deadline-index',
+  retention: 'retention',
+  wonenItem: 'wonen-item',
+} as const;
+
 /** Key builders: the only place item keys are spelled. */
 export const keys = {
   case: (caseId: string) => ({ PK: `CASE#${caseId}`, SK: 'CASE' }),

@@ -30,8 +30,6 @@ import { nextReminderStatus, PLANNED_STATUS, REMINDER_TRANSITIONS } from '#domai
 import {
   dueAttributes,
   eventIdOf,
-  isOutboxItem,
-  isReminderItem,
   normaliseInstant,
   reminderIdOf,
   reminderKeys,
@@ -125,7 +123,7 @@ function differs(stored: ReminderItem, wanted: ReminderItem): boolean {
 
 function storedReminders(existing: ExistingItems, kind: ReminderItem['kind']): Map<string, ReminderItem> {
   const bySk = new Map<string, ReminderItem>();
-  for (const item of existing.items) if (isReminderItem(item) && item.kind === kind) bySk.set(item.SK, item);
+  for (const item of existing.reminders) if (item.kind === kind) bySk.set(item.SK, item);
   return bySk;
 }
 
@@ -232,7 +230,7 @@ export const outboxPlanner: EffectPlanner = (change, existing) => {
   const now = normaliseInstant(change.now);
   const { event, after } = change;
   const key = reminderKeys.outbox(after.caseId, event.seq);
-  if (existing.items.some((i) => isOutboxItem(i) && i.SK === key.SK)) return [];
+  if (existing.outbox.some((o) => o.seq === event.seq)) return [];
   const eventId = eventIdOf(after.caseId, event.seq);
   const item: OutboxItem = {
     ...key,

@@ -59,7 +59,7 @@ export async function commitMailEvent(
     expectedVersion: before.version,
     event,
     organisations: organisationsOf(after),
-    effects: [...planEffects({ before, after, event, history: [...loaded.history, event], now }, { items: loaded.items }), ...extra(event)],
+    effects: [...planEffects({ before, after, event, history: [...loaded.history, event], now }, loaded), ...extra(event)],
     ...(options.idempotency ? { idempotency: options.idempotency(event) } : {}),
   });
   return event;

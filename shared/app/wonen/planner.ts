@@ -7,14 +7,13 @@ import { countedHistory, stepOf } from '#domain/akkoord.js';
 import { planQueue, type QueueOperation } from '#domain/wonen-queue.js';
 import type { EffectPlanner } from '../effects.js';
 import type { StoreEffect } from '../ports.js';
-import { isWonenItem, queueIndex, wonenItemFromStore, wonenItemToStore } from './records.js';
+import { queueIndex, wonenItemToStore } from './records.js';
 
 export const wonenQueuePlanner: EffectPlanner = (change, existing) => {
   // A form waiting for the corporatie's akkoord is not with Wonen yet; the akkoord sends it on (akkoord.ts).
   const step = stepOf(change);
   if (!step) return [];
-  const items = existing.items.filter(isWonenItem).map(wonenItemFromStore);
-  const ops = planQueue({ before: change.before, after: change.after, event: step, history: countedHistory(change.history), items });
+  const ops = planQueue({ before: change.before, after: change.after, event: step, history: countedHistory(change.history), items: existing.wonenItems });
   return ops.map((op) => toEffect(op, change.now));
 };
 
