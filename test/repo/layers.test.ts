@@ -147,10 +147,6 @@ export const ALLOWED_TODAY: Record<string, string> = {
   'shared/adapters/dynamo/wonen-backlog.ts -> shared/app/wonen/records.ts': 'point 1 (wonen records are the adapter\'s)',
   'shared/adapters/dynamo/wonen-store.ts -> shared/app/wonen/records.ts': 'point 1 (wonen records are the adapter\'s)',
   // Point 2 (one composition root): dependencies built outside the wiring.
-  'functions/organisation-users.ts -> shared/adapters/cognito/user-directory.ts': 'point 2',
-  'functions/organisation-users.ts -> shared/adapters/local-people/user-directory.ts': 'point 2',
-  'functions/reminder-dispatcher.ts -> shared/adapters/dynamo/client.ts': 'point 2',
-  'functions/reminder-dispatcher.ts -> shared/adapters/dynamo/wonen-backlog.ts': 'point 2',
   // Point 6 (generic machinery out of shared/domain).
   'shared/domain/inbound-mail.ts -> pkg:node:crypto': 'point 6 (SES/MIME parsing into its layer)',
   // Point 6 / point 2: the holiday tables are data; the one config (point 2) or the one directory loader (point 6) reads them.
