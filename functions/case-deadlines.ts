@@ -1,9 +1,5 @@
-import { caseDeadlines } from '#app/deadlines.js';
-import { appDeps } from '#app/wiring.js';
-import { httpHandler } from '#http/handler.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
+import { lambdaFor } from '#http/handler.js';
+import { caseDeadlinesRoute } from '#http/routes/case-deadlines.js';
 
-/** GET /cases/{caseId}/deadlines — the case's deadlines (open, overdue, met, missed, cancelled), recomputed from history. */
-export const handler = httpHandler(async (request) => ({
-  statusCode: 200,
-  body: await caseDeadlines(appDeps(), request.principal, request.params.caseId ?? ''),
-}));
+export const handler = lambdaFor(caseDeadlinesRoute, appDeps, privacyDeps);

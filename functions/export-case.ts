@@ -1,10 +1,5 @@
-import { privacyDeps } from '#app/audit.js';
-import { exportCase } from '#app/export.js';
-import { httpHandler } from '#http/handler.js';
+import { privacyDeps } from '#app/wiring.js';
+import { lambdaFor } from '#http/handler.js';
+import { exportCaseRoute } from '#http/routes/export-case.js';
 
-/** GET /cases/{caseId}/export — the client's data (case, history, audit trail) as one JSON document (AVG inzage). */
-export const handler = httpHandler(async (request) => {
-  const document = await exportCase(privacyDeps(), request.principal, request.params.caseId ?? '');
-  const file = `omslagroute-${document.case.reference}.json`;
-  return { statusCode: 200, body: document, headers: { 'content-disposition': `attachment; filename="${file}"` } };
-});
+export const handler = lambdaFor(exportCaseRoute, privacyDeps, privacyDeps);

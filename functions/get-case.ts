@@ -1,9 +1,5 @@
-import { getCase } from '#app/read-cases.js';
-import { appDeps } from '#app/wiring.js';
-import { httpHandler } from '#http/handler.js';
+import { appDeps, privacyDeps } from '#app/wiring.js';
+import { lambdaFor } from '#http/handler.js';
+import { getCaseRoute } from '#http/routes/get-case.js';
 
-/** GET /cases/{caseId} — the case and its timeline as the caller's role may see it. */
-export const handler = httpHandler(async (request) => {
-  const view = await getCase(appDeps(), request.principal, request.params.caseId ?? '');
-  return { statusCode: 200, body: view, headers: { etag: `"${view.version}"` } };
-});
+export const handler = lambdaFor(getCaseRoute, appDeps, privacyDeps);

@@ -1,4 +1,4 @@
-import { publicHttpHandler } from '#http/public-handler.js';
+import { publicLambdaFor } from '#http/public-handler.js';
+import { healthRoute } from '#http/routes/health.js';
 
-/** GET /health — liveness only; touches no data. */
-export const handler = publicHttpHandler(async () => ({ statusCode: 200, body: { status: 'ok' } }));
+export const handler = publicLambdaFor(healthRoute);

@@ -1,5 +1,4 @@
-import { publicHttpHandler } from '#http/public-handler.js';
-import { openApiDocument } from '#http/openapi.js';
+import { publicLambdaFor } from '#http/public-handler.js';
+import { openApiRoute } from '#http/routes/openapi.js';
 
-/** GET /openapi.json — generated from the zod schemas that validate the requests. */
-export const handler = publicHttpHandler(async () => ({ statusCode: 200, body: openApiDocument(), headers: { 'cache-control': 'public, max-age=300' } }));
+export const handler = publicLambdaFor(openApiRoute);

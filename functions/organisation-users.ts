@@ -1,8 +1,9 @@
+import { privacyDeps } from '#app/wiring.js';
 import { CognitoUserDirectory, createCognitoClient } from '#adapters/cognito/user-directory.js';
 import { LocalPeopleDirectory } from '#adapters/local-people/user-directory.js';
-import { listOrganisationUsers, organisationUsersParams, type UserDirectory } from '#app/users/users.js';
-import { httpHandler } from '#http/handler.js';
-import { parseWith } from '#http/request.js';
+import type { UserDirectory } from '#app/users/users.js';
+import { lambdaFor } from '#http/handler.js';
+import { organisationUsersRoute } from '#http/routes/organisation-users.js';
 
 let users: UserDirectory | undefined;
 
@@ -14,8 +15,4 @@ function directory(): UserDirectory {
   return users;
 }
 
-/** GET /organisations/{organisationId}/users — the organisation's users with role and team, for its beheerder. */
-export const handler = httpHandler(async (request) => {
-  const { organisationId } = parseWith(organisationUsersParams, request.params, 'params');
-  return { statusCode: 200, body: await listOrganisationUsers({ users: directory() }, request.principal, organisationId) };
-});
+export const handler = lambdaFor(organisationUsersRoute, () => ({ users: directory() }), privacyDeps);

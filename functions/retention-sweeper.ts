@@ -1,4 +1,4 @@
-import { privacyDeps } from '#app/audit.js';
+import { privacyDeps } from '#app/wiring.js';
 import { sweepRetention, type SweepResult } from '#app/retention.js';
 import { inboxObjects } from '#app/wonen/wiring.js';
 import { logger, withInvocationLog } from '#observability/logger.js';

@@ -7,15 +7,11 @@
  * The HTTP middleware (shared/http/handler.ts) records; the organisatiebeheerder of the zorgaanbieder reads a case's
  * trail (the client's inzage request is handled by the zorgaanbieder).
  */
-import { DynamoPrivacyStore } from '#adapters/dynamo/audit-store.js';
-import { createDocumentClient } from '#adapters/dynamo/client.js';
-import { env } from '#config/env.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CaseNotFound, DomainError, Forbidden } from '#domain/errors.js';
 import { mayTake, type Principal, type Role } from '#domain/roles.js';
 import type { AppDeps, Page } from './ports.js';
 import { retentionPolicy, type RetentionStore } from './retention.js';
-import { appDeps } from './wiring.js';
 
 export interface AuditEntry {
   /** The case read or written (as requested: also a case that does not exist or is not the caller's). */
@@ -57,29 +53,6 @@ export class AuditUnavailable extends DomainError {
 export interface PrivacyDeps extends AppDeps {
   audit: AuditStore;
   retention: RetentionStore;
-}
-
-const privacyCache = new WeakMap<AppDeps, PrivacyDeps>();
-let auditOverride: AuditStore | undefined;
-
-/** Tests: replace the audit store (e.g. one that fails) for every function in this process; `undefined` restores. */
-export function useAuditStore(store: AuditStore | undefined): void {
-  auditOverride = store;
-}
-
-/**
- * The application's dependencies plus the audit and retention stores, built once per `appDeps()` instance (so
- * `resetAppDeps()` and `useClock()` carry over).
- */
-export function privacyDeps(): PrivacyDeps {
-  const base = appDeps();
-  let deps = privacyCache.get(base);
-  if (!deps) {
-    const store = new DynamoPrivacyStore(createDocumentClient(), env().TABLE_NAME);
-    deps = { ...base, audit: store, retention: store };
-    privacyCache.set(base, deps);
-  }
-  return auditOverride ? { ...deps, audit: auditOverride } : deps;
 }
 
 /** Records one entry, with the audit retention of the policy. */

@@ -4,11 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoPrivacyStore } from '#adapters/dynamo/audit-store.js';
 import { DynamoCaseStore } from '#adapters/dynamo/case-store.js';
 import { DynamoDeadlineIndex } from '#adapters/dynamo/deadline-index.js';
 import { DynamoDraftStore } from '#adapters/dynamo/draft-store.js';
 import { env } from '#config/env.js';
 import { systemClock, type Clock } from '#domain/clock.js';
+import type { AuditStore, PrivacyDeps } from './audit.js';
 import type { DeadlineIndexReader } from './deadlines.js';
 import type { DraftStore } from './drafts.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
@@ -47,4 +49,27 @@ export function useClock(clock: Clock): void {
 /** Forget cached dependencies (tests that point the same module at another local server). */
 export function resetAppDeps(): void {
   deps = undefined;
+}
+
+const privacyCache = new WeakMap<Deps, PrivacyDeps & Deps>();
+let auditOverride: AuditStore | undefined;
+
+/** Tests: replace the audit store (e.g. one that fails) for every function in this process; `undefined` restores. */
+export function useAuditStore(store: AuditStore | undefined): void {
+  auditOverride = store;
+}
+
+/**
+ * The application's dependencies plus the audit and retention stores, built once per `appDeps()` instance (so
+ * `resetAppDeps()` and `useClock()` carry over). Also what every authenticated HTTP function's audit trail writes with.
+ */
+export function privacyDeps(): PrivacyDeps & Deps {
+  const base = appDeps();
+  let deps = privacyCache.get(base);
+  if (!deps) {
+    const store = new DynamoPrivacyStore(createDocumentClient(), env().TABLE_NAME);
+    deps = { ...base, audit: store, retention: store };
+    privacyCache.set(base, deps);
+  }
+  return auditOverride ? { ...deps, audit: auditOverride } : deps;
 }

@@ -25,8 +25,7 @@ const WITH_WONEN: readonly Phase[] = ['urgentie_aangevraagd', 'toets_wonen'];
  */
 export function submittedToWonen(state: CaseState, history?: readonly CaseEvent[]): boolean {
   if (WITH_WONEN.includes(state.phase)) return true;
-  // Wonen's queue takes exactly these submissions (wonen-queue.ts intakeKindOf: aanvraag urgentie, toets derde akkoord,
-  // ongelijke woningruil, verhuizing naar groter, trajectwijziging naar 24-uurs zorg/groepswonen, einde verhuur).
+  // Wonen's queue takes exactly these submissions (the intake table, wonen-intakes.ts).
   // A Wonen decision in the history (an event recorded by a medewerker Wonen) counts too.
   // A submission still waiting for the corporatie's akkoord has not reached Wonen (akkoord.ts).
   return countedHistory(history ?? []).some((e) => e.actor.role === 'medewerker-wonen' || intakeKindOf(e) !== undefined);

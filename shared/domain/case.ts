@@ -4,6 +4,7 @@
  */
 import { toAmsterdamDate } from './calendar.js';
 import type { AkkoordEventType, AkkoordParty } from './akkoord.js';
+import type { FormEventDataByAction } from './forms/index.js';
 import type { Action, Phase } from './phases.js';
 import type { Actor } from './roles.js';
 
@@ -82,14 +83,32 @@ export interface CaseFacts {
   [key: string]: unknown;
 }
 
+/** 'mail-ontvangen': a mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts). */
+/** akkoord-*: the corporatie's answer to a submission that needs its akkoord (akkoord.ts). */
+export type EventType = Action | 'case-aangemaakt' | 'mail-ontvangen' | 'toestemming-vastgelegd' | 'toestemming-ingetrokken' | AkkoordEventType;
+
+/** The data of the events no form records (create-case, inbound mail, consent, akkoord), as far as rules read it. */
+interface OtherEventData {
+  'case-aangemaakt': { regio: Regio; route: Route; doelgroep: Doelgroep; geplandeUitstroomOp?: string };
+}
+
+/**
+ * What an event of `type` stores: a form's event its form's data (forms/index.ts FormEventDataByAction), the others
+ * as OtherEventData names them. Stored data was validated by the schema of its day; a field added to a form since is
+ * absent on older events, which is why rules compare (`=== true`) rather than trust truthiness.
+ */
+export type EventData<T extends EventType> = T extends Action
+  ? FormEventDataByAction[T]
+  : T extends keyof OtherEventData
+    ? OtherEventData[T]
+    : Record<string, unknown>;
+
 /** One entry of the case's history: an accepted form (or the case's creation), immutable once written. */
-export interface CaseEvent {
+interface AnyCaseEvent {
   caseId: string;
   /** Sequence number within the case, 1-based, equal to the case version this event produced. */
   seq: number;
-  /** 'mail-ontvangen': a mail to the woonzaken mailbox attached to the case (shared/app/wonen/inbound.ts). */
-  /** akkoord-*: the corporatie's answer to a submission that needs its akkoord (akkoord.ts). */
-  type: Action | 'case-aangemaakt' | 'mail-ontvangen' | 'toestemming-vastgelegd' | 'toestemming-ingetrokken' | AkkoordEventType;
+  type: EventType;
   /** The calendar date the fact happened (Europe/Amsterdam), e.g. the sleuteloverdracht date; may be back-dated. */
   occurredOn: string;
   /** The instant it was recorded. */
@@ -104,6 +123,39 @@ export interface CaseEvent {
    * so a later change of the table never reinterprets history.
    */
   akkoordVan?: AkkoordParty;
+}
+
+/** The events of `types` with their data typed, as a union discriminated by `type` (`e.type === 'x'` narrows). */
+export type EventOf<T extends EventType> = { [K in T]: Omit<AnyCaseEvent, 'type' | 'data'> & { type: K; data: EventData<K> } }[T];
+
+/**
+ * An entry of the case's history. `CaseEvent` (any type) has untyped data; `CaseEvent<'besluit-omklap'>` has its
+ * form's data (narrow a history's event with `isEventOf`).
+ */
+export type CaseEvent<T extends EventType = EventType> = EventType extends T ? AnyCaseEvent : EventOf<T>;
+
+/**
+ * Whether `event` is one of `types`, narrowing its data to theirs. The data was validated by the form's schema when
+ * it was recorded (see EventData on older events).
+ */
+export function isEventOf<T extends EventType>(event: CaseEvent, ...types: readonly T[]): event is CaseEvent & EventOf<T> {
+  return (types as readonly EventType[]).includes(event.type);
+}
+
+/** A test of one event (the deadline rules, Wonen's intakes, the notifications). */
+export type EventPredicate = (event: CaseEvent) => boolean;
+
+/**
+ * Events of `type`, and only those whose data passes `when`, typed from the form: a field or value the form does not
+ * have fails to compile (`on('besluit-omklap', (d) => d.besluit === 'akkoord')`).
+ */
+export function on<T extends EventType>(type: T, when?: (data: EventData<T>) => boolean): { readonly types: readonly [T]; readonly when?: EventPredicate } {
+  return when ? { types: [type], when: (e) => when(e.data as EventData<T>) } : { types: [type] };
+}
+
+/** Events of any of `types`, and only those `when` accepts; `event.type === 'x'` narrows the data. */
+export function onAny<T extends EventType>(types: readonly T[], when: (event: EventOf<T>) => boolean): { readonly types: readonly T[]; readonly when: EventPredicate } {
+  return { types, when: (e) => when(e as unknown as EventOf<T>) };
 }
 
 /**

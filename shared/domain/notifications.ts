@@ -5,13 +5,15 @@
  *
  * The e-mails carry the case reference and a link, never the content of the form: a motivatie, a decision's
  * reasons or anything about the client stays in the app ("bekijk het dossier").
- * Predicates read the same event fields the deadline engine reads (shared/domain/deadlines/rules.ts).
+ * Predicates read the forms' data typed (case.ts EventData); the mails that ask Wonen to toets come from the intake
+ * table (wonen-intakes.ts), as do the queue and the deadlines.
  */
 import { AKKOORD_EVENT, type AkkoordEventType } from './akkoord.js';
-import type { CaseEvent, CaseState } from './case.js';
+import { on, type CaseEvent, type CaseState, type EventData } from './case.js';
 import type { Party } from './deadlines/index.js';
 import type { Action } from './phases.js';
 import { regioToetst } from './regio.js';
+import { wonenIntakes } from './wonen-intakes.js';
 import type { WonenKind } from './wonen-queue.js';
 
 export interface NotificationRule {
@@ -34,70 +36,26 @@ export interface NotificationRule {
   unlessIntake?: WonenKind;
 }
 
-const WONEN_TOETS = 'Toets de aanvraag binnen 5 werkdagen en leg het besluit vast in het dossier.';
+/**
+ * The mails that ask Wonen to toets a submission, from the intake table (wonen-intakes.ts): one per submission that
+ * opens a queue item and names a mail, only in a regio whose gemeente toetst the kind.
+ */
+const WONEN_INTAKE_RULES: readonly NotificationRule[] = wonenIntakes().flatMap(([kind, intake]) =>
+  intake.submissions.flatMap(({ action, when, mail }): NotificationRule[] =>
+    mail
+      ? [{ id: mail.id, intake: kind, action, ...(when ? { when } : {}), to: ['woonzaken'], subject: mail.subject, summary: mail.summary, todo: { woonzaken: mail.todo }, source: mail.source }]
+      : [],
+  ),
+);
+
+/** A rule on form `action`'s events whose data passes `when`, typed from the form (a typo fails to compile). */
+function onForm<A extends Action>(action: A, when: (data: EventData<A>) => boolean): Pick<NotificationRule, 'action' | 'when'> {
+  return { action, when: on(action, when).when! };
+}
 
 /** The notification rules, in the order their mails are planned. */
 export const NOTIFICATION_RULES: readonly NotificationRule[] = [
-  // 001 §3: the aanvraag urgentie onder voorwaarden goes to the afdeling Wonen.
-  {
-    id: 'aanvraag-urgentie',
-    intake: 'urgentie',
-    action: 'aanvraag-urgentie',
-    to: ['woonzaken'],
-    subject: 'Aanvraag urgentie onder voorwaarden',
-    summary: 'De zorgaanbieder heeft een aanvraag urgentie onder voorwaarden ingediend.',
-    todo: { woonzaken: WONEN_TOETS },
-    source: '001 §3',
-  },
-  // 002 WA8 stap 3–4: after the onafhankelijke derde's akkoord the voordracht goes to Wonen (5 werkdagen).
-  {
-    id: 'voordracht-omklap',
-    intake: 'omklap',
-    action: 'toets-derde',
-    when: (e) => e.data.akkoord === true,
-    to: ['woonzaken'],
-    subject: 'Voordracht voor omklap',
-    summary: 'De onafhankelijke derde heeft de voordracht voor omklap getoetst en akkoord bevonden.',
-    todo: { woonzaken: 'Toets de voordracht binnen 5 werkdagen (002 WA8 stap 4) en leg het besluit vast in het dossier.' },
-    source: '001 §4; 002 WA8 stap 3–4',
-  },
-  // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft."
-  {
-    id: 'woningruil-ongelijk',
-    intake: 'woningruil',
-    action: 'woningruil',
-    when: (e) => e.data.ongelijk === true,
-    to: ['woonzaken'],
-    subject: 'Ongelijke woningruil: toestemming gevraagd',
-    summary: 'De zorgaanbieder vraagt toestemming voor een ongelijke woningruil.',
-    todo: { woonzaken: WONEN_TOETS },
-    source: '002 Bijlage 6',
-  },
-  // 002 Bijlage 6: verhuizing van < 61 m² naar een grotere woning "altijd ter goedkeuring" aan Wonen (`naarGroter`);
-  // the verhuizing form also sets `wonenAkkoordNodig` for the other case Wonen decides. The mail names neither reason.
-  {
-    id: 'verhuizing-wonen',
-    intake: 'verhuizing',
-    action: 'verhuizing',
-    when: (e) => e.data.naarGroter === true || e.data.wonenAkkoordNodig === true,
-    to: ['woonzaken'],
-    subject: 'Verhuizing: goedkeuring gevraagd',
-    summary: 'De zorgaanbieder legt een verhuizing ter goedkeuring voor aan de afdeling Wonen.',
-    todo: { woonzaken: WONEN_TOETS },
-    source: '002 Bijlage 6',
-  },
-  // 001 §3 Kernboodschap herstelfase 5–6: Wonen trekt de urgentie in bij perspectief 24-uurs zorg of groepswonen.
-  {
-    id: 'trajectwijziging-perspectief',
-    intake: 'intrekking',
-    action: 'trajectwijziging',
-    when: (e) => e.data.urgentieIntrekken === true || e.data.perspectief === '24-uurs-zorg' || e.data.perspectief === 'groepswonen',
-    to: ['woonzaken'],
-    subject: 'Trajectwijziging: herijking perspectief',
-    summary: 'De zorgaanbieder heeft een trajectwijziging vastgelegd waardoor het woonperspectief verandert.',
-    todo: { woonzaken: 'Beoordeel binnen 5 werkdagen of de urgentie wordt ingetrokken en leg dat vast in het dossier.' },
-    source: '001 §3 Kernboodschap herstelfase 5–6',
-  },
+  ...WONEN_INTAKE_RULES,
   // 002 WA1 NB, WA3: the intermediaire verhuur ends before the omklap; the corporatie and Wonen must know.
   {
     id: 'einde-intermediaire-verhuur',
@@ -114,8 +72,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 WA8 stap 4: "De directie Wonen stuurt een bevestiging per e-mail aan de corporatie en de zorgaanbieder."
   {
     id: 'besluit-omklap-akkoord',
-    action: 'besluit-omklap',
-    when: (e) => e.data.besluit === 'akkoord',
+    ...onForm('besluit-omklap', (d) => d.besluit === 'akkoord'),
     to: ['corporatie', 'zorgaanbieder'],
     subject: 'Bevestiging omklap: definitieve urgentie verleend',
     summary: 'De afdeling Wonen is akkoord met de voordracht voor omklap.',
@@ -128,8 +85,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 WA8 stap 4: terug met motivatie aan de zorgaanbieder; the motivatie stays in the app.
   {
     id: 'besluit-omklap-terug',
-    action: 'besluit-omklap',
-    when: (e) => e.data.besluit !== 'akkoord',
+    ...onForm('besluit-omklap', (d) => d.besluit !== 'akkoord'),
     to: ['zorgaanbieder'],
     subject: 'Voordracht voor omklap teruggestuurd',
     summary: 'De afdeling Wonen heeft de voordracht voor omklap teruggestuurd met een motivatie.',
@@ -153,8 +109,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // (not of one still in onderzoek, which never reached Wonen: 002 WA10, share only what is needed), and of the return.
   {
     id: 'afmelding-wonen',
-    action: 'afmelding',
-    when: (e) => e.data.vanuitFase !== 'onderzoek',
+    ...onForm('afmelding', (d) => d.vanuitFase !== 'onderzoek'),
     to: ['woonzaken'],
     subject: '(Tijdelijke) afmelding voor de Omslagroute',
     summary: 'De zorgaanbieder heeft de cliënt (tijdelijk) afgemeld voor de Omslagroute.',
@@ -197,8 +152,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // recorded (not the next werkdag at 08:00), so the melder can be benaderd and the corporatie informed in time.
   {
     id: 'overlast-melding',
-    action: 'overlast-melding',
-    when: (e) => e.data.naOmklap !== true,
+    ...onForm('overlast-melding', (d) => d.naOmklap !== true),
     to: ['meldpunt', 'begeleider'],
     subject: 'Overlastmelding ontvangen',
     summary: 'Er is een overlastmelding vastgelegd.',
@@ -211,8 +165,7 @@ export const NOTIFICATION_RULES: readonly NotificationRule[] = [
   // 002 WA9: after the omklap "geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the MZWO is told.
   {
     id: 'overlast-melding-mzwo',
-    action: 'overlast-melding',
-    when: (e) => e.data.naOmklap === true,
+    ...onForm('overlast-melding', (d) => d.naOmklap === true),
     to: ['mzwo'],
     subject: 'Overlastmelding na omklap',
     summary: 'Er is een overlastmelding vastgelegd over een bewoner wiens huurcontract is omgeklapt.',

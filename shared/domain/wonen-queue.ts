@@ -3,8 +3,8 @@
  * 5-werkdagen clock of 001 §4 "Toetsing en afronding" / 002 WA8 stap 4 ("stuurt Wonen binnen vijf werkdagen een
  * bevestiging"). The same term applies to every submission that needs Wonen (issue "Deadline engine").
  *
- * Pure: no AWS, no clock. Which events put a case in the queue, which decisions take it out, what Wonen may see of
- * each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
+ * Pure: no AWS, no clock. Which events put a case in the queue and which decisions take it out (the intake table,
+ * wonen-intakes.ts), what Wonen may see of each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
  * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
 import * as z from 'zod';
@@ -13,11 +13,11 @@ import { REGIOS, receivedOn, type CaseEvent, type CaseState, type Regio } from '
 import { DomainError } from './errors.js';
 import { escapeHtml } from './mail/format.js';
 import { regioToetst } from './regio.js';
+import { intakeKindOf, WONEN_INTAKES, WONEN_TERMIJN_WERKDAGEN, wonenIntakes } from './wonen-intakes.js';
 import { mayShareContent, project, projectionFor as viewProjection } from './views.js';
 import { addWerkdagen, werkdagenBetween, werkdagenOverdue, werkdagOnOrBefore } from './werkdagen.js';
 
-/** 001 §4; 002 WA8 stap 4: "binnen vijf werkdagen". */
-export const WONEN_TERMIJN_WERKDAGEN = 5;
+export { intakeKindOf, WONEN_TERMIJN_WERKDAGEN } from './wonen-intakes.js';
 
 export const WONEN_KINDS = ['urgentie', 'omklap', 'woningruil', 'verhuizing', 'intrekking', 'einde-verhuur'] as const;
 export type WonenKind = (typeof WONEN_KINDS)[number];
@@ -26,15 +26,8 @@ export const WONEN_STATUSES = ['nieuw', 'in-behandeling', 'besloten'] as const;
 export type WonenStatus = (typeof WONEN_STATUSES)[number];
 export const OPEN_STATUSES = ['nieuw', 'in-behandeling'] as const satisfies readonly WonenStatus[];
 
-/** Dutch labels for mail texts and the digest (no personal data). */
-export const KIND_LABELS: Readonly<Record<WonenKind, string>> = {
-  urgentie: 'Aanvraag urgentie onder voorwaarden',
-  omklap: 'Voordracht voor omklap',
-  woningruil: 'Ongelijke woningruil',
-  verhuizing: 'Verhuizing naar grotere woning',
-  intrekking: 'Trajectwijziging: urgentie intrekken',
-  'einde-verhuur': 'Einde intermediaire verhuur (registratie)',
-};
+/** Dutch labels for mail texts and the digest (no personal data): the intake table's (wonen-intakes.ts). */
+export const KIND_LABELS: Readonly<Record<WonenKind, string>> = Object.fromEntries(wonenIntakes().map(([kind, intake]) => [kind, intake.label])) as Record<WonenKind, string>;
 
 /** One entry of Wonen's queue, as stored (one per submission; `seq` is the seq of the event that submitted it). */
 export interface WonenItem {
@@ -68,57 +61,17 @@ export interface WonenItem {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Intake: which submissions need Wonen
+// Intake: which submissions need Wonen, and which decisions close them: the one table of wonen-intakes.ts
 // ---------------------------------------------------------------------------------------------------------------
 
-const PERSPECTIEF_INTREKKING = ['24-uurs-zorg', 'groepswonen'];
-
-/**
- * The queue kind a submission starts, or undefined when it does not need Wonen. The predicates read the same event
- * fields the deadline rules read (shared/domain/deadlines/rules.ts), so a queue item and its clock start together.
- */
-export function intakeKindOf(event: Pick<CaseEvent, 'type' | 'data'>): WonenKind | undefined {
-  const data = event.data ?? {};
-  switch (event.type) {
-    // 001 §3: de aanvraag urgentie onder voorwaarden gaat naar de afdeling Wonen.
-    case 'aanvraag-urgentie':
-      return 'urgentie';
-    // 002 WA8 stap 3: na het akkoord van de onafhankelijke derde stuurt de zorgaanbieder de voordracht naar Wonen.
-    case 'toets-derde':
-      return data.akkoord === true ? 'omklap' : undefined;
-    // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft."
-    case 'woningruil':
-      return data.ongelijk === true ? 'woningruil' : undefined;
-    // 002 Bijlage 6: verhuizing naar een grotere woning "altijd ter goedkeuring" aan de directie Wonen; uitbreiding van
-    // het gezin "bij hoge uitzondering" by Wonen too (the form's wonenAkkoordNodig).
-    case 'verhuizing':
-      return data.naarGroter === true || data.wonenAkkoordNodig === true ? 'verhuizing' : undefined;
-    // 001 §3 Kernboodschap herstelfase 5–6: Wonen trekt de urgentie in bij 24-uurs zorg of groepswonen.
-    case 'trajectwijziging':
-      return PERSPECTIEF_INTREKKING.includes(String(data.perspectief)) ? 'intrekking' : undefined;
-    // 002 WA3: einde intermediaire verhuur vóór omklap; Wonen registers it (informational, no decision form).
-    case 'einde-intermediaire-verhuur':
-      return 'einde-verhuur';
-    // 001 §3: a heraanmelding of a client afgemeld while Wonen was toetsing the aanvraag puts the aanvraag back with
-    // Wonen: a new item with a new 5-werkdagen clock from its receipt (the afmelding suspended the first one).
-    case 'heraanmelding':
-      return data.naarFase === 'urgentie_aangevraagd' ? 'urgentie' : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** Kinds whose item is closed by a decision form; `einde-verhuur` is closed by Wonen through the status endpoint. */
-export const DECIDED_BY: Readonly<Partial<Record<CaseEvent['type'], readonly WonenKind[]>>> = {
-  'besluit-urgentie': ['urgentie'],
-  'besluit-omklap': ['omklap'],
-  // One decision form for both requests of 002 Bijlage 6.
-  'besluit-woningruil': ['woningruil', 'verhuizing'],
-  'intrekking-urgentie': ['intrekking'],
-};
+/** The kinds each decision form closes (wonen-intakes.ts decidedBy); `einde-verhuur` is closed by Wonen through the status endpoint. */
+export const DECIDED_BY: Readonly<Partial<Record<CaseEvent['type'], readonly WonenKind[]>>> = wonenIntakes().reduce<Partial<Record<CaseEvent['type'], WonenKind[]>>>((byForm, [kind, intake]) => {
+  for (const action of intake.decidedBy) (byForm[action] ??= []).push(kind);
+  return byForm;
+}, {});
 
 export function isDecisionKind(kind: WonenKind): boolean {
-  return kind !== 'einde-verhuur';
+  return WONEN_INTAKES[kind].decidedBy.length > 0;
 }
 
 /** The decision a decision form records: its `besluit`, or 'ingetrokken' for the intrekking itself. */

@@ -12,14 +12,16 @@
  */
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
-import { AuditUnavailable, privacyDeps, recordAudit, type AuditEntry } from '#app/audit.js';
-import { StoreUnavailable } from '#domain/errors.js';
+import { AuditUnavailable, recordAudit, type AuditEntry, type AuditStore } from '#app/audit.js';
+import type { Clock } from '#domain/clock.js';
+import { NotFound, StoreUnavailable } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { AUDIT_WRITE_FAILED, putMetrics } from '#observability/metrics.js';
 import { errorFields } from '#observability/logger.js';
 import type { HttpResult } from './problem.js';
-import { buildHttpHandler, type Event, type HttpFunction, type MiddyRequest, type Result } from './public-handler.js';
+import { answeredCase, buildHttpHandler, type Event, type HttpFunction, type MiddyRequest, type Result } from './public-handler.js';
 import { principalOf, toHttpRequest, type HttpRequest } from './request.js';
+import type { Route } from './route.js';
 
 // Unaudited public functions import these from ./public-handler.js directly (no DynamoDB client in their bundles);
 // re-exported for code that already imports them from here.
@@ -42,22 +44,14 @@ function actionOf(routeKey: string): string | undefined {
   return path.split('/').filter((s) => s && !s.startsWith('{')).pop();
 }
 
-function createdCaseId(result: Result | undefined): string | undefined {
-  if (!result || result.statusCode !== 201 || typeof result.body !== 'string' || !result.body) return undefined;
-  try {
-    const id = (JSON.parse(result.body) as { caseId?: unknown }).caseId;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function auditEntryFor(request: MiddyRequest, principal: Principal, at: string): AuditEntry {
   const event = request.event;
   const method = event.requestContext.http.method.toUpperCase();
   const kind: AuditEntry['kind'] = method === 'GET' || method === 'HEAD' ? 'read' : 'write';
   const status = request.response?.statusCode ?? 500;
-  const requested = event.pathParameters?.caseId ?? (kind === 'write' ? createdCaseId(request.response ?? undefined) : undefined);
+  // A case created by the request: the handler's answer names it (a 201 only; a replayed or refused create names none).
+  const created = kind === 'write' && status === 201 ? answeredCase(event)?.caseId : undefined;
+  const requested = event.pathParameters?.caseId ?? created;
   const action = actionOf(event.routeKey);
   const base = {
     at,
@@ -79,7 +73,13 @@ function auditEntryFor(request: MiddyRequest, principal: Principal, at: string):
   return { ...base, listOf: principal.organisationId, ...(Object.keys(query).length ? { query } : {}) };
 }
 
-function auditTrail(): MiddlewareObj<Event, Result> {
+/** What the audit trail writes with: the store and the clock of the entry. */
+export interface AuditDeps {
+  audit: AuditStore;
+  clock: Clock;
+}
+
+function auditTrail(auditing: () => AuditDeps): MiddlewareObj<Event, Result> {
   const record = async (request: MiddyRequest) => {
     if (audited.has(request)) return;
     audited.add(request);
@@ -91,7 +91,7 @@ function auditTrail(): MiddlewareObj<Event, Result> {
     }
     let entry: AuditEntry | undefined;
     try {
-      const deps = privacyDeps();
+      const deps = auditing();
       entry = auditEntryFor(request, principal, deps.clock.now());
       // The table did not answer this request (503): its audit entry would wait for the same table and hold the 503
       // back past the function's timeout. Counted as a failed audit write (alarmed); nothing was read or changed.
@@ -122,21 +122,38 @@ export interface Authenticated {
 }
 
 /** An HTTP function for an authenticated caller; the principal comes from the verified token only. Audited. */
-export function httpHandler(fn: (request: HttpRequest & Authenticated) => Promise<HttpResult>): HttpFunction {
+export function httpHandler(fn: (request: HttpRequest & Authenticated) => Promise<HttpResult>, auditing: () => AuditDeps): HttpFunction {
   return buildHttpHandler(
     (event) => {
       const principal = principalOf(event);
       return fn({ ...toHttpRequest(event), principal });
     },
-    [auditTrail()],
+    [auditTrail(auditing)],
   );
 }
 
-/** An idempotent use case's answer as an HTTP result; a replay says so in a header. */
-export function fromAnswer(answer: { statusCode: number; body: unknown; headers?: Record<string, string>; replayed?: boolean }): HttpResult {
-  return {
-    statusCode: answer.statusCode,
-    body: answer.body,
-    headers: { ...answer.headers, ...(answer.replayed ? { 'idempotency-replayed': 'true' } : {}) },
-  };
+/**
+ * The Lambda of one authenticated route (./route.ts); `deps` builds what its handler needs (after the request
+ * parsed), `auditing` what the audit trail writes with.
+ */
+export function lambdaFor<D>(route: Route<D>, deps: () => D, auditing: () => AuditDeps): HttpFunction {
+  return lambdaForRoutes([route], deps, auditing);
+}
+
+/**
+ * The Lambda of a function that serves several routes (drafts, a form per route), chosen by API Gateway's route key.
+ * An event for none of them (API Gateway sends none) answers `unknown`'s error, by default 404.
+ */
+export function lambdaForRoutes<D>(
+  routes: readonly Route<D>[],
+  deps: () => D,
+  auditing: () => AuditDeps,
+  options: { unknown?: (request: HttpRequest) => Error } = {},
+): HttpFunction {
+  const byKey = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  return httpHandler(async (request) => {
+    const route = byKey.get(request.routeKey) ?? (routes.length === 1 ? routes[0] : undefined);
+    if (!route) throw options.unknown?.(request) ?? new NotFound(`Geen route voor ${request.method} ${request.path}`);
+    return route.answer(request, request.principal, deps);
+  }, auditing);
 }

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod';
 import { RESPONSE_SCHEMAS } from './responses.js';
-import { ROUTES, type RouteDefinition } from './routes.js';
+import type { RouteDefinition } from './route.js';
+import { ROUTES } from './routes.js';
 
 /** Every date field says its range in its own description (fields.ts `isoDate`), not only in `formatMinimum`. */
 function statedDateRange(ctx: { jsonSchema: Record<string, unknown> }): void {

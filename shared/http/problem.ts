@@ -8,6 +8,9 @@ export interface HttpResult {
   statusCode: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** The case the answer concerns, when the handler knows it: the audit trail of a created case, the log line. */
+  caseId?: string;
+  reference?: string;
 }
 
 const PROBLEM_TYPE_BASE = 'https://omslagroute.example/problems/';

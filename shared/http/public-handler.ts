@@ -13,6 +13,7 @@ import { monotonicMs } from '#domain/clock.js';
 import { addLogContext, errorFields, logContext, logger, withLogContext } from '#observability/logger.js';
 import { problemFor, type HttpResult } from './problem.js';
 import { toHttpRequest, type HttpRequest } from './request.js';
+import type { Route } from './route.js';
 
 export type Event = APIGatewayProxyEventV2;
 export type Result = APIGatewayProxyStructuredResultV2;
@@ -129,18 +130,12 @@ function cors(): MiddlewareObj<Event, Result> {
 // ---------------------------------------------------------------------------------------------------------------------
 // The request's log line
 
-const REFERENCE = /^OMS-\d{4}-\d{6}$/;
+/** The case each answer named (HttpResult `caseId`/`reference`), for the audit trail and the request's log line. */
+const answered = new WeakMap<object, Pick<HttpResult, 'caseId' | 'reference'>>();
 
-/** The case reference an answer names (a case, a form's answer, an export), so the request line can carry it. */
-function referenceIn(result: Result | undefined): string | undefined {
-  if (!result || typeof result.body !== 'string' || !result.body.startsWith('{') || !result.body.includes('OMS-')) return undefined;
-  try {
-    const body = JSON.parse(result.body) as { reference?: unknown; case?: { reference?: unknown } };
-    const reference = body.reference ?? body.case?.reference;
-    return typeof reference === 'string' && REFERENCE.test(reference) ? reference : undefined;
-  } catch {
-    return undefined;
-  }
+/** The case the handler's answer to this event named, if any. */
+export function answeredCase(event: Event | undefined): Pick<HttpResult, 'caseId' | 'reference'> | undefined {
+  return event ? answered.get(event) : undefined;
 }
 
 /**
@@ -150,10 +145,9 @@ function referenceIn(result: Result | undefined): string | undefined {
 function requestLog(): MiddlewareObj<Event, Result> {
   const started = new WeakMap<object, number>();
   const line = async (request: MiddyRequest) => {
-    if (!logContext().reference) {
-      const reference = referenceIn(request.response ?? undefined);
-      if (reference) addLogContext({ reference });
-    }
+    const { caseId, reference } = answeredCase(request.event) ?? {};
+    if (caseId && !logContext().caseId) addLogContext({ caseId });
+    if (reference && !logContext().reference) addLogContext({ reference });
     const status = request.response?.statusCode ?? 500;
     const at = started.get(request);
     logger.info('request', { route: request.event?.routeKey, status, ...(at !== undefined ? { durationMs: Math.round(monotonicMs() - at) } : {}) });
@@ -179,7 +173,11 @@ export function buildHttpHandler(fn: (event: Event) => Promise<HttpResult>, extr
   const stack = middy<Event, Result>().use(requestLog()).use(cors());
   for (const middleware of extra) stack.use(middleware);
   // Registered last, so its onError runs first: the audit, CORS and the request line see the rendered problem.
-  const handler = stack.use(problemJson()).handler(async (event) => render(await fn(event)));
+  const handler = stack.use(problemJson()).handler(async (event) => {
+    const result = await fn(event);
+    if (result.caseId || result.reference) answered.set(event, { ...(result.caseId ? { caseId: result.caseId } : {}), ...(result.reference ? { reference: result.reference } : {}) });
+    return render(result);
+  });
   return (event, context) =>
     withLogContext({ requestId: requestIdOf(event, context) }, () => handler(event, context as Context));
 }
@@ -187,4 +185,9 @@ export function buildHttpHandler(fn: (event: Event) => Promise<HttpResult>, extr
 /** An HTTP function open to anyone (health, the OpenAPI document, the not-found answer). Not audited. */
 export function publicHttpHandler(fn: (request: HttpRequest) => Promise<HttpResult>): HttpFunction {
   return buildHttpHandler((event) => fn(toHttpRequest(event)));
+}
+
+/** The Lambda of a public route (./route.ts): no principal, no dependencies, not audited. */
+export function publicLambdaFor(route: Route<undefined>): HttpFunction {
+  return publicHttpHandler((request) => route.answer(request, undefined, () => undefined));
 }

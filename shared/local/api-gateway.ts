@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { systemClock } from '#domain/clock.js';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { matchRoute, type FunctionName } from '#http/routes.js';
+import { matchRoute, type FunctionName } from '#http/paths.js';
 import type { DevIssuer } from './dev-auth.js';
 import type { RawAnswer } from './oidc.js';
 import type { LocalWeb } from './web.js';

@@ -316,6 +316,19 @@ describe('the other kinds: woningruil, intrekking, einde verhuur (002 Bijlage 6;
     expect(await itemOf(caseId, 'woningruil', 'besloten')).toMatchObject({ decision: 'akkoord' });
   });
 
+  // 002 Bijlage 6: "Alleen bij hoge uitzondering … kan de directie Wonen besluiten een verhuizing toe te staan als gevolg
+  // van uitbreiding van het aantal gezinsleden": a queue item, a mail and (issue 15: once missing) the 5-werkdagen toets.
+  it('a verhuizing for gezinsuitbreiding goes to Wonen with its 5-werkdagen toets, and besluit-woningruil meets it', async () => {
+    const { caseId } = await inHerstelfase();
+    await submit(caseId, 'verhuizing', callers.begeleider, validInput('verhuizing', { redenen: ['gezinsuitbreiding'] }, T));
+    expect(await itemOf(caseId, 'verhuizing')).toMatchObject({ status: 'nieuw', dueDate: '2027-06-21', projection: { redenen: ['gezinsuitbreiding'], naarGroter: false } });
+    const deadlines = async () => (await api.get(`/cases/${caseId}/deadlines`, callers.begeleider)).body.deadlines as Array<{ ruleId: string; status: string; dueDate: string }>;
+    expect((await deadlines()).find((d) => d.ruleId === 'wonen-toets-verhuizing')).toMatchObject({ status: 'open', dueDate: '2027-06-21' });
+    await submit(caseId, 'besluit-woningruil', callers.wonen, validInput('besluit-woningruil', {}, T));
+    expect(await itemOf(caseId, 'verhuizing', 'besloten')).toMatchObject({ decision: 'akkoord' });
+    expect((await deadlines()).find((d) => d.ruleId === 'wonen-toets-verhuizing')).toMatchObject({ status: 'met' });
+  });
+
   it('a trajectwijziging to 24-uurs zorg waits for the intrekking, which closes it and the case', async () => {
     const { caseId } = await inHerstelfase();
     await submit(caseId, 'trajectwijziging', callers.begeleider, validInput('trajectwijziging', { perspectief: '24-uurs-zorg' }, T));

@@ -143,9 +143,6 @@ export const ALLOWED_TODAY: Record<string, string> = {
   'shared/adapters/dynamo/wonen-backlog.ts -> shared/app/wonen/records.ts': 'point 1 (wonen records are the adapter\'s)',
   'shared/adapters/dynamo/wonen-store.ts -> shared/app/wonen/records.ts': 'point 1 (wonen records are the adapter\'s)',
   // Point 2 (one composition root): dependencies built outside the wiring.
-  'shared/app/audit.ts -> shared/adapters/dynamo/audit-store.ts': 'point 2',
-  'shared/app/audit.ts -> shared/adapters/dynamo/client.ts': 'point 2',
-  'shared/app/audit.ts -> shared/app/wiring.ts': 'point 2 (the audit store from the one composition root)',
   'functions/organisation-users.ts -> shared/adapters/cognito/user-directory.ts': 'point 2',
   'functions/organisation-users.ts -> shared/adapters/local-people/user-directory.ts': 'point 2',
   'functions/reminder-dispatcher.ts -> shared/adapters/dynamo/client.ts': 'point 2',

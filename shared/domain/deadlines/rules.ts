@@ -1,7 +1,8 @@
 /**
  * The deadline rules of the route, as data: Amsterdam first (001 Handleiding, 002 Tien Werkafspraken), then the
  * Klantreis uitstroom MO/BW 2023 (003) as regio `klantreis-2023`. One entry per row of the deadline table in
- * DOMAIN.md, plus the Wonen 5-werkdagen toetsen for every submission that needs Wonen.
+ * DOMAIN.md, plus the Wonen 5-werkdagen toetsen for every submission that needs Wonen (from the intake table,
+ * wonen-intakes.ts).
  *
  * A rule starts on an event of the case history, falls due at an offset from that event (or from a date in its
  * data), is met by a later event, and is cancelled by events or phases that make it moot. Its stages say when
@@ -11,10 +12,13 @@
  * Shared rules: a rule lists every regio it applies to. Only rules that both seeds state are shared (the overlast
  * reply within two werkdagen: 002 WA6 and 003 Proefwonen "Procesregie"); everything else is per regio.
  */
-import type { CaseEvent, Doelgroep, Regio, Route } from '../case.js';
+import { on, onAny, REGIOS, type Doelgroep, type EventData, type EventPredicate, type EventType, type Regio, type Route } from '../case.js';
+import { regioToetst } from '../regio.js';
+import { intakeKindOf, isSubmission, WONEN_INTAKES, WONEN_TERMIJN_WERKDAGEN, type WonenIntake } from '../wonen-intakes.js';
+import type { WonenKind } from '../wonen-queue.js';
 import type { Phase } from '../phases.js';
 
-export type EventType = CaseEvent['type'];
+export type { EventType } from '../case.js';
 
 /** Who is told (and who acts). Abstract; the reminder dispatcher resolves them from the organisation directory. */
 export const PARTIES = [
@@ -49,7 +53,7 @@ export interface StageRule {
   readonly to: readonly Party[];
 }
 
-export type EventPredicate = (event: CaseEvent) => boolean;
+export type { EventPredicate } from '../case.js';
 
 /**
  * How an event is matched. `key` correlates with the rule's key (meldingId, aanbodId): `'same'` requires the same
@@ -119,43 +123,30 @@ export interface DeadlineRule {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Predicates on event data (the field names are the forms' contract, see the issue "Deadline engine")
+// Predicates on event data, typed from the forms (case.ts EventData): a field or value a form does not have fails
+// to compile. The field names are the forms' contract (issue "Deadline engine").
 // ---------------------------------------------------------------------------------------------------------------
 
-const equals =
-  (field: string, value: unknown): EventPredicate =>
-  (e) =>
-    e.data[field] === value;
-const oneOf =
-  (field: string, values: readonly unknown[]): EventPredicate =>
-  (e) =>
-    values.includes(e.data[field]);
-const isTrue = (field: string): EventPredicate => equals(field, true);
-const hasDate =
-  (field: string): EventPredicate =>
-  (e) =>
-    typeof e.data[field] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.data[field]);
+/** A date field holds an ISO date (a rule that counts from it needs it: `anchorField`, `dateField`). */
+const isIsoDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+type OverlastActie = EventData<'overlast-actie'>['actie'];
 /** overlast-actie: `actie` is 1..6 or a named step; numbers may arrive as '1' from a form, so compare as text. */
 const actieIs =
-  (...acties: Array<number | string>): EventPredicate =>
-  (e) =>
-    acties.map(String).includes(String(e.data.actie));
-function oordeelIs(gedrag: 'bewust' | 'onbewust', klacht: 'terecht' | 'onterecht'): EventPredicate {
-  return (e) => {
-    const oordeel = e.data.oordeel as { gedrag?: unknown; klacht?: unknown } | undefined;
-    return typeof oordeel === 'object' && oordeel !== null && oordeel.gedrag === gedrag && oordeel.klacht === klacht;
-  };
-}
+  (...acties: OverlastActie[]) =>
+  (d: EventData<'overlast-actie'>): boolean =>
+    acties.map(String).includes(String(d.actie));
+type Oordeel = NonNullable<EventData<'overlast-actie'>['oordeel']>;
+const oordeelIs =
+  (gedrag: Oordeel['gedrag'], klacht: Oordeel['klacht']) =>
+  (d: EventData<'overlast-actie'>): boolean =>
+    typeof d.oordeel === 'object' && d.oordeel !== null && d.oordeel.gedrag === gedrag && d.oordeel.klacht === klacht;
 /**
  * 002 WA9: "Als de zorgaanbieder het traject met de bewoner heeft afgesloten, en er zijn op een later moment zorgen
  * en/of overlast, dan geldt de reguliere werkwijze … van het Meldpunt Zorg en Woonoverlast": the protocol's duties of
  * the zorgaanbieder start only for a melding before the omklap (the form marks one after it `naOmklap`).
  */
-const VOOR_OMKLAP: EventPredicate = (e) => e.data.naOmklap !== true;
-const allOf =
-  (...predicates: EventPredicate[]): EventPredicate =>
-  (e) =>
-    predicates.every((p) => p(e));
+const VOOR_OMKLAP = on('overlast-melding', (d) => d.naOmklap !== true);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -164,7 +155,7 @@ const allOf =
 /** The route ends: intermediaire verhuur stops, Wonen withdraws the urgentie, definitive afmelding (001 §3; 002 WA3). */
 const ROUTE_EINDIGT: readonly EventMatch[] = [
   { types: ['einde-intermediaire-verhuur', 'intrekking-urgentie'] },
-  { types: ['afmelding'], when: equals('soort', 'definitief') },
+  on('afmelding', (d) => d.soort === 'definitief'),
 ];
 /** Off the wachtlijst: any afmelding, tijdelijk or definitief (001 §3), or the end of the route. */
 const VAN_WACHTLIJST: readonly EventMatch[] = [...ROUTE_EINDIGT, { types: ['afmelding'] }];
@@ -191,6 +182,36 @@ const WONEN_TOETS_STAGES: readonly StageRule[] = [
   { stage: 'escalatie', at: { werkdagen: 1 }, to: ['woonzaken', 'zorgaanbieder'] },
 ];
 
+/** The kinds of Wonen's intakes that have a term (wonen-intakes.ts `toets`): a registration has none. */
+type WonenToetsKind = { [K in WonenKind]: (typeof WONEN_INTAKES)[K] extends { toets: object } ? K : never }[WonenKind];
+
+/**
+ * Wonen's toets of one kind of request, from the intake table (wonen-intakes.ts): it starts on the submissions that
+ * open a queue item, counted from their receipt, WONEN_TERMIJN_WERKDAGEN werkdagen; the decision form meets it; it
+ * applies in the regios whose gemeente toetst the kind (regio.ts wonenIntakes). What makes it moot is the engine's.
+ */
+function wonenToetsRule(kind: WonenToetsKind, cancelledBy: DeadlineRule['cancelledBy']): DeadlineRule {
+  const intake: WonenIntake = WONEN_INTAKES[kind];
+  const toets = WONEN_INTAKES[kind].toets;
+  return {
+    id: toets.deadlineId,
+    regios: REGIOS.filter((regio) => regioToetst(regio, kind)),
+    title: toets.title,
+    source: toets.source,
+    kind: 'termijn',
+    startsOn: {
+      types: intake.submissions.map((s) => s.action),
+      when: (e) => intake.submissions.some((s) => isSubmission(s, e)),
+      anchor: 'ontvangst',
+    },
+    offset: { werkdagen: WONEN_TERMIJN_WERKDAGEN },
+    satisfiedBy: [{ types: intake.decidedBy }],
+    cancelledBy,
+    actor: 'woonzaken',
+    stages: WONEN_TOETS_STAGES,
+  };
+}
+
 /** Short werkdagen terms of the zorgaanbieder around an aanbod (002 WA1 stap 2–3): due day and escalation only. */
 const AANBOD_STAGES: readonly StageRule[] = [
   { stage: 'vandaag', at: 0, to: ['begeleider', 'zorgaanbieder'] },
@@ -203,8 +224,7 @@ const AANBOD_STAGES: readonly StageRule[] = [
  * (a new vijfjarencontract on another jongerenwoning), so the same match also cancels.
  */
 const VIJFJARENCONTRACT_START: StartTrigger & EventMatch = {
-  types: ['vijfjarencontract', 'huurcontract-eigen-naam'],
-  when: (e) => e.type === 'vijfjarencontract' || e.data.vijfjarencontract === true,
+  ...onAny(['vijfjarencontract', 'huurcontract-eigen-naam'], (e) => e.type === 'vijfjarencontract' || e.data.vijfjarencontract === true),
   // The contract's start (a huurcontract signed before its ingangsdatum carries it as startOp); else the event's date.
   anchorField: 'startOp',
 };
@@ -227,7 +247,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     kind: 'termijn',
     startsOn: { types: ['sleuteloverdracht'] },
     offset: { weeks: 6 },
-    satisfiedBy: [{ types: ['afspraak-gepland'], when: equals('soort', 'kennismaking') }, { types: ['kennismaking'] }],
+    satisfiedBy: [on('afspraak-gepland', (d) => d.soort === 'kennismaking'), { types: ['kennismaking'] }],
     cancelledBy: { events: HERSTELFASE_VOORBIJ, phases: NA_HERSTELFASE },
     actor: 'begeleider',
     stages: begeleiderStages({ weeks: -1 }),
@@ -285,33 +305,14 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     },
     satisfiedBy: [{ types: ['kennismaking', 'woonevaluatie'] }],
     cancelledBy: {
-      events: [...HERSTELFASE_VOORBIJ, { types: ['besluit-omklap'], when: equals('besluit', 'akkoord') }],
+      events: [...HERSTELFASE_VOORBIJ, on('besluit-omklap', (d) => d.besluit === 'akkoord')],
       phases: ['omklap_akkoord', ...NA_HERSTELFASE],
     },
     actor: 'begeleider',
     stages: begeleiderStages({ weeks: -4 }, ['corporatie']),
   },
-  // 001 §3: Wonen toetst the aanvraag urgentie onder voorwaarden. The seeds give no term; the 5 werkdagen of the
-  // voordracht (002 WA8 stap 4) apply to every submission that needs Wonen (issue "Deadline engine").
-  {
-    id: 'wonen-toets-urgentie',
-    regios: AMSTERDAM,
-    title: 'Toets Wonen: aanvraag urgentie',
-    source: '001 §3; termijn als 002 WA8 stap 4',
-    kind: 'termijn',
-    // 001 §3: a heraanmelding while Wonen had not decided yet puts the aanvraag back with Wonen: the clock re-arms from
-    // its receipt (the tijdelijke afmelding cancelled the first one).
-    startsOn: {
-      types: ['aanvraag-urgentie', 'heraanmelding'],
-      when: (e) => e.type === 'aanvraag-urgentie' || e.data.naarFase === 'urgentie_aangevraagd',
-      anchor: 'ontvangst',
-    },
-    offset: { werkdagen: 5 },
-    satisfiedBy: [{ types: ['besluit-urgentie'] }],
-    cancelledBy: { events: VAN_WACHTLIJST, phases: GESLOTEN },
-    actor: 'woonzaken',
-    stages: WONEN_TOETS_STAGES,
-  },
+  // Wonen's toets of the aanvraag urgentie (wonen-intakes.ts): a tijdelijke afmelding takes it off the wachtlijst.
+  wonenToetsRule('urgentie', { events: VAN_WACHTLIJST, phases: GESLOTEN }),
   // 002 Inleiding punt 4 and "Wie doet wat": "streven ernaar een aanbod te doen binnen drie maanden nadat … een
   // urgentie is toegekend". An ambition, so gentle stages and no escalation. It runs only while an urgentie is granted:
   // it restarts on a heraanmelding back to the wachtlijst (001 §3), not on one that puts the aanvraag back with Wonen
@@ -323,8 +324,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     source: '002 Inleiding punt 4; 002 Voorwoord, Wie doet wat',
     kind: 'ambitie',
     startsOn: {
-      types: ['besluit-urgentie', 'heraanmelding'],
-      when: (e) => (e.type === 'heraanmelding' ? e.data.naarFase === 'wachtlijst' : e.data.besluit === 'akkoord'),
+      ...onAny(['besluit-urgentie', 'heraanmelding'], (e) => (e.type === 'heraanmelding' ? e.data.naarFase === 'wachtlijst' : e.data.besluit === 'akkoord')),
     },
     offset: { months: 3 },
     satisfiedBy: [{ types: ['woningaanbod'] }],
@@ -360,12 +360,12 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Woning bezichtigen',
     source: '002 WA1 stap 2',
     kind: 'termijn',
-    startsOn: { types: ['woningaanbod'], when: hasDate('beschikbaarOp'), anchorField: 'beschikbaarOp' },
+    startsOn: { ...on('woningaanbod', (d) => isIsoDate(d.beschikbaarOp)), anchorField: 'beschikbaarOp' },
     key: 'aanbodId',
     offset: { werkdagen: 2 },
     satisfiedBy: [
       { types: ['bezichtiging', 'weigering-aanbod'], key: 'same' },
-      { types: ['reactie-aanbod'], when: equals('reactie', 'akkoord-zonder-bezichtiging'), key: 'same' },
+      { ...on('reactie-aanbod', (d) => d.reactie === 'akkoord-zonder-bezichtiging'), key: 'same' },
     ],
     cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'] }], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
@@ -378,7 +378,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Weigering woning met redenen melden',
     source: '002 WA1 stap 2',
     kind: 'termijn',
-    startsOn: { types: ['bezichtiging'], when: equals('uitkomst', 'weigeren') },
+    startsOn: on('bezichtiging', (d) => d.uitkomst === 'weigeren'),
     key: 'aanbodId',
     offset: { werkdagen: 2 },
     satisfiedBy: [{ types: ['weigering-aanbod'], key: 'same' }],
@@ -400,14 +400,13 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     offset: { werkdagen: 5 },
     satisfiedBy: [
       {
-        types: ['reactie-aanbod', 'bezichtiging', 'sleuteloverdracht'],
-        when: hasDate('clientGeinformeerdOp'),
+        ...onAny(['reactie-aanbod', 'bezichtiging', 'sleuteloverdracht'], (e) => isIsoDate(e.data.clientGeinformeerdOp)),
         key: 'same-if-present',
         dateField: 'clientGeinformeerdOp',
       },
     ],
     // A sleuteloverdracht without the date recorded still means the client knows: the rule is moot then.
-    cancelledBy: { events: [...VAN_WACHTLIJST, { types: ['sleuteloverdracht'], when: (e) => !hasDate('clientGeinformeerdOp')(e) }], phases: NIET_OP_WACHTLIJST },
+    cancelledBy: { events: [...VAN_WACHTLIJST, on('sleuteloverdracht', (d) => !isIsoDate(d.clientGeinformeerdOp))], phases: NIET_OP_WACHTLIJST },
     actor: 'zorgaanbieder',
     stages: [
       { stage: 'vooraf', at: { werkdagen: -1 }, to: ['begeleider'] },
@@ -415,21 +414,8 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
       { stage: 'escalatie', at: { werkdagen: 1 }, to: ['begeleider', 'zorgaanbieder'] },
     ],
   },
-  // 001 §4 "Toetsing en afronding": "toetst de afdeling Wonen binnen 5 werkdagen"; 002 WA8 stap 4. The clock runs from
-  // the day Wonen received the voordracht: the onafhankelijke derde's akkoord sends it (002 WA8 stap 3).
-  {
-    id: 'wonen-toets-omklap',
-    regios: AMSTERDAM,
-    title: 'Toets Wonen: voordracht voor omklap',
-    source: '001 §4; 002 WA8 stap 3–4',
-    kind: 'termijn',
-    startsOn: { types: ['toets-derde'], when: isTrue('akkoord'), anchor: 'ontvangst' },
-    offset: { werkdagen: 5 },
-    satisfiedBy: [{ types: ['besluit-omklap'] }],
-    cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
-    actor: 'woonzaken',
-    stages: WONEN_TOETS_STAGES,
-  },
+  // Wonen's toets of the voordracht voor omklap (wonen-intakes.ts).
+  wonenToetsRule('omklap', { events: ROUTE_EINDIGT, phases: GESLOTEN }),
   // 002 WA8 stap 4: "binnen vier tot zes weken na ontvangst van de bevestiging"; 001 §4 "na 4 tot 6 weken". Due at
   // six weeks; the heads-up at four weeks (two weeks before). Amsterdam only: there Wonen's besluit akkoord is the step
   // that opens the contract (regio.ts opentOmklap). In klantreis-2023 the eindevaluatie opens it and 003 gives no term
@@ -440,7 +426,7 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Huurcontract op naam van de bewoner zetten',
     source: '001 §4; 002 WA8 stap 4',
     kind: 'termijn',
-    startsOn: { types: ['besluit-omklap'], when: equals('besluit', 'akkoord') },
+    startsOn: on('besluit-omklap', (d) => d.besluit === 'akkoord'),
     offset: { weeks: 6 },
     satisfiedBy: [{ types: ['huurcontract-eigen-naam'] }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
@@ -462,10 +448,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlastmelding: melder benaderen binnen twee werkdagen',
     source: '002 WA6; 002 Bijlage 1 Behandeling klachten; 003 Proefwonen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
+    startsOn: VOOR_OMKLAP,
     key: 'meldingId',
     offset: { werkdagen: 2 },
-    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('melder-benaderd'), key: 'same' }],
+    satisfiedBy: [{ ...on('overlast-actie', actieIs('melder-benaderd')), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
@@ -483,10 +469,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlastmelding: corporatie informeren binnen twee werkdagen',
     source: '002 WA6; 002 Bijlage 1 Actie 1',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
+    startsOn: VOOR_OMKLAP,
     key: 'meldingId',
     offset: { werkdagen: 2 },
-    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs(1), key: 'same' }],
+    satisfiedBy: [{ ...on('overlast-actie', actieIs(1)), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
@@ -502,10 +488,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlast: bij klager nagaan of klachten verholpen zijn',
     source: '002 Bijlage 1 Actie 2',
     kind: 'termijn',
-    startsOn: { types: ['overlast-actie'], when: allOf(actieIs(2), oordeelIs('onbewust', 'terecht')) },
+    startsOn: on('overlast-actie', (d) => actieIs(2)(d) && oordeelIs('onbewust', 'terecht')(d)),
     key: 'meldingId',
     offset: { weeks: 6 },
-    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('klager-nagevraagd'), key: 'same' }],
+    satisfiedBy: [{ ...on('overlast-actie', actieIs('klager-nagevraagd')), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
@@ -522,10 +508,10 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Overlast verholpen (maximaal drie maanden)',
     source: '002 Bijlage 1 Termijnen',
     kind: 'termijn',
-    startsOn: { types: ['overlast-melding'], when: VOOR_OMKLAP },
+    startsOn: VOOR_OMKLAP,
     key: 'meldingId',
     offset: { months: 3 },
-    satisfiedBy: [{ types: ['overlast-actie'], when: actieIs('afgerond', 6), key: 'same' }],
+    satisfiedBy: [{ ...on('overlast-actie', actieIs('afgerond', 6)), key: 'same' }],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: [
@@ -541,9 +527,9 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     title: 'Time-out beëindigen (maximaal twee weken)',
     source: '002 WA5',
     kind: 'termijn',
-    startsOn: { types: ['time-out'], when: equals('fase', 'start') },
+    startsOn: on('time-out', (d) => d.fase === 'start'),
     offset: { weeks: 2 },
-    satisfiedBy: [{ types: ['time-out'], when: equals('fase', 'einde') }],
+    satisfiedBy: [on('time-out', (d) => d.fase === 'einde')],
     cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
     actor: 'zorgaanbieder',
     stages: begeleiderStages({ weeks: -1 }),
@@ -564,57 +550,15 @@ const AMSTERDAM_RULES: readonly DeadlineRule[] = [
     actor: 'zorgaanbieder',
     stages: begeleiderStages({ weeks: -2 }),
   },
-  // 002 Bijlage 6: "Toestemming is alleen vereist als het om een ongelijke ruil betreft"; Wonen decides. Term as for
-  // every submission that needs Wonen (5 werkdagen).
-  {
-    id: 'wonen-toets-woningruil',
-    regios: AMSTERDAM,
-    title: 'Toets Wonen: ongelijke woningruil',
-    source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
-    kind: 'termijn',
-    startsOn: { types: ['woningruil'], when: isTrue('ongelijk'), anchor: 'ontvangst' },
-    offset: { werkdagen: 5 },
-    satisfiedBy: [{ types: ['besluit-woningruil'] }],
-    cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
-    actor: 'woonzaken',
-    stages: WONEN_TOETS_STAGES,
-  },
-  // 002 Bijlage 6: "Bij verhuizing van een woning kleiner dan 61m² naar een grotere woning legt de zorgaanbieder dit
-  // altijd ter goedkeuring voor aan de directie Wonen."
-  {
-    id: 'wonen-toets-verhuizing',
-    regios: AMSTERDAM,
-    title: 'Toets Wonen: verhuizing naar grotere woning',
-    source: '002 Bijlage 6; termijn als 002 WA8 stap 4',
-    kind: 'termijn',
-    startsOn: { types: ['verhuizing'], when: isTrue('naarGroter'), anchor: 'ontvangst' },
-    offset: { werkdagen: 5 },
-    satisfiedBy: [{ types: ['besluit-woningruil'] }],
-    cancelledBy: { events: ROUTE_EINDIGT, phases: GESLOTEN },
-    actor: 'woonzaken',
-    stages: WONEN_TOETS_STAGES,
-  },
-  // 001 §3 Kernboodschap herstelfase 5–6: "De directie Wonen trekt de urgentie in als het perspectief verandert naar
-  // 24-uurs zorg of groepswonen." A later trajectwijziging to another perspectief makes it moot.
-  {
-    id: 'wonen-toets-trajectwijziging',
-    regios: AMSTERDAM,
-    title: 'Toets Wonen: urgentie intrekken na trajectwijziging',
-    source: '001 §3 Kernboodschap herstelfase 5–6; termijn als 002 WA8 stap 4',
-    kind: 'termijn',
-    startsOn: { types: ['trajectwijziging'], when: oneOf('perspectief', ['24-uurs-zorg', 'groepswonen']), anchor: 'ontvangst' },
-    offset: { werkdagen: 5 },
-    satisfiedBy: [{ types: ['intrekking-urgentie'] }],
-    cancelledBy: {
-      events: [
-        ...ROUTE_EINDIGT, // the intrekking itself meets the rule first: a satisfier wins a tie with a canceller
-        { types: ['trajectwijziging'], when: (e) => !['24-uurs-zorg', 'groepswonen'].includes(e.data.perspectief as string) },
-      ],
-      phases: GESLOTEN,
-    },
-    actor: 'woonzaken',
-    stages: WONEN_TOETS_STAGES,
-  },
+  // Wonen's toets of an ongelijke woningruil and of a verhuizing it decides (wonen-intakes.ts).
+  wonenToetsRule('woningruil', { events: ROUTE_EINDIGT, phases: GESLOTEN }),
+  wonenToetsRule('verhuizing', { events: ROUTE_EINDIGT, phases: GESLOTEN }),
+  // Wonen's toets of the intrekking (wonen-intakes.ts). A later trajectwijziging to another perspectief makes it moot;
+  // the intrekking itself meets the rule first: a satisfier wins a tie with a canceller.
+  wonenToetsRule('intrekking', {
+    events: [...ROUTE_EINDIGT, { types: ['trajectwijziging'], when: (e) => intakeKindOf(e) !== 'intrekking' }],
+    phases: GESLOTEN,
+  }),
   // 002 Bijlage 4: "Jongvolwassenen wordt aangeraden al na 3 jaar te beginnen met zoeken". The client is no longer
   // guided then: the corporatie (landlord) and Wonen get the signal. A later contract start replaces the earlier one.
   {
@@ -686,7 +630,7 @@ const KLANTREIS_RULES: readonly DeadlineRule[] = [
     title: 'Evaluatie einde proefwonen',
     source: '003 Fase Proefwonen, Omkappen huurcontract',
     kind: 'termijn',
-    startsOn: { types: ['sleuteloverdracht'], when: hasDate('proefwonenEindOp'), anchorField: 'proefwonenEindOp' },
+    startsOn: { ...on('sleuteloverdracht', (d) => isIsoDate(d.proefwonenEindOp)), anchorField: 'proefwonenEindOp' },
     offset: { months: -3 },
     satisfiedBy: [{ types: ['woonevaluatie'], notBefore: { months: -3 } }],
     cancelledBy: { events: [...ROUTE_EINDIGT, { types: ['huurcontract-eigen-naam'] }], phases: NA_HERSTELFASE },
@@ -736,7 +680,7 @@ function zoekprofielRule(id: string, routes: readonly Route[], months: number): 
     source: '003 Fase Doorstroom, Eerste contact in de driehoek',
     kind: 'termijn',
     appliesTo: { routes },
-    startsOn: { types: ['case-aangemaakt'], when: hasDate('geplandeUitstroomOp'), anchorField: 'geplandeUitstroomOp' },
+    startsOn: { ...on('case-aangemaakt', (d) => isIsoDate(d.geplandeUitstroomOp)), anchorField: 'geplandeUitstroomOp' },
     offset: { months: -months },
     satisfiedBy: [{ types: ['aanvraag-urgentie', 'woningaanbod'] }],
     cancelledBy: { events: VAN_WACHTLIJST, phases: GESLOTEN },

@@ -7,6 +7,7 @@
  */
 import type { CaseEvent, CaseState, Doelgroep } from '../case.js';
 import type { Action } from '../phases.js';
+import { intakeKindOf } from '../wonen-intakes.js';
 import type { FormContext } from './types.js';
 
 export type EventPredicate = (event: CaseEvent) => boolean;
@@ -87,15 +88,14 @@ export function urgentieVerleend(events: readonly CaseEvent[]): CaseEvent | unde
 }
 
 /**
- * The woningruil or verhuizing that waits for Wonen's decision (002 Bijlage 6: an ongelijke ruil, or a verhuizing from
- * below 61 m² to a bigger home): the last such request with no besluit-woningruil after it.
+ * The woningruil or verhuizing that waits for Wonen's decision (002 Bijlage 6; the intake table, wonen-intakes.ts): the
+ * last such request with no besluit-woningruil after it.
  */
 export function openWonenVerzoek(events: readonly CaseEvent[]): CaseEvent | undefined {
-  const requests = events.filter(
-    (e) =>
-      (e.type === 'woningruil' && e.data.ongelijk === true) ||
-      (e.type === 'verhuizing' && (e.data.naarGroter === true || e.data.wonenAkkoordNodig === true)),
-  );
+  const requests = events.filter((e) => {
+    const kind = intakeKindOf(e);
+    return kind === 'woningruil' || kind === 'verhuizing';
+  });
   const last = requests[requests.length - 1];
   if (!last) return undefined;
   return after(events, last).some((e) => e.type === 'besluit-woningruil') ? undefined : last;

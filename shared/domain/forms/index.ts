@@ -8,7 +8,7 @@ import { countedHistory } from '../akkoord.js';
 import type { CaseEvent, CaseState } from '../case.js';
 import { regioRules } from '../regio.js';
 import { actionsAvailable, type Role } from '../roles.js';
-import type { FormDefinition } from './types.js';
+import type { FormDefinition, FormEventData } from './types.js';
 import { aanvraagUrgentie } from './aanvraag-urgentie.js';
 import { afmelding } from './afmelding.js';
 import { afspraakGepland } from './afspraak-gepland.js';
@@ -81,6 +81,12 @@ const REGISTRY = {
   'brief-gemeente-verstuurd': briefGemeenteVerstuurd,
   matching,
 } satisfies Record<Action, { action: Action }>;
+
+/**
+ * The data each form's event stores, by action: derived from the form's schema and decision, so a rule that reads a
+ * field the form does not have, or compares it with a value it cannot take, fails to compile (case.ts EventData).
+ */
+export type FormEventDataByAction = { [A in Action]: FormEventData<(typeof REGISTRY)[A]> };
 
 /** The forms by action. Every action of ACTIONS has one (checked at compile time and in test/unit/forms.test.ts). */
 export const FORMS: Readonly<Record<Action, FormDefinition>> = REGISTRY as unknown as Record<Action, FormDefinition>;

@@ -5,17 +5,17 @@
  * groepswonen" (then Wonen files intrekking-urgentie). The perspectives are those of 001 §2 "Het perspectief van de
  * cliënt". The case stays where it is: the trajectwijziging is requested at the veldtafel.
  *
- * Event data contract (deadline engine): `{ perspectief }`; `urgentieIntrekken` says whether Wonen must withdraw.
+ * Event data contract (deadline engine): `{ perspectief }`; `urgentieIntrekken` says whether Wonen must withdraw (the
+ * perspectieven of the intake table, wonen-intakes.ts).
  */
 import * as z from 'zod';
 import { assertNotInFuture } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
 import { defineForm } from './types.js';
+import { PERSPECTIEF_ZONDER_URGENTIE } from '../wonen-intakes.js';
 
 export const PERSPECTIEVEN = ['zelfstandig', '24-uurs-zorg', 'groepswonen', 'individueel-beschermd-wonen'] as const;
 export type Perspectief = (typeof PERSPECTIEVEN)[number];
-/** 001 §3 Kernboodschap herstelfase 6. */
-export const PERSPECTIEF_ZONDER_URGENTIE: readonly Perspectief[] = ['24-uurs-zorg', 'groepswonen'];
 
 export const trajectwijzigingSchema = z.object({
   datum: isoDate.describe('Datum van de herijking (aanvraag trajectwijziging bij de veldtafel)'),
@@ -36,7 +36,7 @@ export const trajectwijziging = defineForm({
     return {
       phase: current.phase,
       occurredOn: input.datum,
-      data: { ...input, urgentieIntrekken: PERSPECTIEF_ZONDER_URGENTIE.includes(input.perspectief) },
+      data: { ...input, urgentieIntrekken: PERSPECTIEF_ZONDER_URGENTIE.some((p) => p === input.perspectief) },
     };
   },
 });
