@@ -13,7 +13,7 @@ import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
 import type { EffectPlanner } from './effects.js';
-import { pageSchema, type AppDeps, type CaseIntent, type Page } from './ports.js';
+import { pageSchema, type AppDeps, type CaseIntent, type IndexedDeadline, type Page } from './ports.js';
 import { mayListOrganisation } from './read-cases.js';
 
 const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
@@ -96,15 +96,9 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
   return { reference: loaded.state.reference, deadlines: deadlines.map((d) => deadlineView(d, today, loaded.state.regio)) };
 }
 
-export interface OpenDeadline {
+/** An open deadline of the organisation's index, as GET /deadlines lists it. */
+export interface OpenDeadline extends Omit<IndexedDeadline, 'regio'> {
   caseId: string;
-  reference: string;
-  deadlineId: string;
-  ruleId: string;
-  title: string;
-  actor: string;
-  dueDate: string;
-  dueAt: string;
   overdue: boolean;
   /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
   werkdagenLeft: number;
