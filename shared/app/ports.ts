@@ -13,6 +13,7 @@ import type { Draft } from '#domain/drafts.js';
 import type { RetentionRecord } from '#domain/retention.js';
 import type { WonenItem } from '#domain/wonen-queue.js';
 import type { OutboxItem, ReminderItem } from './reminders/ports.js';
+import type { InboundRecord } from './wonen/ports.js';
 
 /** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
 export interface StoredResponse {
@@ -75,7 +76,17 @@ export type CaseIntent =
   /** Counts one anonymous fact (the same fact always lands on the same item: counted once). */
   | { kind: 'monitor.fact'; fact: MonitorFact }
   /** A fact a correction undid. */
-  | { kind: 'monitor.retract'; fact: MonitorFact };
+  | { kind: 'monitor.retract'; fact: MonitorFact }
+  /** A submission that needs Wonen enters its queue (once per submitting event). */
+  | { kind: 'wonen.open'; item: WonenItem }
+  /** Wonen's decision (or a change that made the item moot) closes it, whatever its status was. */
+  | { kind: 'wonen.close'; item: WonenItem; decision: string; decidedOn: string; decidedBySeq: number; at: string }
+  /** A correction of the submission changes what Wonen sees of it. */
+  | { kind: 'wonen.reproject'; item: WonenItem; projection: Record<string, unknown>; at: string }
+  /** An inbound mail attached to the case on arrival: its record, once. */
+  | { kind: 'inbound.attach'; record: InboundRecord }
+  /** An unmatched mail linked to the case by a medewerker: it leaves the unmatched list, if still unmatched. */
+  | { kind: 'inbound.link'; mailId: string; link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string } };
 
 /** What planners return while the last concerns still speak store form (issue 15 point 1 removes StoreEffect). */
 export type CaseWrite = CaseIntent | StoreEffect;

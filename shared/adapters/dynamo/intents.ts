@@ -8,6 +8,7 @@ import type { CaseIntent, CaseWrite, StoreEffect } from '#app/ports.js';
 import type { MonitorFact } from '#domain/monitor.js';
 import { monthOf } from '#domain/retention.js';
 import { ENTITIES, keys, TABLE } from './table.js';
+import { inboundToStore, queueIndex, wonenItemToStore } from './wonen-items.js';
 
 const GSI3 = TABLE.indexes.byQueue;
 
@@ -81,6 +82,36 @@ export function storeEffectOf(intent: CaseIntent): StoreEffect {
     }
     case 'monitor.retract':
       return { kind: 'delete', key: monitorKey(intent.fact) };
+    case 'wonen.open':
+      // One item per submitting event: a replayed transaction can never create it twice.
+      return { kind: 'put', item: wonenItemToStore(intent.item), ifAbsent: true };
+    case 'wonen.close':
+      // Unconditional: the decision wins over a concurrent "in behandeling" (which is conditional on an open status).
+      return {
+        kind: 'update',
+        key: keys.wonenItem(intent.item.caseId, intent.item.seq),
+        set: {
+          status: 'besloten',
+          ...queueIndex(intent.item, 'besloten'),
+          decision: intent.decision,
+          decidedOn: intent.decidedOn,
+          decidedBySeq: intent.decidedBySeq,
+          statusChangedAt: intent.at,
+        },
+      };
+    case 'wonen.reproject':
+      return { kind: 'update', key: keys.wonenItem(intent.item.caseId, intent.item.seq), set: { projection: intent.projection, correctedAt: intent.at } };
+    case 'inbound.attach':
+      return { kind: 'put', item: inboundToStore(intent.record), ifAbsent: true };
+    case 'inbound.link':
+      return {
+        kind: 'update',
+        key: keys.inboundMail(intent.mailId),
+        set: { mailStatus: 'gekoppeld', ...intent.link },
+        remove: [GSI3.partitionKey, GSI3.sortKey],
+        condition: 'mailStatus = :unmatched',
+        conditionValues: { ':unmatched': 'niet-gekoppeld' },
+      };
   }
 }
 
