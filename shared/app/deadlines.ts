@@ -12,9 +12,8 @@ import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
-import { ENTITIES, keys, TABLE } from '#adapters/dynamo/table.js';
 import type { EffectPlanner } from './effects.js';
-import { pageSchema, type AppDeps, type Page, type StoreEffect } from './ports.js';
+import { pageSchema, type AppDeps, type CaseIntent, type IndexedDeadline, type Page } from './ports.js';
 import { mayListOrganisation } from './read-cases.js';
 
 const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
@@ -97,15 +96,9 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
   return { reference: loaded.state.reference, deadlines: deadlines.map((d) => deadlineView(d, today, loaded.state.regio)) };
 }
 
-export interface OpenDeadline {
+/** An open deadline of the organisation's index, as GET /deadlines lists it. */
+export interface OpenDeadline extends Omit<IndexedDeadline, 'regio'> {
   caseId: string;
-  reference: string;
-  deadlineId: string;
-  ruleId: string;
-  title: string;
-  actor: string;
-  dueDate: string;
-  dueAt: string;
   overdue: boolean;
   /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
   werkdagenLeft: number;
@@ -157,37 +150,30 @@ export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
   const open = deadlinesAfter(change).filter(
     (d) => d.status === 'open' || d.status === 'overdue',
   );
-  const wanted = new Map<string, Record<string, unknown>>();
+  const { caseId } = change.after;
+  const entryId = (organisationId: string, deadlineId: string) => `${organisationId}\u0000${deadlineId}`;
+  const wanted = new Map<string, Extract<CaseIntent, { kind: 'deadline.index' }>>();
   for (const deadline of open) {
     for (const organisationId of organisationsConcerned(deadline, change.after)) {
-      const key = keys.deadlineIndex(change.after.caseId, organisationId, deadline.deadlineId);
-      wanted.set(key.SK, {
-        ...key,
-        entity: ENTITIES.deadlineIndex,
-        [TABLE.indexes.byQueue.partitionKey]: keys.deadlinePartition(organisationId),
-        [TABLE.indexes.byQueue.sortKey]: `${deadline.dueAt}#${change.after.caseId}#${deadline.deadlineId}`,
-        caseId: change.after.caseId,
-        reference: change.after.reference,
-        // The monitor figures count a Wonen regio's overdue deadlines from this index (shared/app/monitor).
-        regio: change.after.regio,
-        deadlineId: deadline.deadlineId,
-        ruleId: deadline.ruleId,
-        title: deadline.title,
-        actor: deadline.actor,
-        dueDate: deadline.dueDate,
-        dueAt: deadline.dueAt,
+      const { reference, regio } = change.after;
+      const { deadlineId, ruleId, title, actor, dueDate, dueAt } = deadline;
+      wanted.set(entryId(organisationId, deadlineId), {
+        kind: 'deadline.index',
+        caseId,
+        organisationId,
+        deadline: { reference, regio, deadlineId, ruleId, title, actor, dueDate, dueAt },
       });
     }
   }
-  const effects: StoreEffect[] = [];
-  const stored = new Map(existing.deadlineIndex.map((entry) => [keys.deadlineIndex(change.after.caseId, entry.organisationId, entry.deadlineId).SK, entry]));
-  for (const [sk, entry] of stored) {
-    if (!wanted.has(sk)) effects.push({ kind: 'delete', key: keys.deadlineIndex(change.after.caseId, entry.organisationId, entry.deadlineId) });
+  const intents: CaseIntent[] = [];
+  const stored = new Map(existing.deadlineIndex.map((entry) => [entryId(entry.organisationId, entry.deadlineId), entry]));
+  for (const [id, entry] of stored) {
+    if (!wanted.has(id)) intents.push({ kind: 'deadline.close', caseId, organisationId: entry.organisationId, deadlineId: entry.deadlineId });
   }
-  for (const [sk, item] of wanted) {
-    const entry = stored.get(sk);
+  for (const [id, intent] of wanted) {
+    const entry = stored.get(id);
     // The entry is sorted by its due instant: a moved deadline (or a case moved to another regio) is written again.
-    if (!entry || entry.dueAt !== item.dueAt || entry.regio !== item.regio) effects.push({ kind: 'put', item });
+    if (!entry || entry.dueAt !== intent.deadline.dueAt || entry.regio !== intent.deadline.regio) intents.push(intent);
   }
-  return effects;
+  return intents;
 };

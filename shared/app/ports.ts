@@ -6,13 +6,14 @@ import type { Organisation } from '#domain/directory.js';
  */
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
-import { perPhaseSchema } from '#domain/monitor.js';
+import { perPhaseSchema, type MonitorFact } from '#domain/monitor.js';
 import { PHASES, type Phase } from '#domain/phases.js';
 import type { SameType } from '#domain/same-type.js';
 import type { Draft } from '#domain/drafts.js';
 import type { RetentionRecord } from '#domain/retention.js';
 import type { WonenItem } from '#domain/wonen-queue.js';
 import type { OutboxItem, ReminderItem } from './reminders/ports.js';
+import type { InboundRecord } from './wonen/ports.js';
 
 /** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
 export interface StoredResponse {
@@ -41,9 +42,54 @@ export interface CaseCommit {
   /** Organisations that no longer see the case (e.g. consent withdrawn); their membership items are deleted. */
   removedOrganisations?: string[];
   idempotency?: IdempotencyRecord;
-  /** Further items of other concerns (reminders, Wonen queue, outbox), already in store form. */
-  effects?: StoreEffect[];
+  /** What the change implies for other concerns (reminders, Wonen queue, outbox, …), written in the same transaction. */
+  effects?: CaseWrite[];
 }
+
+/** An open deadline as the index lists it for one organisation (GET /deadlines, the monitor's overdue count). */
+export interface IndexedDeadline {
+  reference: string;
+  regio: string;
+  deadlineId: string;
+  ruleId: string;
+  title: string;
+  actor: string;
+  dueDate: string;
+  dueAt: string;
+}
+
+/**
+ * What a change means for another concern, said in its words: the DynamoDB adapter (adapters/dynamo/intents.ts) is the
+ * one place that turns an intent into table items, keys, index attributes and conditions.
+ */
+export type CaseIntent =
+  /** The submitting organisation's draft of the form goes with the submission. */
+  | { kind: 'draft.discard'; caseId: string; organisationId: string; action: string }
+  /** (Re)schedules the erasure of a closed case; fails the change if the sweeper has started erasing it. */
+  | { kind: 'retention.schedule'; record: RetentionRecord }
+  /** The case is open again: no erasure is scheduled. */
+  | { kind: 'retention.cancel'; caseId: string }
+  /** Lists (or moves) an open deadline in the organisation's deadline index. */
+  | { kind: 'deadline.index'; caseId: string; organisationId: string; deadline: IndexedDeadline }
+  /** The deadline is no longer open for the organisation (met, missed, gone, or the organisation no longer concerned). */
+  | { kind: 'deadline.close'; caseId: string; organisationId: string; deadlineId: string }
+  /** Counts one anonymous fact (the same fact always lands on the same item: counted once). */
+  | { kind: 'monitor.fact'; fact: MonitorFact }
+  /** A fact a correction undid. */
+  | { kind: 'monitor.retract'; fact: MonitorFact }
+  /** A submission that needs Wonen enters its queue (once per submitting event). */
+  | { kind: 'wonen.open'; item: WonenItem }
+  /** Wonen's decision (or a change that made the item moot) closes it, whatever its status was. */
+  | { kind: 'wonen.close'; item: WonenItem; decision: string; decidedOn: string; decidedBySeq: number; at: string }
+  /** A correction of the submission changes what Wonen sees of it. */
+  | { kind: 'wonen.reproject'; item: WonenItem; projection: Record<string, unknown>; at: string }
+  /** An inbound mail attached to the case on arrival: its record, once. */
+  | { kind: 'inbound.attach'; record: InboundRecord }
+  /** An unmatched mail linked to the case by a medewerker: it leaves the unmatched list, if still unmatched. */
+  | { kind: 'inbound.link'; mailId: string; link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string } };
+
+/** What planners return while the last concerns still speak store form (issue 15 point 1 removes StoreEffect). */
+export type CaseWrite = CaseIntent | StoreEffect;
 
 /** A put or delete of one item, produced by a concern's planner and written in the same transaction. */
 export type StoreEffect =

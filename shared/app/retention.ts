@@ -4,7 +4,6 @@
  * read filter) and the organisatiebeheerder's revocation.
  */
 import { config, type Config } from '#config/config.js';
-import { ENTITIES, keys, TABLE } from '#adapters/dynamo/table.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CONSENT_EVENT } from '#domain/consent.js';
 import { CaseNotFound, Forbidden, RuleViolated } from '#domain/errors.js';
@@ -27,7 +26,7 @@ import type { CaseEvent } from '#domain/case.js';
 import { deadlinesAfter } from './change-deadlines.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, IdempotencyRecord, StoreEffect, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, IdempotencyRecord, StoredResponse } from './ports.js';
 
 /** The retention policy of the configuration (not code; shared/config/config.ts), DEFAULT_RETENTION_POLICY where unset. */
 export function retentionPolicy(c: Config = config()): RetentionPolicy {
@@ -63,35 +62,22 @@ export interface RetentionStore {
  * period means the case is in use again. Consent changes do not extend retention. A case being erased takes no changes.
  */
 export const retentionPlanner: EffectPlanner = (change, existing) => {
-  const effects: StoreEffect[] = [];
+  const intents: CaseIntent[] = [];
   const current = existing.retention;
   if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
     throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
   }
   const consentOnly = change.event.type === (CONSENT_EVENT.recorded as string) || change.event.type === (CONSENT_EVENT.withdrawn as string);
   if (isClosed(change.after.phase)) {
-    if (consentOnly && current) return effects;
+    if (consentOnly && current) return intents;
     // The period starts when the case's last deadline is met or passed (an open signal keeps the case: 002 Bijlage 4).
     const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy(), lastOpenDeadline(deadlinesAfter(change)));
-    const key = keys.retention(change.after.caseId);
-    effects.push({
-      kind: 'update',
-      key,
-      set: {
-        entity: ENTITIES.retention,
-        ...record,
-        [TABLE.indexes.byQueue.partitionKey]: keys.retentionQueue(monthOf(record.dueAt)),
-        [TABLE.indexes.byQueue.sortKey]: keys.retentionQueueSort(record.dueAt, record.caseId),
-      },
-      remove: ['eraseAt', 'markedAt'],
-      // The sweeper may have claimed the case since it was loaded: then this change must fail (and is retried/refused).
-      condition: 'attribute_not_exists(retentionState) OR retentionState IN (:retentionScheduled, :retentionMarked)',
-      conditionValues: { ':retentionScheduled': 'scheduled', ':retentionMarked': 'marked' },
-    });
+    // Written only while the sweeper has not started erasing the case (the adapter's condition): else the change fails.
+    intents.push({ kind: 'retention.schedule', record });
   } else if (current) {
-    effects.push({ kind: 'delete', key: keys.retention(change.after.caseId) });
+    intents.push({ kind: 'retention.cancel', caseId: change.after.caseId });
   }
-  return effects;
+  return intents;
 };
 
 /** Where a case's mail parts (body text, attachments) live outside the table: the inbox bucket. */

@@ -6,10 +6,9 @@ import { decideChange } from '#domain/forms/change.js';
 import type { FormDefinition } from '#domain/forms/types.js';
 import { assertAllowedIn } from '#domain/regio.js';
 import { mayTake, type Principal } from '#domain/roles.js';
-import { keys } from '#adapters/dynamo/table.js';
 import { commitChange } from './commit-change.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, StoreEffect, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, StoredResponse } from './ports.js';
 
 export interface SubmitOptions {
   /** The version the caller based the form on (If-Match); a different stored version answers 412. */
@@ -71,9 +70,8 @@ async function attemptSubmit(
 }
 
 /** The submitting organisation's draft of this form, if any, goes in the submission's transaction. */
-function discardDraftEffect(drafts: Draft[], caseId: string, organisationId: string, action: string): StoreEffect[] {
-  const key = keys.draft(caseId, organisationId, action);
-  return drafts.some((draft) => draft.organisationId === organisationId && draft.action === action) ? [{ kind: 'delete', key }] : [];
+function discardDraftEffect(drafts: Draft[], caseId: string, organisationId: string, action: string): CaseIntent[] {
+  return drafts.some((draft) => draft.organisationId === organisationId && draft.action === action) ? [{ kind: 'draft.discard', caseId, organisationId, action }] : [];
 }
 
 /** A submitted form is immutable; a correction is a new version that points at the latest version of the same form. */

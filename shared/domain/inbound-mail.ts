@@ -106,7 +106,7 @@ export interface AttachmentCheck {
   refused: RefusedAttachment[];
 }
 
-export function extensionOf(filename: string | undefined): string {
+function extensionOf(filename: string | undefined): string {
   const match = /\.([A-Za-z0-9]{1,10})$/.exec(filename?.trim() ?? '');
   return match ? match[1]!.toLowerCase() : '';
 }

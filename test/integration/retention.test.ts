@@ -19,8 +19,9 @@ import { formFor } from '../../shared/domain/forms/index.js';
 import { INDEXES } from '../../shared/adapters/dynamo/table.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
-import { noCaseItems } from '../../shared/app/ports.js';
+import { noCaseItems, type CaseIntent } from '../../shared/app/ports.js';
 import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
+import { storeEffectOf } from '../../shared/adapters/dynamo/intents.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
@@ -225,6 +226,8 @@ describe('the retention planner', () => {
     const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
     expect(consent).toEqual([]);
     const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
-    expect(rescheduled).toEqual([expect.objectContaining({ kind: 'update', condition: expect.stringContaining('retentionState IN') })]);
+    expect(rescheduled).toEqual([expect.objectContaining({ kind: 'retention.schedule' })]);
+    // Written only while the sweeper has not claimed the case (the adapter's condition).
+    expect(storeEffectOf(rescheduled[0] as CaseIntent)).toMatchObject({ kind: 'update', condition: expect.stringContaining('retentionState IN') });
   });
 });

@@ -10,7 +10,7 @@ import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { ensureTable } from '#adapters/dynamo/create-table.js';
 import { DynamoWonenBacklog } from '#adapters/dynamo/wonen-backlog.js';
 import { oldestOverdueWonenItem } from '#app/wonen/backlog.js';
-import { wonenItemToStore } from '#app/wonen/records.js';
+import { wonenItemToStore } from '#adapters/dynamo/wonen-items.js';
 import { dueDateFor, type WonenItem, type WonenStatus } from '#domain/wonen-queue.js';
 import type { Regio } from '#domain/case.js';
 import { withLocalServices } from '../support/local.js';

@@ -1,13 +1,15 @@
 /**
- * A Map standing in for the table in pure tests: applies StoreEffects as DynamoDB would without conditions (a put
+ * A Map standing in for the table in pure tests: applies a change's writes, in the items the DynamoDB adapter makes
+ * of them (adapters/dynamo/intents.ts), as DynamoDB would without conditions (a put
  * replaces, a delete removes, an update merges into the item or creates it), keyed by `PK|SK`.
  */
-import type { StoreEffect } from '../../shared/app/ports.js';
+import type { CaseWrite } from '../../shared/app/ports.js';
+import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
 
 export type Table = Map<string, Record<string, unknown>>;
 
-export function applyEffects(table: Table, effects: StoreEffect[]): void {
-  for (const effect of effects) {
+export function applyEffects(table: Table, writes: CaseWrite[]): void {
+  for (const effect of storeEffectsOf(writes)) {
     if (effect.kind === 'put') table.set(`${effect.item.PK}|${effect.item.SK}`, effect.item);
     else if (effect.kind === 'delete') table.delete(`${effect.key.PK}|${effect.key.SK}`);
     else {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { monitorPlanner } from '../../shared/app/monitor/planner.js';
-import type { StoreEffect } from '../../shared/app/ports.js';
+import type { CaseWrite } from '../../shared/app/ports.js';
 import { applyEffects, type Table } from '../support/effects.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import type { Deadline } from '../../shared/domain/deadlines/index.js';
@@ -109,14 +109,14 @@ interface Walked {
   file: CaseFile;
   table: Table;
   /** Every change's effects, to replay one. */
-  changes: StoreEffect[][];
+  changes: CaseWrite[][];
 }
 
 /** A new case (created on FIXTURE_TODAY) through `actions` with the fixture bodies; monitor effects collected. */
 function walk(actions: Action[], caseId = 'case-1'): Walked {
   let file = newCase({ caseId });
   const table: Table = new Map();
-  const changes: StoreEffect[][] = [];
+  const changes: CaseWrite[][] = [];
   const record = (before: CaseState | undefined, after: CaseState, event: CaseEvent, history: CaseEvent[]) => {
     const effects = monitorPlanner({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }, noCaseItems());
     changes.push(effects);
@@ -186,7 +186,7 @@ describe('monitorPlanner', () => {
   it('writes the same items when a change is planned again (a retried commit never counts twice)', () => {
     const { table, changes } = walk(TOT_OMKLAP);
     const before = JSON.stringify([...table.entries()].sort());
-    for (const effects of changes) applyEffects(table, effects.filter((e) => e.kind === 'put'));
+    for (const effects of changes) applyEffects(table, effects.filter((e) => e.kind === 'monitor.fact'));
     expect(JSON.stringify([...table.entries()].sort())).toBe(before);
   });
 

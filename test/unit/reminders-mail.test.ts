@@ -11,7 +11,7 @@ import { caseLink, dutchDate, dutchDateOfInstant, escapeHtml, GENERIC_INSTRUCTIO
 import { NOTIFICATION_RULES } from '../../shared/domain/notifications.js';
 import { deadlineReminderPlanner, notificationPlanner } from '../../shared/app/reminders/planners.js';
 import { mailInput } from '../../shared/app/reminders/send.js';
-import type { StoreEffect } from '../../shared/app/ports.js';
+import type { CaseWrite } from '../../shared/app/ports.js';
 import type { ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { noCaseItems } from '../../shared/app/ports.js';
 
@@ -143,7 +143,7 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'overlast-melding-mzwo': ['overlast-melding', { meldingId: 'M1', naOmklap: true }],
 };
 
-function putItems(effects: StoreEffect[]): ReminderItem[] {
+function putItems(effects: CaseWrite[]): ReminderItem[] {
   return effects.flatMap((e) => (e.kind === 'put' ? [e.item as unknown as ReminderItem] : []));
 }
 

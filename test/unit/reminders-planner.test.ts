@@ -11,7 +11,8 @@ import type { Deadline, DeadlineStatus, Party } from '../../shared/domain/deadli
 import { PARTIES } from '../../shared/domain/deadlines/index.js';
 import { deadlineReminderPlanner, notificationPlanner, outboxPlanner } from '../../shared/app/reminders/planners.js';
 import type { ChangeContext } from '../../shared/app/effects.js';
-import type { StoreEffect } from '../../shared/app/ports.js';
+import type { CaseWrite, StoreEffect } from '../../shared/app/ports.js';
+import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { historyBy } from '../support/history.js';
 import { noCaseItems } from '../../shared/app/ports.js';
@@ -49,9 +50,9 @@ function change(events: CaseEvent[], now = NOW, after = caseState()): ChangeCont
 
 type Items = Map<string, Record<string, unknown>>;
 
-function apply(items: Items, effects: StoreEffect[]): Items {
+function apply(items: Items, writes: CaseWrite[]): Items {
   const next: Items = new Map([...items].map(([k, v]) => [k, { ...v }]));
-  for (const effect of effects) {
+  for (const effect of storeEffectsOf(writes)) {
     const sk = effect.kind === 'put' ? String(effect.item.SK) : effect.key.SK;
     const current = next.get(sk);
     if (effect.kind === 'put') {

@@ -234,9 +234,9 @@ describe('1. Retention may not erase what still has an open deadline (002 Bijlag
     const applied = applyForm(ready, 'vijfjarencontract', validInput('vijfjarencontract'));
     const now = amsterdamInstant(FIXTURE_TODAY, 12);
     const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, noCaseItems());
-    const record = effects.find((e) => e.kind === 'update')!;
-    expect(record.kind).toBe('update');
-    const scheduled = (record as unknown as { set: RetentionRecord }).set;
+    const record = effects.find((e) => e.kind === 'retention.schedule')!;
+    expect(record.kind).toBe('retention.schedule');
+    const scheduled = (record as unknown as { record: RetentionRecord }).record;
     const start = walkDates().contractEigenNaam;
     const signals = evaluateDeadlines({ case: applied.state, history: applied.history, now }).filter((d) => d.ruleId.startsWith('vijfjarencontract-'));
     const letter = signals.find((d) => d.ruleId === 'vijfjarencontract-brief-gemeente' && d.status === 'open')!;

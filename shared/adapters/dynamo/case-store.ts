@@ -11,6 +11,7 @@ import { ConcurrentModification } from '#domain/errors.js';
 import { PHASES, type Phase } from '#domain/phases.js';
 import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
 import { caseItemsOf } from './case-items.js';
+import { storeEffectsOf } from './intents.js';
 import { keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
 
@@ -213,7 +214,7 @@ export class DynamoCaseStore implements CaseStore {
         },
       });
     }
-    for (const effect of change.effects ?? []) items.push(toTransactItem(TableName, effect));
+    for (const effect of storeEffectsOf(change.effects ?? [])) items.push(toTransactItem(TableName, effect));
     if (change.idempotency) items.push(idempotencyPut(TableName, change.idempotency, state.updatedAt));
     return items;
   }

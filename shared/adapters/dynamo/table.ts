@@ -35,6 +35,7 @@ export const INDEXES: IndexDefinition[] = Object.values(TABLE.indexes);
 /** How items of the case partition are marked (`entity`) where more than one module writes or reads them. */
 export const ENTITIES = {
   deadlineIndex: 'deadline-index',
+  monitor: 'monitor',
   retention: 'retention',
   wonenItem: 'wonen-item',
 } as const;

@@ -7,7 +7,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import type { Regio } from '#domain/case.js';
 import type { WonenItem, WonenStatus } from '#domain/wonen-queue.js';
 import type { WonenBacklogStore } from '#app/wonen/backlog.js';
-import { wonenItemFromStore } from '#app/wonen/records.js';
+import { wonenItemFromStore } from './wonen-items.js';
 import { keys, TABLE } from './table.js';
 
 const GSI3 = TABLE.indexes.byQueue;

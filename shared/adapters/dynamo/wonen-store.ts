@@ -22,7 +22,7 @@ import {
   inboundToStore,
   queueIndex,
   wonenItemFromStore,
-} from '#app/wonen/records.js';
+} from './wonen-items.js';
 import { keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage } from './query.js';
 

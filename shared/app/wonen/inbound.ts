@@ -31,7 +31,6 @@ import type { AppDeps, Mailer } from '../ports.js';
 import { commitMailEvent } from './mail-event.js';
 import { parseMail, type ParsedMail } from './parse-mail.js';
 import type { InboundRecord, MailObjectStore, StoredAttachment, WonenStore } from './ports.js';
-import { inboundToStore } from './records.js';
 
 export interface InboundDeps extends AppDeps {
   wonen: WonenStore;
@@ -120,7 +119,7 @@ export async function receiveInboundMail(deps: InboundDeps, input: { objectKey: 
   for (let attempt = 1; ; attempt++) {
     try {
       const event = await commitMailEvent(deps, caseId!, record, deps.inboxActor, (event) => [
-        { kind: 'put', item: inboundToStore({ ...record, status: 'gekoppeld', caseId: caseId!, eventSeq: event.seq }), ifAbsent: true },
+        { kind: 'inbound.attach', record: { ...record, status: 'gekoppeld', caseId: caseId!, eventSeq: event.seq } },
       ]);
       return { outcome: 'gekoppeld', mailId, caseId: caseId!, reference: reference!, eventSeq: event.seq };
     } catch (error) {

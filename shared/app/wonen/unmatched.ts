@@ -8,9 +8,8 @@ import { canSeeCase } from '#domain/access.js';
 import type { SameType } from '#domain/same-type.js';
 import { CaseNotFound, DomainError, NotFound } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
-import { keys, TABLE } from '#adapters/dynamo/table.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
-import { pageSchema, type AppDeps, type Page, type StoreEffect } from '../ports.js';
+import { pageSchema, type AppDeps, type CaseIntent, type Page } from '../ports.js';
 import { commitMailEvent } from './mail-event.js';
 import type { InboundRecord, MailObjectStore, WonenStore } from './ports.js';
 import { wonenRegioOf } from './queue.js';
@@ -169,14 +168,7 @@ export async function linkUnmatchedMail(
   );
 }
 
-/** The unmatched record becomes 'gekoppeld' and leaves the list (GSI3 attributes removed), if still unmatched. */
-function linkEffect(mailId: string, link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string }): StoreEffect {
-  return {
-    kind: 'update',
-    key: keys.inboundMail(mailId),
-    set: { mailStatus: 'gekoppeld', ...link },
-    remove: [TABLE.indexes.byQueue.partitionKey, TABLE.indexes.byQueue.sortKey],
-    condition: 'mailStatus = :unmatched',
-    conditionValues: { ':unmatched': 'niet-gekoppeld' },
-  };
+/** The unmatched record becomes 'gekoppeld' and leaves the list, if still unmatched (else the commit fails). */
+function linkEffect(mailId: string, link: Extract<CaseIntent, { kind: 'inbound.link' }>['link']): CaseIntent {
+  return { kind: 'inbound.link', mailId, link };
 }

@@ -1,11 +1,12 @@
 /**
  * Store form of the Wonen concern's items (the one place their keys and index attributes are put together), used by
- * the planner (writes in the form's transaction) and by the DynamoDB adapter (reads and status changes).
+ * the intents of a change (intents.ts: writes in the form's transaction) and by the Wonen store (reads and status
+ * changes).
  */
-import { ENTITIES, keys, TABLE } from '#adapters/dynamo/table.js';
+import { ENTITIES, keys, TABLE } from './table.js';
 import type { Regio } from '#domain/case.js';
 import type { WonenItem, WonenStatus } from '#domain/wonen-queue.js';
-import type { InboundRecord } from './ports.js';
+import type { InboundRecord } from '#app/wonen/ports.js';
 
 export const WONEN_ITEM_ENTITY = ENTITIES.wonenItem;
 export const INBOUND_ENTITY = 'inbound-mail';
