@@ -130,17 +130,9 @@ export type EventOf<T extends EventType> = { [K in T]: Omit<AnyCaseEvent, 'type'
 
 /**
  * An entry of the case's history. `CaseEvent` (any type) has untyped data; `CaseEvent<'besluit-omklap'>` has its
- * form's data (narrow a history's event with `isEventOf`).
+ * form's data (`onAny` narrows an event of the history by its `type`).
  */
 export type CaseEvent<T extends EventType = EventType> = EventType extends T ? AnyCaseEvent : EventOf<T>;
-
-/**
- * Whether `event` is one of `types`, narrowing its data to theirs. The data was validated by the form's schema when
- * it was recorded (see EventData on older events).
- */
-export function isEventOf<T extends EventType>(event: CaseEvent, ...types: readonly T[]): event is CaseEvent & EventOf<T> {
-  return (types as readonly EventType[]).includes(event.type);
-}
 
 /** A test of one event (the deadline rules, Wonen's intakes, the notifications). */
 export type EventPredicate = (event: CaseEvent) => boolean;

@@ -103,7 +103,7 @@ export function eventFacts(change: MonitorChange): MonitorFact[] {
 }
 
 /** How a deadline has ended, if it has and it counts; signals (nothing to record) never count. */
-export function deadlineOutcome(deadline: Deadline): DeadlineOutcome | undefined {
+function deadlineOutcome(deadline: Deadline): DeadlineOutcome | undefined {
   if (deadline.kind === 'signaal') return undefined;
   if (deadline.status === 'met') return deadline.late ? 'te-laat' : 'op-tijd';
   if (deadline.status === 'missed') return 'vervallen';
@@ -124,7 +124,7 @@ function deadlineFact(caseId: string, regio: string, organisationId: string, dea
 }
 
 /** Identity of a stored fact: where it lives and which item it is. */
-export function factIdentity(f: MonitorFact): string {
+function factIdentity(f: MonitorFact): string {
   return `${f.organisationId}|${f.month}|${f.regio}|${f.counter}|${f.seed}`;
 }
 

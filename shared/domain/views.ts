@@ -435,7 +435,7 @@ function answersTo(history: readonly CaseEvent[], seq: number): CaseEvent[] {
 }
 
 /** The akkoord items as `principal` sees them: the zorgaanbieder and the corporatie of the case; nobody else. */
-export function akkoordViews(principal: Principal, history: readonly CaseEvent[]): AkkoordView[] | undefined {
+function akkoordViews(principal: Principal, history: readonly CaseEvent[]): AkkoordView[] | undefined {
   const audience = ROLE_AUDIENCE[principal.role];
   if (audience !== 'zorgaanbieder' && audience !== 'corporatie') return undefined;
   return akkoordItems(history).map((item) => {

@@ -109,7 +109,7 @@ function koningsdag(year: number): string {
 }
 
 /** The date of a named holiday in `year`. */
-export function holidayDate(rule: HolidayRule, year: number): string {
+function holidayDate(rule: HolidayRule, year: number): string {
   const easter = () => easterSunday(year);
   switch (rule) {
     case 'nieuwjaarsdag':

@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { monotonicMs } from '#domain/clock.js';
+import { escapeHtml } from '#domain/mail/format.js';
 import { ROLES } from '#domain/roles.js';
 import { DEV_ISSUER, type DevClaims, type DevIssuer } from './dev-auth.js';
 
@@ -175,8 +176,6 @@ function tokenError(error: string, description: string): RawAnswer {
   return json(400, { error, error_description: description });
 }
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function page(status: number, html: string): RawAnswer {
   return {
     status,
@@ -204,23 +203,23 @@ const ROLE_LABELS: Record<string, string> = {
 function shell(title: string, content: string): string {
   return `<!doctype html>
 <html lang="nl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} – Omslagroute (lokaal)</title>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Omslagroute (lokaal)</title>
 <link rel="stylesheet" href="${OIDC_PATH}/login.css"></head>
-<body><main><h1>${escape(title)}</h1>${content}</main></body></html>`;
+<body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
 }
 
 function chooserPage(people: Person[], params: URLSearchParams, error?: string): string {
-  const hidden = [...params].filter(([name]) => name !== 'person').map(([name, value]) => `<input type="hidden" name="${escape(name)}" value="${escape(value)}">`).join('');
+  const hidden = [...params].filter(([name]) => name !== 'person').map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
   const options = people
     .map(
-      (p, i) => `<div class="keuze"><input type="radio" name="person" id="person-${i}" value="${escape(p.sub)}"${i === 0 ? ' required' : ''}>
-<label for="person-${i}">${escape(p.name)} <span>${escape(ROLE_LABELS[p.role] ?? p.role)}, ${escape(p.organisationId)}${p.teamId ? `, ${escape(p.teamId)}` : ''}${p.regio ? `, regio ${escape(p.regio)}` : ''}</span></label></div>`,
+      (p, i) => `<div class="keuze"><input type="radio" name="person" id="person-${i}" value="${escapeHtml(p.sub)}"${i === 0 ? ' required' : ''}>
+<label for="person-${i}">${escapeHtml(p.name)} <span>${escapeHtml(ROLE_LABELS[p.role] ?? p.role)}, ${escapeHtml(p.organisationId)}${p.teamId ? `, ${escapeHtml(p.teamId)}` : ''}${p.regio ? `, regio ${escapeHtml(p.regio)}` : ''}</span></label></div>`,
     )
     .join('\n');
   return shell(
     'Inloggen',
     `<p>Lokale ontwikkelomgeving: kies een van de testpersonen. Op AWS logt u hier in met uw account (Cognito).</p>
-${error ? `<p role="alert" class="fout">${escape(error)}</p>` : ''}
+${error ? `<p role="alert" class="fout">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${OIDC_PATH}/authorize">${hidden}
 <fieldset><legend>Wie bent u?</legend>
 ${options}
@@ -231,7 +230,7 @@ ${options}
 }
 
 function errorPage(problems: string[]): string {
-  return shell('Inloggen niet mogelijk', `<p>Het inlogverzoek is ongeldig.</p><ul>${problems.map((p) => `<li>${escape(p)}</li>`).join('')}</ul>`);
+  return shell('Inloggen niet mogelijk', `<p>Het inlogverzoek is ongeldig.</p><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`);
 }
 
 /** The sign-in page's stylesheet: served, not inline, so the page keeps a CSP without 'unsafe-inline'. */

@@ -105,7 +105,7 @@ function redact(fields: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** The line as written (exported for the metrics module and tests). */
-export function formatLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): string {
+function formatLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): string {
   const context = logContext();
   const trace = process.env._X_AMZN_TRACE_ID;
   return JSON.stringify({

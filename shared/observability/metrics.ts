@@ -41,7 +41,7 @@ export type MetricName = keyof typeof METRICS;
 export const AUDIT_WRITE_FAILED = { metricName: 'AuditWriteFailed', dimensions: { service: 'omslagroute-api' } } as const;
 
 /** The dimensions every metric of a function carries (except AuditWriteFailed). */
-export function defaultDimensions(): Record<string, string> {
+function defaultDimensions(): Record<string, string> {
   return { stage: process.env.OMSLAGROUTE_STAGE ?? 'local' };
 }
 

@@ -20,7 +20,7 @@ z.config(nl());
  * message in the werkplek (zod resolver) and in the API's 400. A schema's own message ('Verplicht', 'Akkoord is
  * nodig') wins over this map; without a label zod's Dutch message stays.
  */
-export function requiredFieldMessage(issue: z.core.$ZodRawIssue): string | undefined {
+function requiredFieldMessage(issue: z.core.$ZodRawIssue): string | undefined {
   if (issue.input !== undefined || !issue.inst) return undefined;
   if (issue.code !== 'invalid_type' && issue.code !== 'invalid_value' && issue.code !== 'invalid_union') return undefined;
   const label = z.globalRegistry.get(issue.inst as z.ZodType)?.description?.trim();
