@@ -12,7 +12,6 @@ import type { Deadline } from '../../shared/domain/deadlines/index.js';
 import {
   CSV_COLUMNS,
   deadlineFactChanges,
-  figuresCsv,
   MAX_MONITOR_MONTHS,
   median,
   monthFigures,
@@ -22,6 +21,7 @@ import {
 import type { Action } from '../../shared/domain/phases.js';
 import { applyForm, FIXTURE_TODAY, newCase, validInput, type CaseFile } from './forms.fixtures.js';
 import { noCaseItems } from '../../shared/app/ports.js';
+import { figuresCsv } from '../../shared/http/routes/monitor-figures.js';
 
 describe('median', () => {
   it('is the middle value for an odd count', () => {
