@@ -8,13 +8,13 @@ import type { CaseEvent, CaseState } from '#domain/case.js';
 import type { Principal } from '#domain/roles.js';
 import { caseView } from '#domain/views.js';
 import { planEffects } from './effects.js';
-import type { AppDeps, CaseWrite, IdempotencyRecord, LoadedCase, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, IdempotencyRecord, LoadedCase, StoredResponse } from './ports.js';
 
 export async function commitChange(
   deps: AppDeps,
   principal: Principal,
   loaded: LoadedCase,
-  change: { after: CaseState; event: CaseEvent; now: string; step?: CaseEvent | null; extraEffects?: CaseWrite[] },
+  change: { after: CaseState; event: CaseEvent; now: string; step?: CaseEvent | null; extraEffects?: CaseIntent[] },
   recordFor: (response: StoredResponse) => IdempotencyRecord,
 ): Promise<StoredResponse> {
   const { state: before, history } = loaded;

@@ -6,7 +6,7 @@
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { deadlineIndexPlanner } from './deadlines.js';
 import { monitorPlanner } from './monitor/planner.js';
-import type { CaseItems, CaseWrite } from './ports.js';
+import type { CaseItems, CaseIntent } from './ports.js';
 import { REMINDER_PLANNERS } from './reminders/planners.js';
 import { retentionPlanner } from './retention.js';
 import { wonenQueuePlanner } from './wonen/planner.js';
@@ -26,7 +26,7 @@ export interface ChangeContext {
   now: string;
 }
 
-export type EffectPlanner = (change: ChangeContext, existing: ExistingItems) => CaseWrite[];
+export type EffectPlanner = (change: ChangeContext, existing: ExistingItems) => CaseIntent[];
 
 /** What other concerns already stored for the case (e.g. pending reminders), loaded once per change. */
 export type ExistingItems = CaseItems;
@@ -34,6 +34,6 @@ export type ExistingItems = CaseItems;
 /** The planners of all concerns, in the order their writes are added to the transaction. */
 const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner, monitorPlanner];
 
-export function planEffects(change: ChangeContext, existing: ExistingItems): CaseWrite[] {
+export function planEffects(change: ChangeContext, existing: ExistingItems): CaseIntent[] {
   return PLANNERS.flatMap((planner) => planner(change, existing));
 }

@@ -12,7 +12,7 @@ import type { SameType } from '#domain/same-type.js';
 import type { Draft } from '#domain/drafts.js';
 import type { RetentionRecord } from '#domain/retention.js';
 import type { WonenItem } from '#domain/wonen-queue.js';
-import type { OutboxItem, ReminderItem } from './reminders/ports.js';
+import type { OutboxItem, PlannedOutboxEvent, PlannedStage, ReminderItem } from './reminders/ports.js';
 import type { InboundRecord } from './wonen/ports.js';
 
 /** A stored HTTP answer, replayed for a repeated Idempotency-Key. */
@@ -43,7 +43,7 @@ export interface CaseCommit {
   removedOrganisations?: string[];
   idempotency?: IdempotencyRecord;
   /** What the change implies for other concerns (reminders, Wonen queue, outbox, …), written in the same transaction. */
-  effects?: CaseWrite[];
+  effects?: CaseIntent[];
 }
 
 /** An open deadline as the index lists it for one organisation (GET /deadlines, the monitor's overdue count). */
@@ -86,16 +86,15 @@ export type CaseIntent =
   /** An inbound mail attached to the case on arrival: its record, once. */
   | { kind: 'inbound.attach'; record: InboundRecord }
   /** An unmatched mail linked to the case by a medewerker: it leaves the unmatched list, if still unmatched. */
-  | { kind: 'inbound.link'; mailId: string; link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string } };
-
-/** What planners return while the last concerns still speak store form (issue 15 point 1 removes StoreEffect). */
-export type CaseWrite = CaseIntent | StoreEffect;
-
-/** A put or delete of one item, produced by a concern's planner and written in the same transaction. */
-export type StoreEffect =
-  | { kind: 'put'; item: Record<string, unknown>; /** only if it does not exist yet */ ifAbsent?: boolean }
-  | { kind: 'delete'; key: { PK: string; SK: string } }
-  | { kind: 'update'; key: { PK: string; SK: string }; set: Record<string, unknown>; remove?: string[]; condition?: string; conditionValues?: Record<string, unknown> };
+  | { kind: 'inbound.link'; mailId: string; link: { caseId: string; reference: string; eventSeq: number; linkedBy: string; linkedAt: string } }
+  /** A new reminder stage or notification, pending and due at its fireAt (once: the same stage is never put twice). */
+  | { kind: 'reminder.schedule'; stage: PlannedStage }
+  /** A pending (or cancelled) stage rewritten in place: moved, other recipients, revived; only if still so. */
+  | { kind: 'reminder.replan'; stage: PlannedStage }
+  /** A pending stage no longer wanted (its deadline met, missed, gone; overtaken); only if still pending. */
+  | { kind: 'reminder.cancel'; caseId: string; deadlineId: string; stage: string; reason: string; at: string }
+  /** The change's domain event, relayed to EventBridge from `dueAt` on (once per event). */
+  | { kind: 'outbox.publish'; event: PlannedOutboxEvent; dueAt: string };
 
 export interface CaseSummary {
   caseId: string;

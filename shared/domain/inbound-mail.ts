@@ -1,7 +1,8 @@
 /**
  * Rules for mail that arrives in the woonzaken mailbox (001 §4: "E-mailadres: woonzaken.omslag@amsterdam.nl"):
  * which attachments are accepted, how a mail is matched to its case, and what happens when it cannot be.
- * Pure: the parsing (mailparser), the storage (S3) and the case commit live in shared/app/wonen/inbound.ts.
+ * Pure: the parsing (mailparser), the file signatures (shared/lib/file-signatures.ts), the mail id (a hash), the storage
+ * (S3) and the case commit live outside the domain (shared/app/wonen/parse-mail.ts, inbound.ts).
  *
  * Attachment policy: documents and scans professionals send with a voordracht or a besluit, nothing executable and
  * nothing that can hide other content:
@@ -15,7 +16,6 @@
  * - At most 10 MB per attachment, 25 MB together, 20 attachments.
  * A mail with any attachment outside the policy is refused as a whole: nothing of it is attached to a case.
  */
-import { createHash } from 'node:crypto';
 import { findReference, type Regio } from './case.js';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -39,35 +39,17 @@ export type AllowedKind = 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'txt';
 interface AllowedType {
   extensions: readonly string[];
   contentTypes: readonly string[];
-  sniff: (bytes: Uint8Array) => boolean;
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-
-function contains(bytes: Uint8Array, ascii: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ascii, 0, 'latin1');
-}
-
-/** An OOXML package of the given main folder (`word/`, `xl/`) without macros. Names in a zip are stored in clear. */
-function ooxml(folder: string) {
-  return (bytes: Uint8Array) => startsWith(bytes, ZIP) && contains(bytes, '[Content_Types].xml') && contains(bytes, folder) && !contains(bytes, 'vbaProject');
-}
-
-/** Plain text: no NUL bytes, not an executable header. */
-function plainText(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return false;
-  return !bytes.includes(0);
-}
-
+/** The allowed kinds: the extension, the declared content type and the bytes (AttachmentInput.contentKinds) must agree. */
 export const ALLOWED_TYPES: Readonly<Record<AllowedKind, AllowedType>> = {
-  // %PDF- within the first KB (some producers put a few bytes before the header).
-  pdf: { extensions: ['pdf'], contentTypes: ['application/pdf', 'application/x-pdf'], sniff: (b) => Buffer.from(b.subarray(0, 1024)).includes('%PDF-', 0, 'latin1') },
-  jpeg: { extensions: ['jpg', 'jpeg'], contentTypes: ['image/jpeg', 'image/jpg', 'image/pjpeg'], sniff: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  png: { extensions: ['png'], contentTypes: ['image/png'], sniff: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  docx: { extensions: ['docx'], contentTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], sniff: ooxml('word/') },
-  xlsx: { extensions: ['xlsx'], contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], sniff: ooxml('xl/') },
-  txt: { extensions: ['txt'], contentTypes: ['text/plain'], sniff: plainText },
+  pdf: { extensions: ['pdf'], contentTypes: ['application/pdf', 'application/x-pdf'] },
+  jpeg: { extensions: ['jpg', 'jpeg'], contentTypes: ['image/jpeg', 'image/jpg', 'image/pjpeg'] },
+  png: { extensions: ['png'], contentTypes: ['image/png'] },
+  // OOXML without macros (a vbaProject makes the bytes no docx or xlsx).
+  docx: { extensions: ['docx'], contentTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
+  xlsx: { extensions: ['xlsx'], contentTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+  txt: { extensions: ['txt'], contentTypes: ['text/plain'] },
 };
 
 /** Declared by clients that do not know better; the extension and the bytes decide then. */
@@ -78,6 +60,8 @@ export interface AttachmentInput {
   contentType: string;
   size: number;
   content: Uint8Array;
+  /** The kinds the content's first bytes say it is (shared/lib/file-signatures.ts fileKindsOf), found by the caller. */
+  contentKinds: readonly string[];
   /** An inline part of the html body (signature logo, pasted screenshot). */
   inline: boolean;
 }
@@ -132,7 +116,7 @@ function classify(a: AttachmentInput): { kind: AllowedKind } | { refuse: string 
   if (!allowed.contentTypes.includes(type) && !GENERIC_CONTENT_TYPES.includes(type)) {
     return { refuse: `inhoudstype ${type} past niet bij .${ext || allowed.extensions[0]}` };
   }
-  if (!allowed.sniff(a.content)) return { refuse: `inhoud is geen ${kind}` };
+  if (!a.contentKinds.includes(kind)) return { refuse: `inhoud is geen ${kind}` };
   return { kind };
 }
 
@@ -215,16 +199,6 @@ export function routeInbound(input: RouteInput): InboundDecision {
 // ---------------------------------------------------------------------------------------------------------------
 // Identity and names
 // ---------------------------------------------------------------------------------------------------------------
-
-/**
- * The deterministic id of a received mail: from its Message-ID when it has one (the same mail stored twice, e.g.
- * addressed to two of our addresses, is processed once), else from the S3 object key SES stored it under.
- */
-export function mailIdOf(messageId: string | undefined, objectKey: string): string {
-  const normalized = messageId?.trim().replace(/^<|>$/g, '');
-  const source = normalized ? `message-id:${normalized}` : `object:${objectKey}`;
-  return createHash('sha256').update(source).digest('hex').slice(0, 32);
-}
 
 /** A mail id as it appears in URLs: 32 lower-case hex characters. */
 export const MAIL_ID_PATTERN = /^[0-9a-f]{32}$/;

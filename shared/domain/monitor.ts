@@ -325,28 +325,22 @@ export const CSV_COLUMNS = [
   'termijnen_gemist',
 ] as const;
 
-/** A decimal number as Dutch Excel reads it (comma); empty for none. */
-function dutchNumber(value: number | null): string {
-  return value === null ? '' : String(value).replace('.', ',');
-}
-
 /**
- * The figures as CSV for Dutch spreadsheet settings: `;` between fields, decimal comma, CRLF line ends, a header row,
- * one row per month. Every field is a month, a number or empty, so nothing needs quoting.
+ * The figures as the rows of CSV_COLUMNS, one per month: a month, counts, and the median days (null for none). The
+ * CSV itself (Dutch spreadsheet settings) is rendered by shared/lib/csv.ts for the monitor route.
  */
-export function figuresCsv(months: readonly MonthFigures[]): string {
-  const rows = months.map((m) => [
+export function figuresRows(months: readonly MonthFigures[]): Array<Array<string | number | null>> {
+  return months.map((m) => [
     m.maand,
-    ...PHASES.map((p) => String(m.instroomPerFase[p])),
-    String(m.urgentiesAangevraagd),
-    String(m.urgentiesVerleend),
-    String(m.omklappen),
-    dutchNumber(m.mediaanDagenSleuteloverdrachtTotOmklap),
-    String(m.termijnen.gehaald),
-    String(m.termijnen.teLaatGehaald),
-    String(m.termijnen.vervallen),
-    String(m.termijnen.verlopenOpen),
-    String(m.termijnen.gemist),
+    ...PHASES.map((p) => m.instroomPerFase[p]),
+    m.urgentiesAangevraagd,
+    m.urgentiesVerleend,
+    m.omklappen,
+    m.mediaanDagenSleuteloverdrachtTotOmklap,
+    m.termijnen.gehaald,
+    m.termijnen.teLaatGehaald,
+    m.termijnen.vervallen,
+    m.termijnen.verlopenOpen,
+    m.termijnen.gemist,
   ]);
-  return [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.join(';')).join('\r\n') + '\r\n';
 }

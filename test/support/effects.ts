@@ -3,12 +3,12 @@
  * of them (adapters/dynamo/intents.ts), as DynamoDB would without conditions (a put
  * replaces, a delete removes, an update merges into the item or creates it), keyed by `PK|SK`.
  */
-import type { CaseWrite } from '../../shared/app/ports.js';
+import type { CaseIntent } from '../../shared/app/ports.js';
 import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
 
 export type Table = Map<string, Record<string, unknown>>;
 
-export function applyEffects(table: Table, writes: CaseWrite[]): void {
+export function applyEffects(table: Table, writes: CaseIntent[]): void {
   for (const effect of storeEffectsOf(writes)) {
     if (effect.kind === 'put') table.set(`${effect.item.PK}|${effect.item.SK}`, effect.item);
     else if (effect.kind === 'delete') table.delete(`${effect.key.PK}|${effect.key.SK}`);

@@ -79,4 +79,27 @@ describe('intents in store form', () => {
       conditionValues: { ':unmatched': 'niet-gekoppeld' },
     });
   });
+
+  it('reminder.cancel takes a stage out of the due index, only while it is still pending (the status table’s cancel)', () => {
+    expect(storeEffectOf({ kind: 'reminder.cancel', caseId: 'c-1', deadlineId: 'd-1', stage: 'vooraf', reason: 'met', at: 'T' })).toEqual({
+      kind: 'update',
+      key: { PK: 'CASE#c-1', SK: 'REM#d-1#vooraf' },
+      set: { reminderStatus: 'cancelled', cancelledAt: 'T', cancelReason: 'met' },
+      remove: ['GSI2PK', 'GSI2SK', 'leaseUntil'],
+      condition: 'reminderStatus = :remPending',
+      conditionValues: { ':remPending': 'pending' },
+    });
+  });
+
+  it('reminder.replan rewrites a pending or cancelled stage in place and clears what the new plan leaves out', () => {
+    const stage = { kind: 'deadline', reminderId: 'rem-1', caseId: 'c-1', reference: 'R', deadlineId: 'd-1', ruleId: 'r', title: 't', stage: 'vooraf', to: ['begeleider'], fireAt: '2026-12-10T07:00:00.000Z', reminderStatus: 'pending', plannedAt: 'T' } as const;
+    const effect = storeEffectOf({ kind: 'reminder.replan', stage: { ...stage, to: [...stage.to] } });
+    expect(effect).toMatchObject({
+      kind: 'update',
+      key: { PK: 'CASE#c-1', SK: 'REM#d-1#vooraf' },
+      set: { entity: 'reminder', reminderStatus: 'pending', GSI2SK: '2026-12-10T07:00:00.000Z#rem-1' },
+      remove: ['begeleiderUserId', 'nextStageAt', 'cancelledAt', 'cancelReason', 'leaseUntil'],
+      condition: 'reminderStatus IN (:remPending, :remCancelled)',
+    });
+  });
 });

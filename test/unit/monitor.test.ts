@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { monitorPlanner } from '../../shared/app/monitor/planner.js';
-import type { CaseWrite } from '../../shared/app/ports.js';
+import type { CaseIntent } from '../../shared/app/ports.js';
 import { applyEffects, type Table } from '../support/effects.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import type { Deadline } from '../../shared/domain/deadlines/index.js';
 import {
   CSV_COLUMNS,
   deadlineFactChanges,
-  figuresCsv,
   MAX_MONITOR_MONTHS,
   median,
   monthFigures,
@@ -22,6 +21,7 @@ import {
 import type { Action } from '../../shared/domain/phases.js';
 import { applyForm, FIXTURE_TODAY, newCase, validInput, type CaseFile } from './forms.fixtures.js';
 import { noCaseItems } from '../../shared/app/ports.js';
+import { figuresCsv } from '../../shared/http/routes/monitor-figures.js';
 
 describe('median', () => {
   it('is the middle value for an odd count', () => {
@@ -109,14 +109,14 @@ interface Walked {
   file: CaseFile;
   table: Table;
   /** Every change's effects, to replay one. */
-  changes: CaseWrite[][];
+  changes: CaseIntent[][];
 }
 
 /** A new case (created on FIXTURE_TODAY) through `actions` with the fixture bodies; monitor effects collected. */
 function walk(actions: Action[], caseId = 'case-1'): Walked {
   let file = newCase({ caseId });
   const table: Table = new Map();
-  const changes: CaseWrite[][] = [];
+  const changes: CaseIntent[][] = [];
   const record = (before: CaseState | undefined, after: CaseState, event: CaseEvent, history: CaseEvent[]) => {
     const effects = monitorPlanner({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }, noCaseItems());
     changes.push(effects);

@@ -11,7 +11,8 @@ import { caseLink, dutchDate, dutchDateOfInstant, escapeHtml, GENERIC_INSTRUCTIO
 import { NOTIFICATION_RULES } from '../../shared/domain/notifications.js';
 import { deadlineReminderPlanner, notificationPlanner } from '../../shared/app/reminders/planners.js';
 import { mailInput } from '../../shared/app/reminders/send.js';
-import type { CaseWrite } from '../../shared/app/ports.js';
+import type { CaseIntent } from '../../shared/app/ports.js';
+import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
 import type { ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { noCaseItems } from '../../shared/app/ports.js';
 
@@ -143,8 +144,8 @@ const NOTIFICATION_SAMPLES: Record<string, [CaseEvent['type'], Record<string, un
   'overlast-melding-mzwo': ['overlast-melding', { meldingId: 'M1', naOmklap: true }],
 };
 
-function putItems(effects: CaseWrite[]): ReminderItem[] {
-  return effects.flatMap((e) => (e.kind === 'put' ? [e.item as unknown as ReminderItem] : []));
+function putItems(writes: CaseIntent[]): ReminderItem[] {
+  return storeEffectsOf(writes).flatMap((e) => (e.kind === 'put' ? [e.item as unknown as ReminderItem] : []));
 }
 
 /** One planned stage item per rule × stage of the engine, as the planner stores them. */

@@ -11,8 +11,8 @@ import type { Deadline, DeadlineStatus, Party } from '../../shared/domain/deadli
 import { PARTIES } from '../../shared/domain/deadlines/index.js';
 import { deadlineReminderPlanner, notificationPlanner, outboxPlanner } from '../../shared/app/reminders/planners.js';
 import type { ChangeContext } from '../../shared/app/effects.js';
-import type { CaseWrite, StoreEffect } from '../../shared/app/ports.js';
-import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
+import type { CaseIntent } from '../../shared/app/ports.js';
+import { storeEffectsOf, type StoreEffect } from '../../shared/adapters/dynamo/intents.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { historyBy } from '../support/history.js';
 import { noCaseItems } from '../../shared/app/ports.js';
@@ -50,7 +50,7 @@ function change(events: CaseEvent[], now = NOW, after = caseState()): ChangeCont
 
 type Items = Map<string, Record<string, unknown>>;
 
-function apply(items: Items, writes: CaseWrite[]): Items {
+function apply(items: Items, writes: CaseIntent[]): Items {
   const next: Items = new Map([...items].map(([k, v]) => [k, { ...v }]));
   for (const effect of storeEffectsOf(writes)) {
     const sk = effect.kind === 'put' ? String(effect.item.SK) : effect.key.SK;
@@ -73,6 +73,9 @@ function apply(items: Items, writes: CaseWrite[]): Items {
   }
   return next;
 }
+
+/** The planner's intents as the table gets them (the DynamoDB adapter's translation). */
+const stored = (writes: CaseIntent[]): StoreEffect[] => storeEffectsOf(writes);
 
 function existing(items: Items) {
   return caseItemsOf([...items.values()]);
@@ -209,7 +212,7 @@ describe('deadline reminder planner (property tests)', () => {
 describe('deadline reminder planner (real engine)', () => {
   it('a sleuteloverdracht plans the kennismaking stages; the heads-up of "houden" goes to begeleider and corporatie', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08']);
-    const effects = deadlineReminderPlanner()(change(events), noCaseItems());
+    const effects = stored(deadlineReminderPlanner()(change(events), noCaseItems()));
     const puts = effects.filter((e): e is Extract<StoreEffect, { kind: 'put' }> => e.kind === 'put').map((e) => e.item as unknown as ReminderItem);
     const held = puts.filter((i) => i.ruleId === 'kennismaking-gehouden');
     expect(held.map((i) => i.stage).sort()).toEqual(['escalatie', 'vandaag', 'vooraf']);
@@ -236,12 +239,12 @@ describe('deadline reminder planner (real engine)', () => {
     expect(kennismaking.every((r) => r.reminderStatus === 'cancelled' && r.cancelReason === 'met')).toBe(true);
     // The begeleidingsplan (6 weeks after the kennismaking) is planned in the same change.
     expect(reminders(result).some((r) => r.ruleId === 'begeleidingsplan' && r.reminderStatus === 'pending')).toBe(true);
-    expect(effects.filter((e) => e.kind === 'update').every((e) => e.kind === 'update' && e.condition === 'reminderStatus = :remPending')).toBe(true);
+    expect(stored(effects).filter((e) => e.kind === 'update').every((e) => e.kind === 'update' && e.condition === 'reminderStatus = :remPending')).toBe(true);
   });
 
   it('a back-dated sleuteloverdracht keeps only the latest past stage per deadline', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-03-02']);
-    const effects = deadlineReminderPlanner()(change(events, '2026-05-25T10:00:00.000Z'), noCaseItems());
+    const effects = stored(deadlineReminderPlanner()(change(events, '2026-05-25T10:00:00.000Z'), noCaseItems()));
     const plan = effects.map((e) => (e.kind === 'put' ? (e.item as unknown as ReminderItem) : undefined)).filter((i) => i?.ruleId === 'kennismaking-plannen');
     // Due 13 April 2026 (6 weeks): every stage is past; only the escalatie goes out, once.
     expect(plan.map((i) => i!.stage)).toEqual(['escalatie']);
@@ -249,7 +252,7 @@ describe('deadline reminder planner (real engine)', () => {
 
   it('the overlast melding of Friday 22 May 2026 is due Wednesday 27 May (2e Pinksterdag); vandaag fires that morning', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['overlast-melding', '2026-05-22', { meldingId: 'M-1' }]);
-    const effects = deadlineReminderPlanner()(change(events, '2026-05-22T14:00:00.000Z'), noCaseItems());
+    const effects = stored(deadlineReminderPlanner()(change(events, '2026-05-22T14:00:00.000Z'), noCaseItems()));
     const items = effects.map((e) => (e.kind === 'put' ? (e.item as unknown as ReminderItem) : undefined)).filter((i) => i?.ruleId === 'overlast-reactie');
     const vandaag = items.find((i) => i!.stage === 'vandaag')!;
     expect(vandaag).toMatchObject({ dueDate: '2026-05-27', fireAt: '2026-05-27T06:00:00.000Z', to: ['meldpunt', 'begeleider'] });
@@ -260,7 +263,7 @@ describe('deadline reminder planner (real engine)', () => {
 describe('notification planner', () => {
   it('an aanvraag urgentie sends one mail to woonzaken, planned once', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['aanvraag-urgentie', '2026-01-06']);
-    const effects = notificationPlanner(change(events), noCaseItems());
+    const effects = stored(notificationPlanner(change(events), noCaseItems()));
     expect(effects).toHaveLength(1);
     const item = (effects[0] as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem;
     expect(item).toMatchObject({ kind: 'melding', stage: 'melding', to: ['woonzaken'], fireAt: NOW, reminderStatus: 'pending', SK: 'REM#aanvraag-urgentie:2#melding' });
@@ -285,14 +288,14 @@ describe('notification planner', () => {
     ['kennismaking', {}, []],
   ] as Array<[CaseEvent['type'], Record<string, unknown>, string[]]>)('%s %j → %j', (type, data, rules) => {
     const events = history(['case-aangemaakt', '2026-01-05'], [type, '2026-06-01', data]);
-    const items = notificationPlanner(change(events), noCaseItems()).map((e) => (e as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem);
+    const items = stored(notificationPlanner(change(events), noCaseItems())).map((e) => (e as Extract<StoreEffect, { kind: 'put' }>).item as unknown as ReminderItem);
     expect(items.map((i) => i.ruleId)).toEqual(rules);
   });
 
   it('besluit omklap akkoord → corporatie and zorgaanbieder in one mail; einde verhuur → corporatie and woonzaken', () => {
-    const akkoord = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['besluit-omklap', '2026-06-01', { besluit: 'akkoord' }])), noCaseItems());
+    const akkoord = stored(notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['besluit-omklap', '2026-06-01', { besluit: 'akkoord' }])), noCaseItems()));
     expect((akkoord[0] as Extract<StoreEffect, { kind: 'put' }>).item.to).toEqual(['corporatie', 'zorgaanbieder']);
-    const einde = notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['einde-intermediaire-verhuur', '2026-06-01'])), noCaseItems());
+    const einde = stored(notificationPlanner(change(history(['case-aangemaakt', '2026-01-05'], ['einde-intermediaire-verhuur', '2026-06-01'])), noCaseItems()));
     expect((einde[0] as Extract<StoreEffect, { kind: 'put' }>).item.to).toEqual(['corporatie', 'woonzaken']);
   });
 });
@@ -300,7 +303,7 @@ describe('notification planner', () => {
 describe('outbox planner', () => {
   it('writes one pending outbox event with identifiers only, due now', () => {
     const events = history(['case-aangemaakt', '2026-01-05'], ['sleuteloverdracht', '2026-06-08', { adres: { straat: 'Geheimstraat' } }]);
-    const [effect] = outboxPlanner(change(events), noCaseItems());
+    const [effect] = stored(outboxPlanner(change(events), noCaseItems()));
     expect(effect).toMatchObject({ kind: 'put', ifAbsent: true });
     const item = (effect as Extract<StoreEffect, { kind: 'put' }>).item;
     expect(item).toMatchObject({ SK: 'OUT#00000002', eventId: 'case-1#2', outboxStatus: 'pending', detailType: 'sleuteloverdracht' });

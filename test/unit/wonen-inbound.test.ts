@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mailIdOf } from '../../shared/app/wonen/inbound.js';
 import { parseMail } from '../../shared/app/wonen/parse-mail.js';
+import { fileKindsOf } from '../../shared/lib/file-signatures.js';
 import {
   checkAttachments,
-  mailIdOf,
   MAX_ATTACHMENT_BYTES,
   MAX_RAW_BYTES,
   referenceOf,
@@ -24,7 +25,7 @@ const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 const zip = (...names: string[]) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(names.join('\0'), 'latin1')]);
 
 function att(filename: string | undefined, contentType: string, content: Buffer, inline = false): AttachmentInput {
-  return { ...(filename ? { filename } : {}), contentType, size: content.length, content, inline };
+  return { ...(filename ? { filename } : {}), contentType, size: content.length, content, contentKinds: fileKindsOf(content), inline };
 }
 
 describe('attachment policy', () => {

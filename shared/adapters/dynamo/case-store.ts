@@ -9,9 +9,9 @@ import { formatReference, type CaseEvent, type CaseState } from '#domain/case.js
 import { systemClock, type Clock } from '#domain/clock.js';
 import { ConcurrentModification } from '#domain/errors.js';
 import { PHASES, type Phase } from '#domain/phases.js';
-import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page, type StoreEffect } from '#app/ports.js';
+import { IdempotencyRace, type CaseCommit, type CaseStore, type CaseSummary, type IdempotencyRecord, type LoadedCase, type Page } from '#app/ports.js';
 import { caseItemsOf } from './case-items.js';
-import { storeEffectsOf } from './intents.js';
+import { storeEffectsOf, type StoreEffect } from './intents.js';
 import { keys, TABLE } from './table.js';
 import { idempotencyPut, queryAll, queryPage, storedResponseOf } from './query.js';
 

@@ -4,13 +4,30 @@
  * Map (test/support/effects.ts), so they see the same items the table gets.
  */
 import { createHash } from 'node:crypto';
-import type { CaseIntent, CaseWrite, StoreEffect } from '#app/ports.js';
+import type { CaseIntent } from '#app/ports.js';
+import type { PlannedStage, ReminderItem } from '#app/reminders/ports.js';
+import { REMINDER_TRANSITIONS } from '#domain/reminder-status.js';
 import type { MonitorFact } from '#domain/monitor.js';
 import { monthOf } from '#domain/retention.js';
+import { DUE_INDEX, dueAttributes, reminderKeys, statusCondition, STATUS_ATTRIBUTE } from './reminder-items.js';
 import { ENTITIES, keys, TABLE } from './table.js';
 import { inboundToStore, queueIndex, wonenItemToStore } from './wonen-items.js';
 
+/** The store form of an intent: a put, delete or update of one item of the table, written in the change's transaction. */
+export type StoreEffect =
+  | { kind: 'put'; item: Record<string, unknown>; /** only if it does not exist yet */ ifAbsent?: boolean }
+  | { kind: 'delete'; key: { PK: string; SK: string } }
+  | { kind: 'update'; key: { PK: string; SK: string }; set: Record<string, unknown>; remove?: string[]; condition?: string; conditionValues?: Record<string, unknown> };
+
 const GSI3 = TABLE.indexes.byQueue;
+
+// The planner's two transitions of the reminder status table; `rem` keeps their placeholders apart in a transaction.
+const CANCEL = statusCondition('cancel', 'rem');
+const REPLAN = statusCondition('replan', 'rem');
+
+function reminderItemOf(stage: PlannedStage): ReminderItem {
+  return { ...reminderKeys.reminder(stage.caseId, stage.deadlineId, stage.stage), entity: 'reminder', ...stage, ...dueAttributes(stage.reminderId, stage.fireAt) };
+}
 
 /** A one-way digest of a monitor fact's seed: stable, and it does not spell a case id. */
 export function factId(seed: string): string {
@@ -101,6 +118,33 @@ export function storeEffectOf(intent: CaseIntent): StoreEffect {
       };
     case 'wonen.reproject':
       return { kind: 'update', key: keys.wonenItem(intent.item.caseId, intent.item.seq), set: { projection: intent.projection, correctedAt: intent.at } };
+    case 'reminder.schedule':
+      return { kind: 'put', item: { ...reminderItemOf(intent.stage) }, ifAbsent: true };
+    case 'reminder.replan': {
+      const { PK, SK, ...fields } = reminderItemOf(intent.stage);
+      return {
+        kind: 'update',
+        key: { PK, SK },
+        set: fields,
+        // What the new plan leaves out, and what a cancellation or a lease had written.
+        remove: [...(intent.stage.begeleiderUserId ? [] : ['begeleiderUserId']), ...(intent.stage.nextStageAt ? [] : ['nextStageAt']), 'cancelledAt', 'cancelReason', 'leaseUntil'],
+        condition: REPLAN.condition,
+        conditionValues: REPLAN.conditionValues,
+      };
+    }
+    case 'reminder.cancel':
+      return {
+        kind: 'update',
+        key: reminderKeys.reminder(intent.caseId, intent.deadlineId, intent.stage),
+        set: { [STATUS_ATTRIBUTE]: REMINDER_TRANSITIONS.cancel.to, cancelledAt: intent.at, cancelReason: intent.reason },
+        remove: [DUE_INDEX.partitionKey, DUE_INDEX.sortKey, 'leaseUntil'],
+        condition: CANCEL.condition,
+        conditionValues: CANCEL.conditionValues,
+      };
+    case 'outbox.publish': {
+      const { event } = intent;
+      return { kind: 'put', item: { ...reminderKeys.outbox(event.caseId, event.seq), entity: 'outbox', ...event, ...dueAttributes(event.eventId, intent.dueAt) }, ifAbsent: true };
+    }
     case 'inbound.attach':
       return { kind: 'put', item: inboundToStore(intent.record), ifAbsent: true };
     case 'inbound.link':
@@ -115,11 +159,7 @@ export function storeEffectOf(intent: CaseIntent): StoreEffect {
   }
 }
 
-/** Intents in store form; store-form effects (the concerns not yet speaking intents) pass unchanged. */
-export function storeEffectsOf(writes: readonly CaseWrite[]): StoreEffect[] {
-  return writes.map((write) => (isIntent(write) ? storeEffectOf(write) : write));
-}
-
-function isIntent(write: CaseWrite): write is CaseIntent {
-  return write.kind.includes('.');
+/** A change's intents in store form, in order. */
+export function storeEffectsOf(intents: readonly CaseIntent[]): StoreEffect[] {
+  return intents.map(storeEffectOf);
 }

@@ -11,24 +11,19 @@
 import { createHash } from 'node:crypto';
 import type { Party } from '#domain/deadlines/index.js';
 import { REMINDER_TRANSITIONS, type ReminderStatus, type ReminderTransition, type ReminderTransitionName } from '#domain/reminder-status.js';
-import type { OutboxItem, ReminderItem, ReminderKey } from '#app/reminders/ports.js';
+import { DUE_SHARD_COUNT, type OutboxItem, type ReminderItem, type ReminderKey } from '#app/reminders/ports.js';
 import { TABLE } from './table.js';
 
-// The stored shapes are the reminder ports' (the case store hands them to the planners); the keys are spelled here.
+// The stored shapes, the deterministic ids and the shard count are the reminder ports' (the planners and the
+// dispatcher need them too); the keys and the due index attributes are spelled here.
 export type { DomainEventDetail, OutboxItem, OutboxStatus, ReminderItem, ReminderKey } from '#app/reminders/ports.js';
-
-/**
- * Shards of the due index. The planner (in the HTTP functions) and the dispatcher must agree, so this is a constant
- * of the code, not an environment variable: changing it means the dispatcher must still read the old shards until
- * their items are gone. 4 spreads GSI2 writes over four partition keys and lets the dispatcher read in parallel.
- */
-export const DUE_SHARD_COUNT = 4;
+export { DUE_SHARD_COUNT, eventIdOf, normaliseInstant, reminderIdOf } from '#app/reminders/ports.js';
 
 export const DUE_INDEX = TABLE.indexes.byDue;
 
 /**
  * The attribute holding the status (#domain/reminder-status). Not `status`: that is a DynamoDB reserved word, and the
- * planner's conditions (StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
+ * store form's conditions (intents.ts, StoreEffect.condition) are written as plain expressions without attribute-name placeholders.
  */
 export const STATUS_ATTRIBUTE = 'reminderStatus';
 
@@ -74,15 +69,6 @@ function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Deterministic reminder id: the same case, deadline and stage always give the same id (an idempotency key). */
-export function reminderIdOf(caseId: string, deadlineId: string, stage: string): string {
-  return `rem-${sha256(`${caseId}|${deadlineId}|${stage}`).slice(0, 32)}`;
-}
-
-export function eventIdOf(caseId: string, seq: number): string {
-  return `${caseId}#${seq}`;
-}
-
 /** hash(id) mod N: spreads due items evenly over the shards. */
 export function shardOf(id: string, shards = DUE_SHARD_COUNT): number {
   return Number.parseInt(sha256(id).slice(0, 8), 16) % shards;
@@ -91,11 +77,6 @@ export function shardOf(id: string, shards = DUE_SHARD_COUNT): number {
 /** The GSI2 attributes that make an item due at `instant`. */
 export function dueAttributes(id: string, instant: string): { GSI2PK: string; GSI2SK: string } {
   return { GSI2PK: reminderKeys.duePartition(shardOf(id)), GSI2SK: reminderKeys.dueSort(instant, id) };
-}
-
-/** Normalises an ISO instant to `toISOString()` form, so instants compare as strings. */
-export function normaliseInstant(instant: string): string {
-  return new Date(Date.parse(instant)).toISOString();
 }
 
 export function isReminderItem(item: Record<string, unknown>): item is ReminderItem & Record<string, unknown> {

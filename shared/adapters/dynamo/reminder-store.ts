@@ -182,7 +182,8 @@ export class DynamoReminderStore implements ReminderStore {
     });
   }
 
-  async releaseOutbox(item: OutboxItem, leasedSort: string): Promise<boolean> {
+  async releaseOutbox(item: OutboxItem, leasedUntil: string): Promise<boolean> {
+    const leasedSort = reminderKeys.dueSort(leasedUntil, item.eventId);
     return this.conditional({
       Key: keyOf(item),
       UpdateExpression: 'SET #sk = :original REMOVE leaseUntil',

@@ -12,9 +12,8 @@
  *   write; a failed PutEvents releases the lease so the next run retries (at least once).
  * Cost grows with the number of due items, never with the number of cases.
  */
-import { DUE_SHARD_COUNT, normaliseInstant, reminderKeys } from '#adapters/dynamo/reminder-items.js';
 import { nextReminderStatus } from '#domain/reminder-status.js';
-import type { DispatcherDeps, DueItem, OutboxItem, ReminderItem, ReminderMessage } from './ports.js';
+import { DUE_SHARD_COUNT, normaliseInstant, type DispatcherDeps, type DueItem, type OutboxItem, type ReminderItem, type ReminderMessage } from './ports.js';
 
 export interface DispatchResult {
   dispatched: number;
@@ -104,7 +103,7 @@ async function handlePage(deps: DispatcherDeps, items: DueItem[], now: string, c
       if (failedIds.has(o.eventId)) {
         result.publishFailures += 1;
         deps.observe({ type: 'publish-failed', eventId: o.eventId });
-        await deps.store.releaseOutbox(o, reminderKeys.dueSort(leaseUntil, o.eventId));
+        await deps.store.releaseOutbox(o, leaseUntil);
         return;
       }
       if (await deps.store.markPublished(o, now, expiresAt)) {

@@ -26,22 +26,12 @@
 import type { CaseEvent } from '#domain/case.js';
 import type { Deadline, EvaluateInput } from '#domain/deadlines/index.js';
 import { notificationsFor } from '#domain/notifications.js';
-import { nextReminderStatus, PLANNED_STATUS, REMINDER_TRANSITIONS } from '#domain/reminder-status.js';
-import {
-  dueAttributes,
-  eventIdOf,
-  normaliseInstant,
-  reminderIdOf,
-  reminderKeys,
-  statusCondition,
-  STATUS_ATTRIBUTE,
-  type OutboxItem,
-  type ReminderItem,
-} from '#adapters/dynamo/reminder-items.js';
+import { nextReminderStatus, PLANNED_STATUS } from '#domain/reminder-status.js';
 import { deadlinesAfter } from '../change-deadlines.js';
 import { stepOf } from '#domain/akkoord.js';
 import type { ChangeContext, EffectPlanner, ExistingItems } from '../effects.js';
-import type { StoreEffect } from '../ports.js';
+import type { CaseIntent } from '../ports.js';
+import { eventIdOf, normaliseInstant, reminderIdOf, type PlannedOutboxEvent, type PlannedStage, type ReminderItem } from './ports.js';
 
 export type EvaluateDeadlines = (input: EvaluateInput) => Deadline[];
 
@@ -85,13 +75,11 @@ export function wantedStages(deadlines: readonly Deadline[], now: string): Wante
   return wanted;
 }
 
-function reminderItemOf(change: ChangeContext, want: WantedStage, now: string, begeleiderUserId: string | undefined): ReminderItem {
+function plannedStageOf(change: ChangeContext, want: WantedStage, now: string, begeleiderUserId: string | undefined): PlannedStage {
   const { deadline } = want;
   const caseId = change.after.caseId;
   const reminderId = reminderIdOf(caseId, deadline.deadlineId, want.stage);
   return {
-    ...reminderKeys.reminder(caseId, deadline.deadlineId, want.stage),
-    entity: 'reminder',
     kind: 'deadline',
     reminderId,
     caseId,
@@ -111,35 +99,26 @@ function reminderItemOf(change: ChangeContext, want: WantedStage, now: string, b
     ...(begeleiderUserId ? { begeleiderUserId } : {}),
     reminderStatus: PLANNED_STATUS,
     plannedAt: now,
-    ...dueAttributes(reminderId, want.fireAt),
   };
 }
 
-function differs(stored: ReminderItem, wanted: ReminderItem): boolean {
+function differs(stored: ReminderItem, wanted: PlannedStage): boolean {
   if (stored.reminderStatus !== 'pending') return true;
   if (COMPARED.some((field) => stored[field] !== wanted[field])) return true;
   return stored.to.length !== wanted.to.length || stored.to.some((p, i) => p !== wanted.to[i]);
 }
 
+/** The stored stages of a kind, by reminderId (deterministic: the same case, deadline and stage). */
 function storedReminders(existing: ExistingItems, kind: ReminderItem['kind']): Map<string, ReminderItem> {
-  const bySk = new Map<string, ReminderItem>();
-  for (const item of existing.reminders) if (item.kind === kind) bySk.set(item.SK, item);
-  return bySk;
+  const byId = new Map<string, ReminderItem>();
+  for (const item of existing.reminders) if (item.kind === kind) byId.set(item.reminderId, item);
+  return byId;
 }
 
-// The planner's two transitions of the status table (#domain/reminder-status); `rem` keeps their placeholders apart.
-const CANCEL = statusCondition('cancel', 'rem');
-const REPLAN = statusCondition('replan', 'rem');
-
-function cancelEffect(item: ReminderItem, reason: string, now: string): StoreEffect {
-  return {
-    kind: 'update',
-    key: { PK: item.PK, SK: item.SK },
-    set: { [STATUS_ATTRIBUTE]: REMINDER_TRANSITIONS.cancel.to, cancelledAt: now, cancelReason: reason },
-    remove: ['GSI2PK', 'GSI2SK', 'leaseUntil'],
-    condition: CANCEL.condition,
-    conditionValues: CANCEL.conditionValues,
-  };
+// The planner's two transitions of the status table (#domain/reminder-status), `replan` and `cancel`: the adapter
+// writes each conditional on the status the planner saw.
+function cancelIntent(item: ReminderItem, reason: string, now: string): CaseIntent {
+  return { kind: 'reminder.cancel', caseId: item.caseId, deadlineId: item.deadlineId, stage: item.stage, reason, at: now };
 }
 
 /** Builds the deadline-reminder planner: from the change's deadlines (evaluated once per change), or from `evaluate` (tests hand in generated deadlines). */
@@ -150,35 +129,27 @@ export function deadlineReminderPlanner(evaluate?: EvaluateDeadlines): EffectPla
     const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
     const stored = storedReminders(existing, 'deadline');
     const begeleiderUserId = begeleiderOf(change.history);
-    const effects: StoreEffect[] = [];
-    const wantedKeys = new Set<string>();
+    const intents: CaseIntent[] = [];
+    const wantedIds = new Set<string>();
 
     for (const want of wantedStages(deadlines, now)) {
-      const item = reminderItemOf(change, want, now, begeleiderUserId);
-      wantedKeys.add(item.SK);
-      const current = stored.get(item.SK);
+      const stage = plannedStageOf(change, want, now, begeleiderUserId);
+      wantedIds.add(stage.reminderId);
+      const current = stored.get(stage.reminderId);
       if (!current) {
-        effects.push({ kind: 'put', item: { ...item }, ifAbsent: true });
-      } else if (nextReminderStatus(current.reminderStatus, 'replan') && differs(current, item)) {
-        const { PK, SK, ...fields } = item;
-        effects.push({
-          kind: 'update',
-          key: { PK, SK },
-          set: fields,
-          remove: [...(begeleiderUserId ? [] : ['begeleiderUserId']), ...(item.nextStageAt ? [] : ['nextStageAt']), 'cancelledAt', 'cancelReason', 'leaseUntil'],
-          condition: REPLAN.condition,
-          conditionValues: REPLAN.conditionValues,
-        });
+        intents.push({ kind: 'reminder.schedule', stage });
+      } else if (nextReminderStatus(current.reminderStatus, 'replan') && differs(current, stage)) {
+        intents.push({ kind: 'reminder.replan', stage });
       }
       // sending, sent, unconfirmed, failed: history, never touched.
     }
     for (const current of stored.values()) {
-      if (!nextReminderStatus(current.reminderStatus, 'cancel') || wantedKeys.has(current.SK)) continue;
+      if (!nextReminderStatus(current.reminderStatus, 'cancel') || wantedIds.has(current.reminderId)) continue;
       const deadline = byId.get(current.deadlineId);
       const reason = !deadline ? 'vervallen' : ACTIVE.has(deadline.status) ? 'ingehaald' : deadline.status;
-      effects.push(cancelEffect(current, reason, now));
+      intents.push(cancelIntent(current, reason, now));
     }
-    return effects;
+    return intents;
   };
 }
 
@@ -194,14 +165,11 @@ export const notificationPlanner: EffectPlanner = (change, existing) => {
     ...(step ? notificationsFor(step, after).map((rule) => ({ event: step, rule })) : []),
     ...(step !== change.event ? notificationsFor(change.event, after, true).map((rule) => ({ event: change.event, rule })) : []),
   ];
-  return triggered.flatMap(({ event, rule }): StoreEffect[] => {
+  return triggered.flatMap(({ event, rule }): CaseIntent[] => {
     const deadlineId = `${rule.id}:${event.seq}`;
-    const key = reminderKeys.reminder(after.caseId, deadlineId, 'melding');
-    if (stored.has(key.SK)) return [];
     const reminderId = reminderIdOf(after.caseId, deadlineId, 'melding');
-    const item: ReminderItem = {
-      ...key,
-      entity: 'reminder',
+    if (stored.has(reminderId)) return [];
+    const stage: PlannedStage = {
       kind: 'melding',
       reminderId,
       caseId: after.caseId,
@@ -219,9 +187,8 @@ export const notificationPlanner: EffectPlanner = (change, existing) => {
       ...(begeleiderUserId ? { begeleiderUserId } : {}),
       reminderStatus: PLANNED_STATUS,
       plannedAt: now,
-      ...dueAttributes(reminderId, now),
     };
-    return [{ kind: 'put', item: { ...item }, ifAbsent: true }];
+    return [{ kind: 'reminder.schedule', stage }];
   });
 };
 
@@ -229,12 +196,9 @@ export const notificationPlanner: EffectPlanner = (change, existing) => {
 export const outboxPlanner: EffectPlanner = (change, existing) => {
   const now = normaliseInstant(change.now);
   const { event, after } = change;
-  const key = reminderKeys.outbox(after.caseId, event.seq);
   if (existing.outbox.some((o) => o.seq === event.seq)) return [];
   const eventId = eventIdOf(after.caseId, event.seq);
-  const item: OutboxItem = {
-    ...key,
-    entity: 'outbox',
+  const planned: PlannedOutboxEvent = {
     eventId,
     caseId: after.caseId,
     seq: event.seq,
@@ -242,9 +206,9 @@ export const outboxPlanner: EffectPlanner = (change, existing) => {
     detail: { eventId, caseId: after.caseId, reference: after.reference, action: event.type, seq: event.seq, occurredOn: event.occurredOn },
     recordedAt: normaliseInstant(event.recordedAt),
     outboxStatus: 'pending',
-    ...dueAttributes(eventId, now),
   };
-  return [{ kind: 'put', item: { ...item }, ifAbsent: true }];
+  // Due for the relay from now on.
+  return [{ kind: 'outbox.publish', event: planned, dueAt: now }];
 };
 
 /** The planners of this concern, in the order they are added to PLANNERS. */

@@ -6,6 +6,7 @@
  * The status machine of a reminder stage is a table of the domain (#domain/reminder-status): each store
  * transition below names its row there, and the DynamoDB adapter derives its conditions from it.
  */
+import { createHash } from 'node:crypto';
 import type { CaseState } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
@@ -13,6 +14,28 @@ import type { Party } from '#domain/deadlines/index.js';
 import type { ReminderStatus } from '#domain/reminder-status.js';
 import type { Mailer } from '../ports.js';
 import type { SendPacer } from './pacing.js';
+
+/**
+ * Shards of the due index. The planner (in the HTTP functions) and the dispatcher must agree, so this is a constant
+ * of the code, not an environment variable: changing it means the dispatcher must still read the old shards until
+ * their items are gone. 4 spreads GSI2 writes over four partition keys and lets the dispatcher read in parallel.
+ */
+export const DUE_SHARD_COUNT = 4;
+
+/** Deterministic reminder id: the same case, deadline and stage always give the same id (an idempotency key). */
+export function reminderIdOf(caseId: string, deadlineId: string, stage: string): string {
+  return `rem-${createHash('sha256').update(`${caseId}|${deadlineId}|${stage}`).digest('hex').slice(0, 32)}`;
+}
+
+/** `<caseId>#<seq>`: the dedupe key of a domain event for subscribers (delivery is at least once). */
+export function eventIdOf(caseId: string, seq: number): string {
+  return `${caseId}#${seq}`;
+}
+
+/** Normalises an ISO instant to `toISOString()` form, so instants compare as strings. */
+export function normaliseInstant(instant: string): string {
+  return new Date(Date.parse(instant)).toISOString();
+}
 
 /** The stored items of the pipeline (their keys are spelled by the DynamoDB adapter, reminder-items.ts). */
 export interface ReminderKey {
@@ -102,6 +125,13 @@ export interface DomainEventDetail {
 
 export type DueItem = ReminderItem | OutboxItem;
 
+/** What the store form adds to a planned item: its key, its `entity` mark and the due index attributes. */
+type StoreForm = 'PK' | 'SK' | 'entity' | 'GSI2PK' | 'GSI2SK';
+/** A reminder stage as a planner plans it (the adapter puts it in store form). */
+export type PlannedStage = Omit<ReminderItem, StoreForm>;
+/** A domain event for the outbox as the planner plans it. */
+export type PlannedOutboxEvent = Omit<OutboxItem, StoreForm>;
+
 export interface DuePage {
   items: DueItem[];
   cursor?: Record<string, unknown>;
@@ -140,8 +170,8 @@ export interface ReminderStore {
   confirmSent(key: ReminderKey, confirm: { reminderId: string; sesMessageId: string; at: string }): Promise<boolean>;
   /** outbox pending → published; leaves the due index and expires later (TTL). */
   markPublished(key: ReminderKey, now: string, expiresAt: number): Promise<boolean>;
-  /** outbox: undo our lease after a failed PutEvents, so the next run retries at once. */
-  releaseOutbox(item: OutboxItem, leasedSort: string): Promise<boolean>;
+  /** outbox: undo our lease (until `leasedUntil`) after a failed PutEvents, so the next run retries at once. */
+  releaseOutbox(item: OutboxItem, leasedUntil: string): Promise<boolean>;
 }
 
 /** The message the dispatcher puts on the queue for one reminder stage. */

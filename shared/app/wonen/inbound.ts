@@ -17,7 +17,6 @@ import { ConcurrentModification } from '#domain/errors.js';
 import { escapeHtml } from '#domain/mail/format.js';
 import {
   checkAttachments,
-  mailIdOf,
   referenceOf,
   routeInbound,
   safeObjectName,
@@ -31,6 +30,16 @@ import type { AppDeps, Mailer } from '../ports.js';
 import { commitMailEvent } from './mail-event.js';
 import { parseMail, type ParsedMail } from './parse-mail.js';
 import type { InboundRecord, MailObjectStore, StoredAttachment, WonenStore } from './ports.js';
+
+/**
+ * The deterministic id of a received mail: from its Message-ID when it has one (the same mail stored twice, e.g.
+ * addressed to two of our addresses, is processed once), else from the S3 object key SES stored it under.
+ */
+export function mailIdOf(messageId: string | undefined, objectKey: string): string {
+  const normalized = messageId?.trim().replace(/^<|>$/g, '');
+  const source = normalized ? `message-id:${normalized}` : `object:${objectKey}`;
+  return createHash('sha256').update(source).digest('hex').slice(0, 32);
+}
 
 export interface InboundDeps extends AppDeps {
   wonen: WonenStore;

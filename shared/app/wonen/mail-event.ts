@@ -9,7 +9,7 @@ import { CaseNotFound } from '#domain/errors.js';
 import { domainOf } from '#domain/inbound-mail.js';
 import type { Actor } from '#domain/roles.js';
 import { planEffects } from '../effects.js';
-import type { AppDeps, CaseWrite, IdempotencyRecord } from '../ports.js';
+import type { AppDeps, CaseIntent, IdempotencyRecord } from '../ports.js';
 import type { InboundRecord } from './ports.js';
 
 /** The event data of a received mail: metadata and pointers, never the body. */
@@ -37,7 +37,7 @@ export async function commitMailEvent(
   caseId: string,
   record: InboundRecord,
   actor: Actor,
-  extra: (event: CaseEvent) => CaseWrite[],
+  extra: (event: CaseEvent) => CaseIntent[],
   options: { linkedBy?: string; idempotency?: (event: CaseEvent) => IdempotencyRecord } = {},
 ): Promise<CaseEvent> {
   const loaded = await deps.store.load(caseId);

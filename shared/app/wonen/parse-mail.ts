@@ -1,6 +1,7 @@
 /** Parsing a raw RFC 5322 mail (as SES stores it) with mailparser into what the inbound rules need. */
 import { simpleParser } from 'mailparser';
 import type { AttachmentInput } from '#domain/inbound-mail.js';
+import { fileKindsOf } from '#lib/file-signatures.js';
 
 export interface ParsedMail {
   /** Sender address, lower case; '' when the From header has none. */
@@ -42,6 +43,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
       contentType: a.contentType || 'application/octet-stream',
       size: a.size ?? a.content.length,
       content: a.content,
+      contentKinds: fileKindsOf(a.content),
       inline: a.related === true || a.contentDisposition === 'inline',
     })),
     verdicts: {

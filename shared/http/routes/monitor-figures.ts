@@ -1,7 +1,13 @@
 import { monitorFigures, type MonitorDeps } from '#app/monitor/figures.js';
-import { figuresCsv, monitorQuerySchema } from '#domain/monitor.js';
+import { CSV_COLUMNS, figuresRows, monitorQuerySchema, type MonthFigures } from '#domain/monitor.js';
+import { spreadsheetCsv } from '#lib/csv.js';
 import type { HttpRequest } from '../request.js';
 import { defineRoute } from '../route.js';
+
+/** The monitor figures as CSV for Dutch spreadsheet settings: a header row, one row per month (ARCHITECTURE.md, CSV). */
+export function figuresCsv(months: readonly MonthFigures[]): string {
+  return spreadsheetCsv(CSV_COLUMNS, figuresRows(months));
+}
 
 /** `/monitor/{organisationId}.csv` asks for CSV as `format=csv` does. */
 function csvSuffix(request: HttpRequest): boolean {
