@@ -7,7 +7,7 @@
  */
 import type { Mailer } from '#app/ports.js';
 import { monotonicMs, type Clock } from '#domain/clock.js';
-import { InvalidSesEvent } from '#domain/mail-health.js';
+import { InvalidSesEvent } from '#lib/ses-events.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';
 

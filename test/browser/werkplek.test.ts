@@ -155,7 +155,8 @@ describe.skipIf(!HAS_BROWSER)('the werkplek in a real browser (issue 12)', { tim
     await context.close();
   });
 
-  it('the kennismaking is saved as a draft, continued by a colleague and submitted; Termijnen no longer lists it', async () => {
+  // The longest walk (three people, four pages each): ~10 s alone, and three times that on two busy cores.
+  it('the kennismaking is saved as a draft, continued by a colleague and submitted; Termijnen no longer lists it', { timeout: 90_000 }, async () => {
     await begeleider.goto(`${api.stack.api.url}/termijnen`);
     await expect.poll(() => begeleider.getByRole('heading', { level: 1, name: 'Termijnen' }).count()).toBe(1);
     await expect.poll(() => begeleider.getByRole('row').filter({ hasText: reference }).filter({ hasText: 'Kennismaking' }).count()).toBeGreaterThan(0);

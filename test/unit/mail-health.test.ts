@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../shared/app/reminders/wiring.js';
-import { applyFeedback, applySuppressions, clearSuppression, InvalidSesEvent, parseSesEvents, suppressionCandidates, suppresses, type MailFeedback } from '../../shared/domain/mail-health.js';
+import { applyFeedback, applySuppressions, clearSuppression, suppressionCandidates, suppresses, type MailFeedback } from '../../shared/domain/mail-health.js';
+import { InvalidSesEvent, parseSesEvents } from '../../shared/lib/ses-events.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/ses/${name}.json`, import.meta.url), 'utf8')) as Record<string, any>;
 const directory = loadDirectory();

@@ -4,7 +4,7 @@ import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SesMailer } from '../../shared/adapters/ses/mailer.js';
 import { reminderKeys } from '../../shared/adapters/dynamo/reminder-items.js';
 import { reminderOfTags, reminderTags } from '../../shared/app/reminders/send.js';
-import { parseSesEvents } from '../../shared/domain/mail-health.js';
+import { parseSesEvents } from '../../shared/lib/ses-events.js';
 
 describe('reminder message tags', () => {
   const key = reminderKeys.reminder('0b7c7f0e-1111-4a2b-9c3d-123456789abc', 'WA6:3', 'herinnering');

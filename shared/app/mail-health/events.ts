@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
-import { applyFeedback, parseSesEvents, suppresses, type BounceRecord, type MailFeedback } from '#domain/mail-health.js';
+import { applyFeedback, suppresses, type BounceRecord, type MailFeedback } from '#domain/mail-health.js';
+import { parseSesEvents } from '#lib/ses-events.js';
 import { logLine } from '../reminders/log.js';
 import type { ReminderStore } from '../reminders/ports.js';
 import { reminderOfTags } from '../reminders/send.js';
@@ -38,7 +39,8 @@ export function addressTag(address: string): string {
 
 /** Handles everything one invocation received. Throws (→ retry, then DLQ) on an unreadable event or a store error. */
 export async function handleSesEvent(deps: MailEventDeps, input: unknown): Promise<MailEventOutcome[]> {
-  const { events, ignored } = parseSesEvents(input);
+  // SES's format parsed (lib), read as the domain's feedback: the assignment checks the two shapes agree.
+  const { events, ignored }: { events: MailFeedback[]; ignored: string[] } = parseSesEvents(input);
   const outcomes: MailEventOutcome[] = ignored.map((kind) => ({ outcome: 'ignored', kind }));
   for (const event of events) outcomes.push(await handleOne(deps, event));
   return outcomes;
