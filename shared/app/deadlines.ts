@@ -8,7 +8,6 @@ import type { CaseState, Regio } from '#domain/case.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import { werkdagenBetween, werkdagenOverdue } from '#domain/werkdagen.js';
 import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
-import { deadlinesAfter } from './change-deadlines.js';
 import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
@@ -147,7 +146,7 @@ export interface DeadlineIndexReader {
  * in the same transaction as the change that opened, moved or met the deadline. Overdue is computed at read time.
  */
 export const deadlineIndexPlanner: EffectPlanner = (change, existing) => {
-  const open = deadlinesAfter(change).filter(
+  const open = change.deadlinesAfter.filter(
     (d) => d.status === 'open' || d.status === 'overdue',
   );
   const { caseId } = change.after;

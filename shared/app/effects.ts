@@ -3,7 +3,9 @@
  * met deadlines, Wonen queue items, outbox events. Each concern contributes a planner; all their writes are
  * committed in the same transaction as the case change.
  */
+import { stepOf } from '#domain/akkoord.js';
 import type { CaseEvent, CaseState } from '#domain/case.js';
+import { evaluateDeadlines, type Deadline } from '#domain/deadlines/index.js';
 import { deadlineIndexPlanner } from './deadlines.js';
 import { monitorPlanner } from './monitor/planner.js';
 import type { CaseItems, CaseIntent } from './ports.js';
@@ -11,7 +13,7 @@ import { REMINDER_PLANNERS } from './reminders/planners.js';
 import { retentionPlanner } from './retention.js';
 import { wonenQueuePlanner } from './wonen/planner.js';
 
-export interface ChangeContext {
+export interface ChangeInput {
   before: CaseState | undefined;
   after: CaseState;
   event: CaseEvent;
@@ -26,6 +28,29 @@ export interface ChangeContext {
   now: string;
 }
 
+/** A change as the planners see it: with the deadlines before and after it, evaluated once for all of them. */
+export interface ChangeContext extends ChangeInput {
+  /**
+   * The engine's deadlines without the step that takes effect (the history minus that event), at `now`: compared with
+   * `deadlinesAfter` at the same instant, only the step makes a difference, never time passing. Empty for a new case.
+   */
+  deadlinesBefore: Deadline[];
+  /** The engine's deadlines on the full history, at `now`. */
+  deadlinesAfter: Deadline[];
+}
+
+/** Evaluates the change's deadlines once (the deadline index, the reminders, retention and the monitor plan from them). */
+export function changeContext(input: ChangeInput): ChangeContext {
+  const { before, after, history, now } = input;
+  const step = stepOf(input) ?? input.event;
+  const previous = history.filter((e) => e.seq !== step.seq);
+  return {
+    ...input,
+    deadlinesBefore: before ? evaluateDeadlines({ case: before, history: previous, now }) : [],
+    deadlinesAfter: evaluateDeadlines({ case: after, history, now }),
+  };
+}
+
 export type EffectPlanner = (change: ChangeContext, existing: ExistingItems) => CaseIntent[];
 
 /** What other concerns already stored for the case (e.g. pending reminders), loaded once per change. */
@@ -34,6 +59,7 @@ export type ExistingItems = CaseItems;
 /** The planners of all concerns, in the order their writes are added to the transaction. */
 const PLANNERS: EffectPlanner[] = [deadlineIndexPlanner, ...REMINDER_PLANNERS, wonenQueuePlanner, retentionPlanner, monitorPlanner];
 
-export function planEffects(change: ChangeContext, existing: ExistingItems): CaseIntent[] {
+export function planEffects(input: ChangeInput, existing: ExistingItems): CaseIntent[] {
+  const change = changeContext(input);
   return PLANNERS.flatMap((planner) => planner(change, existing));
 }

@@ -23,7 +23,6 @@ import {
 import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
 import type { CaseEvent } from '#domain/case.js';
-import { deadlinesAfter } from './change-deadlines.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, CaseIntent, IdempotencyRecord, StoredResponse } from './ports.js';
@@ -71,7 +70,7 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
   if (isClosed(change.after.phase)) {
     if (consentOnly && current) return intents;
     // The period starts when the case's last deadline is met or passed (an open signal keeps the case: 002 Bijlage 4).
-    const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy(), lastOpenDeadline(deadlinesAfter(change)));
+    const record = scheduleRetention(change.after.caseId, change.after.phase, change.now, retentionPolicy(), lastOpenDeadline(change.deadlinesAfter));
     // Written only while the sweeper has not started erasing the case (the adapter's condition): else the change fails.
     intents.push({ kind: 'retention.schedule', record });
   } else if (current) {

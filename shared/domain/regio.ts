@@ -166,10 +166,6 @@ export function targetsIn(regio: Regio, action: Action, phase: Phase): readonly 
   return targetsOf(action, phase, MATRICES[regio]);
 }
 
-/**
- * Whether a submission of `action` with `data` is the step that opens the huurcontract op eigen naam in `regio`:
- * Wonen's besluit akkoord (002 WA8 stap 4), or the positive eindevaluatie (003 Omkappen huurcontract).
- */
 /** Why a contract op eigen naam is refused before the step that opens it, as the regio's omklap has it. */
 export function omklapNogNietOpen(regio: Regio): string {
   switch (REGIO_RULES[regio].omklap?.weg) {
@@ -182,6 +178,10 @@ export function omklapNogNietOpen(regio: Regio): string {
   }
 }
 
+/**
+ * Whether a submission of `action` with `data` is the step that opens the huurcontract op eigen naam in `regio`:
+ * Wonen's besluit akkoord (002 WA8 stap 4), or the positive eindevaluatie (003 Omkappen huurcontract).
+ */
 export function opentOmklap(regio: Regio, action: string, data: Record<string, unknown>): boolean {
   switch (REGIO_RULES[regio].omklap?.weg) {
     case 'besluit-wonen':

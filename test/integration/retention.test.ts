@@ -22,6 +22,7 @@ import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness }
 import { noCaseItems, type CaseIntent } from '../../shared/app/ports.js';
 import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
 import { storeEffectOf } from '../../shared/adapters/dynamo/intents.js';
+import { changeContext } from '../../shared/app/effects.js';
 
 const NOW = '2026-11-23T10:00:00.000Z';
 const DAY = 24 * 60 * 60 * 1000;
@@ -216,16 +217,16 @@ describe('the retention planner', () => {
 
   it('refuses any change to a case that is being erased', () => {
     for (const retentionState of ['erasing', 'erased']) {
-      expect(() => retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState }]))).toThrow(RuleViolated);
+      expect(() => retentionPlanner(changeContext({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }), caseItemsOf([{ entity: 'retention', retentionState }]))).toThrow(RuleViolated);
     }
   });
 
   it('schedules only closed cases, and a consent change does not extend retention', () => {
-    const open = retentionPlanner({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }, noCaseItems());
+    const open = retentionPlanner(changeContext({ before: state('onderzoek'), after: state('urgentie_aangevraagd'), event: event('aanvraag-urgentie'), history: [], now: NOW }), noCaseItems());
     expect(open).toEqual([]);
-    const consent = retentionPlanner({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
+    const consent = retentionPlanner(changeContext({ before: state('afgesloten'), after: state('afgesloten'), event: event('toestemming-ingetrokken'), history: [], now: NOW }), caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
     expect(consent).toEqual([]);
-    const rescheduled = retentionPlanner({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }, caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
+    const rescheduled = retentionPlanner(changeContext({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }), caseItemsOf([{ entity: 'retention', retentionState: 'marked' }]));
     expect(rescheduled).toEqual([expect.objectContaining({ kind: 'retention.schedule' })]);
     // Written only while the sweeper has not claimed the case (the adapter's condition).
     expect(storeEffectOf(rescheduled[0] as CaseIntent)).toMatchObject({ kind: 'update', condition: expect.stringContaining('retentionState IN') });

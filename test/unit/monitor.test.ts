@@ -22,6 +22,7 @@ import type { Action } from '../../shared/domain/phases.js';
 import { applyForm, FIXTURE_TODAY, newCase, validInput, type CaseFile } from './forms.fixtures.js';
 import { noCaseItems } from '../../shared/app/ports.js';
 import { figuresCsv } from '../../shared/http/routes/monitor-figures.js';
+import { changeContext } from '../../shared/app/effects.js';
 
 describe('median', () => {
   it('is the middle value for an odd count', () => {
@@ -118,7 +119,7 @@ function walk(actions: Action[], caseId = 'case-1'): Walked {
   const table: Table = new Map();
   const changes: CaseIntent[][] = [];
   const record = (before: CaseState | undefined, after: CaseState, event: CaseEvent, history: CaseEvent[]) => {
-    const effects = monitorPlanner({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }, noCaseItems());
+    const effects = monitorPlanner(changeContext({ before, after, event, history, now: `${FIXTURE_TODAY}T10:00:00.000Z` }), noCaseItems());
     changes.push(effects);
     applyEffects(table, effects);
   };

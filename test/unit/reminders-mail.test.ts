@@ -15,6 +15,7 @@ import type { CaseIntent } from '../../shared/app/ports.js';
 import { storeEffectsOf } from '../../shared/adapters/dynamo/intents.js';
 import type { ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { noCaseItems } from '../../shared/app/ports.js';
+import { changeContext } from '../../shared/app/effects.js';
 
 describe('Dutch dates', () => {
   it.each([
@@ -167,7 +168,7 @@ function everyDeadlineStage(): ReminderItem[] {
     stages: rule.stages.map((s, j) => ({ stage: s.stage, fireAt: `2026-07-0${j + 1}T06:00:00.000Z`, to: [...s.to], passed: false })),
   }));
   const history = [event('case-aangemaakt', 1, {}), event('sleuteloverdracht', 2, {})];
-  const effects = deadlineReminderPlanner(() => deadlines)({ before: CASE, after: CASE, event: history[1]!, history, now }, noCaseItems());
+  const effects = deadlineReminderPlanner(() => deadlines)(changeContext({ before: CASE, after: CASE, event: history[1]!, history, now }), noCaseItems());
   return putItems(effects);
 }
 
@@ -178,7 +179,7 @@ function everyNotification(): ReminderItem[] {
     const [type, data, overrides] = sample!;
     const kase = { ...CASE, ...overrides };
     const history = [event('case-aangemaakt', 1, {}), event(type, 2, data)];
-    const items = putItems(notificationPlanner({ before: kase, after: kase, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }, noCaseItems()));
+    const items = putItems(notificationPlanner(changeContext({ before: kase, after: kase, event: history[1]!, history, now: '2026-06-01T10:00:00.000Z' }), noCaseItems()));
     const item = items.find((i) => i.ruleId === rule.id);
     expect(item, `rule ${rule.id} did not fire for its sample`).toBeDefined();
     return item!;

@@ -10,7 +10,7 @@ import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import type { Deadline, DeadlineStatus, Party } from '../../shared/domain/deadlines/index.js';
 import { PARTIES } from '../../shared/domain/deadlines/index.js';
 import { deadlineReminderPlanner, notificationPlanner, outboxPlanner } from '../../shared/app/reminders/planners.js';
-import type { ChangeContext } from '../../shared/app/effects.js';
+import { changeContext, type ChangeContext } from '../../shared/app/effects.js';
 import type { CaseIntent } from '../../shared/app/ports.js';
 import { storeEffectsOf, type StoreEffect } from '../../shared/adapters/dynamo/intents.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
@@ -42,7 +42,7 @@ function caseState(overrides: Partial<CaseState> = {}): CaseState {
 const history = historyBy({ userId: 'begeleider-1', organisationId: 'za-hvo-querido', role: 'begeleider' });
 
 function change(events: CaseEvent[], now = NOW, after = caseState()): ChangeContext {
-  return { before: after, after: { ...after, version: events.length }, event: events[events.length - 1]!, history: events, now };
+  return changeContext({ before: after, after: { ...after, version: events.length }, event: events[events.length - 1]!, history: events, now });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

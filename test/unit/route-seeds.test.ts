@@ -23,6 +23,7 @@ import { addDays, addYears, amsterdamInstant } from '../../shared/domain/calenda
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { DEFAULT_RETENTION_POLICY, nextRetentionStep, type RetentionRecord } from '../../shared/domain/retention.js';
 import { noCaseItems } from '../../shared/app/ports.js';
+import { changeContext } from '../../shared/app/effects.js';
 
 const CASE = ['case-aangemaakt', '2026-01-05'] as const satisfies Spec;
 
@@ -233,7 +234,7 @@ describe('1. Retention may not erase what still has an open deadline (002 Bijlag
     const ready = caseReadyFor('vijfjarencontract');
     const applied = applyForm(ready, 'vijfjarencontract', validInput('vijfjarencontract'));
     const now = amsterdamInstant(FIXTURE_TODAY, 12);
-    const effects = retentionPlanner({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }, noCaseItems());
+    const effects = retentionPlanner(changeContext({ before: ready.state, after: applied.state, event: applied.event, history: applied.history, now }), noCaseItems());
     const record = effects.find((e) => e.kind === 'retention.schedule')!;
     expect(record.kind).toBe('retention.schedule');
     const scheduled = (record as unknown as { record: RetentionRecord }).record;

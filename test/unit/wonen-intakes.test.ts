@@ -8,6 +8,7 @@ import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { notificationsFor } from '../../shared/domain/notifications.js';
 import type { Action } from '../../shared/domain/phases.js';
 import { WONEN_INTAKES, wonenIntakes } from '../../shared/domain/wonen-intakes.js';
+import { projectionFor } from '../../shared/domain/views.js';
 import { planQueue, type WonenKind } from '../../shared/domain/wonen-queue.js';
 
 const actor = { userId: 'u', organisationId: 'za-hvo-querido', role: 'begeleider' as const };
@@ -74,6 +75,14 @@ describe('one table of Wonen intakes: queue item, deadline and mail together', (
     const [toets] = evaluateDeadlines({ case: caseIn('amsterdam'), history: [e], now: '2027-04-29T09:00:00.000Z' }).filter((d) => d.ruleId === 'wonen-toets-verhuizing');
     // Received Thursday 29 April 2027: 5 werkdagen with 5 mei and Hemelvaart in between.
     expect(toets?.dueDate).toBe('2027-05-10');
+  });
+
+  it('Wonen may read what it toetst: every intake form has a Wonen projection in views.ts (the one allow-list)', () => {
+    const unlisted = wonenIntakes()
+      .flatMap(([, intake]) => intake.submissions.map((s) => s.action))
+      .filter((action) => action !== 'toets-derde' && action !== 'heraanmelding') // Wonen sees the voordracht / the aanvraag behind them (wonen-queue.ts projectionFor)
+      .filter((action) => projectionFor('medewerker-wonen', action) === undefined);
+    expect(unlisted).toEqual([]);
   });
 
   it('a verhuizing Wonen does not decide yields none of the three', () => {

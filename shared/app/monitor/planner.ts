@@ -6,25 +6,23 @@
  */
 import { organisationsOf } from '#domain/access.js';
 import { stepOf } from '#domain/akkoord.js';
-import { evaluateDeadlines, replayOrder } from '#domain/deadlines/index.js';
-import { deadlinesAfter } from '../change-deadlines.js';
+import { replayOrder } from '#domain/deadlines/index.js';
 import { deadlineFactChanges, eventFacts } from '#domain/monitor.js';
 import { organisationsConcerned } from '../deadlines.js';
 import type { EffectPlanner } from '../effects.js';
 import type { CaseIntent } from '../ports.js';
 
 export const monitorPlanner: EffectPlanner = (change) => {
-  const { before, after, history, now } = change;
+  const { before, after, history } = change;
   // The step counts when it takes effect (with the corporatie's akkoord: then), dated as the form says.
   const event = stepOf(change) ?? change.event;
   const rootSeq = replayOrder(history).find((r) => r.event.seq === event.seq)?.rootSeq ?? event.seq;
   const facts = eventFacts({ before, after, event, history, organisations: organisationsOf(after), rootSeq });
-  const previous = history.filter((e) => e.seq !== event.seq);
   const deadlines = deadlineFactChanges({
     caseId: after.caseId,
     regio: after.regio,
-    before: before ? evaluateDeadlines({ case: before, history: previous, now }) : [],
-    after: deadlinesAfter(change),
+    before: change.deadlinesBefore,
+    after: change.deadlinesAfter,
     organisationsBefore: (d) => (before ? organisationsConcerned(d, before) : []),
     organisationsAfter: (d) => organisationsConcerned(d, after),
   });

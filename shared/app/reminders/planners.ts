@@ -27,7 +27,6 @@ import type { CaseEvent } from '#domain/case.js';
 import type { Deadline, EvaluateInput } from '#domain/deadlines/index.js';
 import { notificationsFor } from '#domain/notifications.js';
 import { nextReminderStatus, PLANNED_STATUS } from '#domain/reminder-status.js';
-import { deadlinesAfter } from '../change-deadlines.js';
 import { stepOf } from '#domain/akkoord.js';
 import type { ChangeContext, EffectPlanner, ExistingItems } from '../effects.js';
 import type { CaseIntent } from '../ports.js';
@@ -125,7 +124,7 @@ function cancelIntent(item: ReminderItem, reason: string, now: string): CaseInte
 export function deadlineReminderPlanner(evaluate?: EvaluateDeadlines): EffectPlanner {
   return (change, existing) => {
     const now = normaliseInstant(change.now);
-    const deadlines = evaluate ? evaluate({ case: change.after, history: change.history, now }) : deadlinesAfter(change);
+    const deadlines = evaluate ? evaluate({ case: change.after, history: change.history, now }) : change.deadlinesAfter;
     const byId = new Map(deadlines.map((d) => [d.deadlineId, d]));
     const stored = storedReminders(existing, 'deadline');
     const begeleiderUserId = begeleiderOf(change.history);
