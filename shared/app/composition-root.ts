@@ -91,31 +91,30 @@ export interface Overrides {
 /** The Wonen part of the configuration, with its regios checked against the domain's. */
 export type WonenEnv = Omit<Config, 'INBOX_REGIO' | 'DIGEST_REGIOS'> & { INBOX_REGIO: Regio; DIGEST_REGIOS: Regio[] };
 
+/**
+ * A container: the configuration, the overrides and every part built so far. A part is a function of the container
+ * (below: `appPart`, `senderPart`, …), built on first use and then reused; a function's bundle carries only the
+ * parts it asks for, with their adapters (esbuild drops the rest), so the composition root is one place without
+ * every function carrying every SDK client.
+ */
 export interface Container {
   readonly config: Config;
-  app(): Deps;
-  /** The app plus the audit and retention stores; also what every authenticated function's audit trail writes with. */
-  privacy(): PrivacyDeps & Deps;
-  wonenEnv(): WonenEnv;
-  wonen(): WonenDeps;
-  unmatched(): WonenDeps & { mail?: MailObjectStore };
-  inbound(): InboundDeps;
-  digest(): DigestDeps & { regios: Regio[] };
-  /** The inbox bucket's objects, for the retention sweeper; none where there is no inbox. */
-  inboxObjects(): S3MailStore | undefined;
-  bounces(): BounceDeps;
-  mailEvents(): MailEventDeps;
-  monitor(): MonitorDeps;
-  users(): { users: UserDirectory };
-  dispatcher(): DispatcherDeps;
-  sender(): SenderDeps;
-  /** The dispatcher's measurement of Wonen's queue: the backlog reader, its clock and the regios (WONEN_REGIOS). */
-  backlog(): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] };
+  readonly overrides: Overrides;
+  part<T>(build: (container: Container) => T): T;
 }
 
-function once<T>(build: () => T): () => T {
-  let built: { value: T } | undefined;
-  return () => (built ??= { value: build() }).value;
+/** A container for `config`; `overrides` replace single ports. Nothing is built until a part is asked for. */
+export function buildDeps(config: Config, overrides: Overrides = {}): Container {
+  const built = new Map<(container: Container) => unknown, unknown>();
+  const container: Container = {
+    config,
+    overrides,
+    part<T>(build: (container: Container) => T): T {
+      if (!built.has(build)) built.set(build, build(container));
+      return built.get(build) as T;
+    },
+  };
+  return container;
 }
 
 function regioOf(name: string, value: string): Regio {
@@ -148,150 +147,172 @@ function reminderConfigOf(c: Config): ReminderConfig {
   return { leaseMinutes: c.REMINDER_LEASE_MINUTES, claimTimeoutMinutes: c.CLAIM_TIMEOUT_MINUTES, outboxRetentionDays: c.OUTBOX_RETENTION_DAYS, appBaseUrl: c.APP_BASE_URL };
 }
 
-/** Every dependency of every function, built from `c` on first use; `overrides` replace single ports. */
-export function buildDeps(c: Config, overrides: Overrides = {}): Container {
-  const table = (part: string) => required(c, 'TABLE_NAME', part);
-  const db = once(createDocumentClient);
-  const directory = once(() => loadDirectory(c.ORGANISATIONS_FILE));
-  const clock = overrides.clock ?? systemClock;
-  const reminderOverrides = (): ReminderOverrides => overrides.reminders ?? {};
+// ---------------------------------------------------------------------------------------------------------------------
+// The parts
 
-  const app = once((): Deps => {
-    const tableName = table('app');
-    return {
-      // The store reads the clock to treat expired items (retention, TTL) as gone.
-      store: new DynamoCaseStore(db(), tableName, { now: () => clock.now() }),
-      deadlineIndex: new DynamoDeadlineIndex(db(), tableName),
-      drafts: new DynamoDraftStore(db(), tableName),
-      clock,
-      newId: overrides.newId ?? randomUUID,
-      organisationKind: (id) => directory().organisation(id)?.kind,
-    };
-  });
-  const privacy = once((): PrivacyDeps & Deps => {
-    const store = new DynamoPrivacyStore(db(), table('privacy'));
-    return { ...app(), audit: overrides.audit ?? store, retention: store };
-  });
-  const bounceStore = once(() => new DynamoBounceStore(db(), table('bounces')));
+const table = (c: Container, part: string) => required(c.config, 'TABLE_NAME', part);
+const clockOf = (c: Container): Clock => c.overrides.clock ?? systemClock;
+const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? {};
 
-  const wonenEnv = once((): WonenEnv => ({ ...c, INBOX_REGIO: regioOf('INBOX_REGIO', c.INBOX_REGIO), DIGEST_REGIOS: c.DIGEST_REGIOS.map((r) => regioOf('DIGEST_REGIOS', r)) }));
-  const wonen = once((): WonenDeps => ({ ...app(), wonen: new DynamoWonenStore(db(), table('wonen')) }));
-  const mailStore = once(() => new S3MailStore(createS3Client(), required(c, 'INBOX_BUCKET', 'wonen'), c.INBOX_KMS_KEY_ID));
-  // Bounces and complaints: suppressed addresses get their organisation's functional mailbox (shared/app/mail-health).
-  const wonenMailer = once((): Mailer =>
-    suppressingMailer(
-      new SesMailer(createSesClient(), { from: required(c, 'MAIL_FROM', 'wonen'), ...(c.SES_CONFIGURATION_SET ? { configurationSet: c.SES_CONFIGURATION_SET } : {}) }),
-      new RecipientFilter(bounceStore(), directory()),
-    ),
+export const dbPart = (_: Container) => createDocumentClient();
+export const directoryPart = (c: Container): OrganisationDirectory => loadDirectory(c.config.ORGANISATIONS_FILE);
+
+export const appPart = (c: Container): Deps => {
+  const db = c.part(dbPart);
+  const tableName = table(c, 'app');
+  const clock = clockOf(c);
+  return {
+    // The store reads the clock to treat expired items (retention, TTL) as gone.
+    store: new DynamoCaseStore(db, tableName, { now: () => clock.now() }),
+    deadlineIndex: new DynamoDeadlineIndex(db, tableName),
+    drafts: new DynamoDraftStore(db, tableName),
+    clock,
+    newId: c.overrides.newId ?? randomUUID,
+    organisationKind: (id) => c.part(directoryPart).organisation(id)?.kind,
+  };
+};
+
+export const privacyPart = (c: Container): PrivacyDeps & Deps => {
+  const store = new DynamoPrivacyStore(c.part(dbPart), table(c, 'privacy'));
+  return { ...c.part(appPart), audit: c.overrides.audit ?? store, retention: store };
+};
+
+const bounceStorePart = (c: Container) => new DynamoBounceStore(c.part(dbPart), table(c, 'bounces'));
+
+export const wonenEnvPart = (c: Container): WonenEnv => ({
+  ...c.config,
+  INBOX_REGIO: regioOf('INBOX_REGIO', c.config.INBOX_REGIO),
+  DIGEST_REGIOS: c.config.DIGEST_REGIOS.map((r) => regioOf('DIGEST_REGIOS', r)),
+});
+export const wonenPart = (c: Container): WonenDeps => ({ ...c.part(appPart), wonen: new DynamoWonenStore(c.part(dbPart), table(c, 'wonen')) });
+const mailStorePart = (c: Container) => new S3MailStore(createS3Client(), required(c.config, 'INBOX_BUCKET', 'wonen'), c.config.INBOX_KMS_KEY_ID);
+// Bounces and complaints: suppressed addresses get their organisation's functional mailbox (shared/app/mail-health).
+const wonenMailerPart = (c: Container): Mailer =>
+  suppressingMailer(
+    new SesMailer(createSesClient(), { from: required(c.config, 'MAIL_FROM', 'wonen'), ...(c.config.SES_CONFIGURATION_SET ? { configurationSet: c.config.SES_CONFIGURATION_SET } : {}) }),
+    new RecipientFilter(c.part(bounceStorePart), c.part(directoryPart)),
   );
 
-  const dispatcherBase = once((): DispatcherDeps => {
-    const part = 'reminder-dispatcher';
-    return {
-      store: new DynamoReminderStore(db(), table(part)),
-      queue: new SqsReminderQueue(new SQSClient({}), required(c, 'QUEUE_URL', part)),
-      publisher: new EventBridgePublisher(createEventBridgeClient(), required(c, 'EVENT_BUS_NAME', part)),
-      clock: systemClock,
-      config: reminderConfigOf(c),
-      observe,
-    };
-  });
-  const senderBase = once((): SenderDeps => {
-    const part = 'reminder-sender';
-    const tableName = table(part);
-    const ses = createSesClient();
-    const maxSendRate = c.SES_MAX_SEND_RATE;
-    return {
-      store: new DynamoReminderStore(db(), tableName),
-      mailer: new SesMailer(ses, { from: required(c, 'MAIL_FROM', part), ...(c.SES_CONFIGURATION_SET ? { configurationSet: c.SES_CONFIGURATION_SET } : {}) }),
-      pacer: sendPacer({ accountRate: maxSendRate ? async () => maxSendRate : () => readSendRate(ses), senders: reminderOverrides().sendersSharingRate ?? REMINDER_QUEUE.maxConcurrency }),
-      directory: directory(),
-      suppressions: new RecipientFilter(new DynamoBounceStore(db(), tableName), directory()),
-      clock: systemClock,
-      config: reminderConfigOf(c),
-      newToken: randomUUID,
-      observe,
-    };
-  });
-  const dispatcher = (): DispatcherDeps => {
-    const base = dispatcherBase();
-    const { clock: own, publisher, queue, store, config: changed } = reminderOverrides();
-    return { ...base, ...(own ? { clock: own } : {}), ...(publisher ? { publisher } : {}), ...(queue ? { queue } : {}), ...(store ? { store } : {}), config: { ...base.config, ...changed } };
-  };
-  const backlogReader = once(() => new DynamoWonenBacklog(db(), table('reminder-dispatcher')));
+export const unmatchedPart = (c: Container): WonenDeps & { mail?: MailObjectStore } => ({ ...c.part(wonenPart), ...(c.config.INBOX_BUCKET ? { mail: c.part(mailStorePart) } : {}) });
+export const inboxObjectsPart = (c: Container): S3MailStore | undefined => (c.config.INBOX_BUCKET ? c.part(mailStorePart) : undefined);
 
+export const inboundPart = (c: Container): InboundDeps => {
+  const e = c.part(wonenEnvPart);
+  const directory = c.part(directoryPart);
+  const noticeTo = woonzakenAddressFor(e, directory)(e.INBOX_REGIO);
   return {
-    config: c,
-    app,
-    privacy,
-    wonenEnv,
-    wonen,
-    unmatched: () => ({ ...wonen(), ...(c.INBOX_BUCKET ? { mail: mailStore() } : {}) }),
-    inbound: () => {
-      const e = wonenEnv();
-      const noticeTo = woonzakenAddressFor(e, directory())(e.INBOX_REGIO);
-      return {
-        ...wonen(),
-        mail: mailStore(),
-        mailboxRegio: e.INBOX_REGIO,
-        inboxActor: { userId: 'systeem:woonzaken-inbox', organisationId: gemeenteOf(directory(), e.INBOX_REGIO)?.id ?? e.WONEN_ORGANISATION_ID, role: 'medewerker-wonen' },
-        ...(noticeTo && e.MAIL_FROM ? { notice: { mailer: wonenMailer(), to: noticeTo, appBaseUrl: e.APP_BASE_URL } } : {}),
-      };
-    },
-    digest: () => {
-      const e = wonenEnv();
-      return {
-        wonen: wonen().wonen,
-        clock,
-        mailer: wonenMailer(),
-        woonzakenAddress: woonzakenAddressFor(e, directory()),
-        queueUrl: `${e.APP_BASE_URL.replace(/\/$/, '')}/wonen/wachtrij`,
-        regios: e.DIGEST_REGIOS,
-      };
-    },
-    inboxObjects: () => (c.INBOX_BUCKET ? mailStore() : undefined),
-    bounces: () => ({ bounces: bounceStore(), clock }),
-    mailEvents: () => ({ bounces: bounceStore(), directory: directory(), clock, reminders: new DynamoReminderStore(db(), table('ses-events')) }),
-    monitor: once((): MonitorDeps => {
-      const dir = directory();
-      return {
-        monitor: new DynamoMonitorReader(db(), table('monitor'), { now: () => clock.now() }),
-        clock,
-        isCountedOrganisation: (id) => {
-          const kind = dir.organisation(id)?.kind;
-          return kind === 'zorgaanbieder' || kind === 'woningcorporatie';
-        },
-      };
-    }),
-    users: once(() => ({
-      users: c.USER_POOL_ID
-        ? new CognitoUserDirectory(createCognitoClient(), c.USER_POOL_ID)
-        : new LocalPeopleDirectory(c.PEOPLE_FILE ?? new URL('../../config/people.local.json', import.meta.url)),
-    })),
-    dispatcher,
-    sender: () => {
-      const sender = senderBase();
-      const { clock: own, mailer, wrapMailer, sesStandIn, store, directory: dir, config: changed, pacer } = reminderOverrides();
-      const base = sesStandIn ? sesStandIn(mailer ?? sender.mailer) : (mailer ?? sender.mailer);
-      const { pacer: ownPacer, ...rest } = sender;
-      const chosen = pacer === null ? undefined : (pacer ?? ownPacer);
-      return {
-        ...rest,
-        ...(chosen ? { pacer: chosen } : {}),
-        ...(own ? { clock: own } : {}),
-        ...(store ? { store } : {}),
-        ...(dir ? { directory: dir } : {}),
-        mailer: wrapMailer ? wrapMailer(base) : base,
-        config: { ...sender.config, ...changed },
-      };
-    },
-    backlog: () => ({
-      backlog: backlogReader(),
-      clock: dispatcher().clock,
-      regios: c.WONEN_REGIOS.filter((name): name is Regio => (REGIOS as readonly string[]).includes(name)),
-    }),
+    ...c.part(wonenPart),
+    mail: c.part(mailStorePart),
+    mailboxRegio: e.INBOX_REGIO,
+    inboxActor: { userId: 'systeem:woonzaken-inbox', organisationId: gemeenteOf(directory, e.INBOX_REGIO)?.id ?? e.WONEN_ORGANISATION_ID, role: 'medewerker-wonen' },
+    ...(noticeTo && e.MAIL_FROM ? { notice: { mailer: c.part(wonenMailerPart), to: noticeTo, appBaseUrl: e.APP_BASE_URL } } : {}),
   };
-}
+};
+
+export const digestPart = (c: Container): DigestDeps & { regios: Regio[] } => {
+  const e = c.part(wonenEnvPart);
+  return {
+    wonen: c.part(wonenPart).wonen,
+    clock: clockOf(c),
+    mailer: c.part(wonenMailerPart),
+    woonzakenAddress: woonzakenAddressFor(e, c.part(directoryPart)),
+    queueUrl: `${e.APP_BASE_URL.replace(/\/$/, '')}/wonen/wachtrij`,
+    regios: e.DIGEST_REGIOS,
+  };
+};
+
+export const bouncesPart = (c: Container): BounceDeps => ({ bounces: c.part(bounceStorePart), clock: clockOf(c) });
+export const mailEventsPart = (c: Container): MailEventDeps => ({
+  bounces: c.part(bounceStorePart),
+  directory: c.part(directoryPart),
+  clock: clockOf(c),
+  reminders: new DynamoReminderStore(c.part(dbPart), table(c, 'ses-events')),
+});
+
+export const monitorPart = (c: Container): MonitorDeps => {
+  const directory = c.part(directoryPart);
+  const clock = clockOf(c);
+  return {
+    monitor: new DynamoMonitorReader(c.part(dbPart), table(c, 'monitor'), { now: () => clock.now() }),
+    clock,
+    isCountedOrganisation: (id) => {
+      const kind = directory.organisation(id)?.kind;
+      return kind === 'zorgaanbieder' || kind === 'woningcorporatie';
+    },
+  };
+};
+
+/** Cognito on AWS (USER_POOL_ID, set by infra/stage.ts); locally the seeded people (PEOPLE_FILE or config/people.local.json). */
+export const usersPart = (c: Container): { users: UserDirectory } => ({
+  users: c.config.USER_POOL_ID
+    ? new CognitoUserDirectory(createCognitoClient(), c.config.USER_POOL_ID)
+    : new LocalPeopleDirectory(c.config.PEOPLE_FILE ?? new URL('../../config/people.local.json', import.meta.url)),
+});
+
+const dispatcherBasePart = (c: Container): DispatcherDeps => {
+  const part = 'reminder-dispatcher';
+  return {
+    store: new DynamoReminderStore(c.part(dbPart), table(c, part)),
+    queue: new SqsReminderQueue(new SQSClient({}), required(c.config, 'QUEUE_URL', part)),
+    publisher: new EventBridgePublisher(createEventBridgeClient(), required(c.config, 'EVENT_BUS_NAME', part)),
+    clock: systemClock,
+    config: reminderConfigOf(c.config),
+    observe,
+  };
+};
+
+/** The dispatcher's ports, with the reminder overrides of this call applied. */
+export const dispatcherOf = (c: Container): DispatcherDeps => {
+  const base = c.part(dispatcherBasePart);
+  const { clock, publisher, queue, store, config: changed } = reminderOverrides(c);
+  return { ...base, ...(clock ? { clock } : {}), ...(publisher ? { publisher } : {}), ...(queue ? { queue } : {}), ...(store ? { store } : {}), config: { ...base.config, ...changed } };
+};
+
+const senderBasePart = (c: Container): SenderDeps => {
+  const part = 'reminder-sender';
+  const tableName = table(c, part);
+  const ses = createSesClient();
+  const maxSendRate = c.config.SES_MAX_SEND_RATE;
+  const directory = c.part(directoryPart);
+  return {
+    store: new DynamoReminderStore(c.part(dbPart), tableName),
+    mailer: new SesMailer(ses, { from: required(c.config, 'MAIL_FROM', part), ...(c.config.SES_CONFIGURATION_SET ? { configurationSet: c.config.SES_CONFIGURATION_SET } : {}) }),
+    pacer: sendPacer({ accountRate: maxSendRate ? async () => maxSendRate : () => readSendRate(ses), senders: reminderOverrides(c).sendersSharingRate ?? REMINDER_QUEUE.maxConcurrency }),
+    directory,
+    suppressions: new RecipientFilter(new DynamoBounceStore(c.part(dbPart), tableName), directory),
+    clock: systemClock,
+    config: reminderConfigOf(c.config),
+    newToken: randomUUID,
+    observe,
+  };
+};
+
+/** The sender's ports, with the reminder overrides of this call applied. */
+export const senderOf = (c: Container): SenderDeps => {
+  const sender = c.part(senderBasePart);
+  const { clock, mailer, wrapMailer, sesStandIn, store, directory, config: changed, pacer } = reminderOverrides(c);
+  const base = sesStandIn ? sesStandIn(mailer ?? sender.mailer) : (mailer ?? sender.mailer);
+  const { pacer: ownPacer, ...rest } = sender;
+  const chosen = pacer === null ? undefined : (pacer ?? ownPacer);
+  return {
+    ...rest,
+    ...(chosen ? { pacer: chosen } : {}),
+    ...(clock ? { clock } : {}),
+    ...(store ? { store } : {}),
+    ...(directory ? { directory } : {}),
+    mailer: wrapMailer ? wrapMailer(base) : base,
+    config: { ...sender.config, ...changed },
+  };
+};
+
+const backlogReaderPart = (c: Container) => new DynamoWonenBacklog(c.part(dbPart), table(c, 'reminder-dispatcher'));
+
+/** The dispatcher's measurement of Wonen's queue: the backlog reader, its clock and the regios (WONEN_REGIOS). */
+export const backlogOf = (c: Container): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] } => ({
+  backlog: c.part(backlogReaderPart),
+  clock: dispatcherOf(c).clock,
+  regios: c.config.WONEN_REGIOS.filter((name): name is Regio => (REGIOS as readonly string[]).includes(name)),
+});
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The container of this process
@@ -306,21 +327,22 @@ export function containerDeps(): Container {
   return current;
 }
 
-export const appDeps = (): Deps => containerDeps().app();
-export const privacyDeps = (): PrivacyDeps & Deps => containerDeps().privacy();
-export const wonenEnv = (): WonenEnv => containerDeps().wonenEnv();
-export const wonenDeps = (): WonenDeps => containerDeps().wonen();
-export const unmatchedDeps = (): WonenDeps & { mail?: MailObjectStore } => containerDeps().unmatched();
-export const inboundDeps = (): InboundDeps => containerDeps().inbound();
-export const digestDeps = (): DigestDeps & { regios: Regio[] } => containerDeps().digest();
-export const inboxObjects = (): S3MailStore | undefined => containerDeps().inboxObjects();
-export const bounceDeps = (): BounceDeps => containerDeps().bounces();
-export const mailEventDeps = (): MailEventDeps => containerDeps().mailEvents();
-export const monitorDeps = (): MonitorDeps => containerDeps().monitor();
-export const userDeps = (): { users: UserDirectory } => containerDeps().users();
-export const dispatcherDeps = (): DispatcherDeps => containerDeps().dispatcher();
-export const senderDeps = (): SenderDeps => containerDeps().sender();
-export const backlogDeps = (): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] } => containerDeps().backlog();
+// The parts of the process's container, by name: what the function files take.
+export const appDeps = (): Deps => containerDeps().part(appPart);
+export const privacyDeps = (): PrivacyDeps & Deps => containerDeps().part(privacyPart);
+export const wonenEnv = (): WonenEnv => containerDeps().part(wonenEnvPart);
+export const wonenDeps = (): WonenDeps => containerDeps().part(wonenPart);
+export const unmatchedDeps = (): WonenDeps & { mail?: MailObjectStore } => containerDeps().part(unmatchedPart);
+export const inboundDeps = (): InboundDeps => containerDeps().part(inboundPart);
+export const digestDeps = (): DigestDeps & { regios: Regio[] } => containerDeps().part(digestPart);
+export const inboxObjects = (): S3MailStore | undefined => containerDeps().part(inboxObjectsPart);
+export const bounceDeps = (): BounceDeps => containerDeps().part(bouncesPart);
+export const mailEventDeps = (): MailEventDeps => containerDeps().part(mailEventsPart);
+export const monitorDeps = (): MonitorDeps => containerDeps().part(monitorPart);
+export const userDeps = (): { users: UserDirectory } => containerDeps().part(usersPart);
+export const dispatcherDeps = (): DispatcherDeps => dispatcherOf(containerDeps());
+export const senderDeps = (): SenderDeps => senderOf(containerDeps());
+export const backlogDeps = (): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] } => backlogOf(containerDeps());
 
 /** The local stack and tests move time through this; on AWS the system clock is used. */
 export function useClock(clock: Clock): void {
