@@ -1,25 +1,13 @@
 import type { Context } from 'aws-lambda';
-import { createDocumentClient } from '#adapters/dynamo/client.js';
-import { DynamoWonenBacklog } from '#adapters/dynamo/wonen-backlog.js';
 import { dispatchDue, type DispatchResult } from '#app/reminders/dispatch.js';
-import { dispatcherEnv } from '#app/reminders/env.js';
 import { logLine } from '#app/reminders/log.js';
-import { dispatcherDeps } from '#app/reminders/wiring.js';
+import { backlogDeps, dispatcherDeps } from '#app/reminders/wiring.js';
 import { oldestOverdueWonenItem } from '#app/wonen/backlog.js';
-import { REGIOS, type Regio } from '#domain/case.js';
 import { errorFields, logger, withInvocationLog } from '#observability/logger.js';
 import { putMetrics } from '#observability/metrics.js';
 
 /** Leave this much of the invocation for the last page's writes and the SQS/EventBridge calls. */
 const RESERVE_MS = 15_000;
-
-let backlog: DynamoWonenBacklog | undefined;
-
-/** Regios whose Wonen queue is measured: WONEN_REGIOS (comma separated), default amsterdam. */
-function wonenRegios(): Regio[] {
-  const names = (process.env.WONEN_REGIOS ?? 'amsterdam').split(',').map((r) => r.trim()).filter(Boolean);
-  return names.filter((name): name is Regio => (REGIOS as readonly string[]).includes(name));
-}
 
 /**
  * The oldest overdue Wonen item as a metric (alarmed: infra/constructs/operations.ts). Measured here because the
@@ -27,8 +15,8 @@ function wonenRegios(): Regio[] {
  */
 async function reportWonenBacklog(): Promise<void> {
   try {
-    backlog ??= new DynamoWonenBacklog(createDocumentClient(), dispatcherEnv().TABLE_NAME);
-    const oldest = await oldestOverdueWonenItem({ backlog, clock: dispatcherDeps().clock }, wonenRegios());
+    const { regios, ...deps } = backlogDeps();
+    const oldest = await oldestOverdueWonenItem(deps, regios);
     // The item's reference as a log field (not a dimension): the runbook's query finds the line.
     putMetrics({ WonenOldestOverdueWerkdagen: oldest.werkdagen }, { msg: 'wonen backlog', fields: oldest.item ? { oldestOverdue: oldest.item } : {} });
   } catch (error) {

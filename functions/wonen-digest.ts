@@ -10,7 +10,7 @@ export const handler = withInvocationLog('wonen-digest', async (): Promise<Diges
   const deps = digestDeps();
   const results = await sendDailyDigests(deps, deps.regios);
   for (const result of results) {
-    const counts = result.outcome === 'sent' ? { dueToday: result.dueToday, overdue: result.overdue } : {};
+    const counts = result.outcome === 'verstuurd' ? { dueToday: result.dueToday, overdue: result.overdue } : {};
     logger.info(`wonen digest ${result.outcome}`, { regio: result.regio, date: result.date, ...counts });
   }
   return results;

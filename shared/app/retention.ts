@@ -3,7 +3,7 @@
  * as the change), the daily sweeper that marks due cases and erases them after the grace period (DynamoDB TTL plus a
  * read filter) and the organisatiebeheerder's revocation.
  */
-import * as z from 'zod';
+import { config, type Config } from '#config/config.js';
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CONSENT_EVENT } from '#domain/consent.js';
 import { CaseNotFound, Forbidden, RuleViolated } from '#domain/errors.js';
@@ -26,22 +26,15 @@ import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
 import type { AppDeps, CaseIntent, IdempotencyRecord, StoredResponse } from './ports.js';
 
-const days = (fallback: number) => z.coerce.number().int().min(0).max(36500).default(fallback);
-const policySchema = z.object({
-  RETENTION_PERIOD_DAYS: days(DEFAULT_RETENTION_POLICY.periodDays),
-  RETENTION_GRACE_DAYS: days(DEFAULT_RETENTION_POLICY.graceDays),
-  AUDIT_RETENTION_DAYS: days(DEFAULT_RETENTION_POLICY.auditDays),
-  RETENTION_LOOKBACK_MONTHS: z.coerce.number().int().min(1).max(120).default(DEFAULT_RETENTION_POLICY.lookbackMonths),
-});
-
-/** The retention policy from the environment (configuration, not code); a bad value fails loudly, by name. */
-export function retentionPolicy(source: Record<string, string | undefined> = process.env): RetentionPolicy {
-  const parsed = policySchema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(`Configuration error: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  const p = parsed.data;
-  return { periodDays: p.RETENTION_PERIOD_DAYS, graceDays: p.RETENTION_GRACE_DAYS, auditDays: p.AUDIT_RETENTION_DAYS, lookbackMonths: p.RETENTION_LOOKBACK_MONTHS };
+/** The retention policy of the configuration (not code; shared/config/config.ts), DEFAULT_RETENTION_POLICY where unset. */
+export function retentionPolicy(c: Config = config()): RetentionPolicy {
+  const d = DEFAULT_RETENTION_POLICY;
+  return {
+    periodDays: c.RETENTION_PERIOD_DAYS ?? d.periodDays,
+    graceDays: c.RETENTION_GRACE_DAYS ?? d.graceDays,
+    auditDays: c.AUDIT_RETENTION_DAYS ?? d.auditDays,
+    lookbackMonths: c.RETENTION_LOOKBACK_MONTHS ?? d.lookbackMonths,
+  };
 }
 
 export interface RetentionStore {

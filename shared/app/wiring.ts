@@ -8,7 +8,7 @@ import { DynamoPrivacyStore } from '#adapters/dynamo/audit-store.js';
 import { DynamoCaseStore } from '#adapters/dynamo/case-store.js';
 import { DynamoDeadlineIndex } from '#adapters/dynamo/deadline-index.js';
 import { DynamoDraftStore } from '#adapters/dynamo/draft-store.js';
-import { env } from '#config/env.js';
+import { config, required } from '#config/config.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { AuditStore, PrivacyDeps } from './audit.js';
 import type { DeadlineIndexReader } from './deadlines.js';
@@ -26,7 +26,8 @@ let clockOverride: Clock | undefined;
 export function appDeps(): Deps {
   if (!deps) {
     const db = createDocumentClient();
-    const tableName = env().TABLE_NAME;
+    const c = config();
+    const tableName = required(c, 'TABLE_NAME', 'app');
     deps = {
       // The store reads the current clock (useClock) to treat expired items (retention, TTL) as gone.
       store: new DynamoCaseStore(db, tableName, { now: () => (clockOverride ?? systemClock).now() }),
@@ -34,7 +35,7 @@ export function appDeps(): Deps {
       drafts: new DynamoDraftStore(db, tableName),
       clock: clockOverride ?? systemClock,
       newId: randomUUID,
-      organisationKind: (id) => (directory ??= loadDirectory(process.env.ORGANISATIONS_FILE)).organisation(id)?.kind,
+      organisationKind: (id) => (directory ??= loadDirectory(c.ORGANISATIONS_FILE)).organisation(id)?.kind,
     };
   }
   return deps;
@@ -67,7 +68,7 @@ export function privacyDeps(): PrivacyDeps & Deps {
   const base = appDeps();
   let deps = privacyCache.get(base);
   if (!deps) {
-    const store = new DynamoPrivacyStore(createDocumentClient(), env().TABLE_NAME);
+    const store = new DynamoPrivacyStore(createDocumentClient(), required(config(), 'TABLE_NAME', 'privacy'));
     deps = { ...base, audit: store, retention: store };
     privacyCache.set(base, deps);
   }

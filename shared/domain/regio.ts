@@ -10,7 +10,7 @@
  *
  * Where a seed gives no term or rule, the rule set says so (`zonderTermijn`) and nothing is presented as a duty.
  */
-import { REGIOS, ROUTE_KEYS, type Regio, type Route } from './case.js';
+import { REGIOS, ROUTE_KEYS, type EventData, type Regio, type Route } from './case.js';
 import { ACTIONS, BESLUIT_WONEN_FORMS, isAllowed, matrixFor, targetsOf, type Action, type OmklapWeg, type Phase, type TransitionMatrix } from './phases.js';
 import { RuleViolated, TransitionNotAllowed } from './errors.js';
 import type { WonenKind } from './wonen-queue.js';
@@ -166,10 +166,6 @@ export function targetsIn(regio: Regio, action: Action, phase: Phase): readonly 
   return targetsOf(action, phase, MATRICES[regio]);
 }
 
-/**
- * Whether a submission of `action` with `data` is the step that opens the huurcontract op eigen naam in `regio`:
- * Wonen's besluit akkoord (002 WA8 stap 4), or the positive eindevaluatie (003 Omkappen huurcontract).
- */
 /** Why a contract op eigen naam is refused before the step that opens it, as the regio's omklap has it. */
 export function omklapNogNietOpen(regio: Regio): string {
   switch (REGIO_RULES[regio].omklap?.weg) {
@@ -182,12 +178,17 @@ export function omklapNogNietOpen(regio: Regio): string {
   }
 }
 
+/**
+ * Whether a submission of `action` with `data` is the step that opens the huurcontract op eigen naam in `regio`:
+ * Wonen's besluit akkoord (002 WA8 stap 4), or the positive eindevaluatie (003 Omkappen huurcontract).
+ */
 export function opentOmklap(regio: Regio, action: string, data: Record<string, unknown>): boolean {
   switch (REGIO_RULES[regio].omklap?.weg) {
+    // The data is the form's (case.ts EventData): a typo in the field or value fails to compile.
     case 'besluit-wonen':
-      return action === 'besluit-omklap' && data.besluit === 'akkoord';
+      return action === 'besluit-omklap' && (data as EventData<'besluit-omklap'>).besluit === 'akkoord';
     case 'eindevaluatie':
-      return action === 'woonevaluatie' && data.voordracht === true;
+      return action === 'woonevaluatie' && (data as EventData<'woonevaluatie'>).voordracht === true;
     default:
       return false;
   }

@@ -4,8 +4,8 @@
  * bevestiging"). The same term applies to every submission that needs Wonen (issue "Deadline engine").
  *
  * Pure: no AWS, no clock. Which events put a case in the queue and which decisions take it out (the intake table,
- * wonen-intakes.ts), what Wonen may see of each submission (a projection per kind: an allow-list, so a field added to a form later is never shown to Wonen
- * by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
+ * wonen-intakes.ts), what Wonen may see of each submission (views.ts's allow-list, so a field added to a form is
+ * never shown to Wonen by accident), and the queue's date arithmetic (werkdagen per regio, from werkdagen.ts).
  */
 import * as z from 'zod';
 import type { SameType } from './same-type.js';
@@ -86,44 +86,14 @@ export function decisionOf(event: Pick<CaseEvent, 'type' | 'data'>): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * Fallback allow-lists (dotted paths, as in views.ts) for form types views.ts does not (yet) list for Wonen. The
- * authority on what Wonen may read of a form is `FORM_VIEWS.wonen` in views.ts: when it lists the form, the queue
- * shows exactly that, so the queue and GET /cases/{id} never disagree.
- */
-export const FALLBACK_FIELDS: Readonly<Partial<Record<CaseEvent['type'], readonly string[]>>> = {
-  // 001 §3. Not the wooneisen, the client's signature or the consent details (as views.ts).
-  'aanvraag-urgentie': ['aanvraagDatum', 'akkoordDocument', 'doelen', 'woningnet', 'huishouden.partner', 'huishouden.aantalKinderen'],
-  // 002 WA8 stap 3–4; 001 §4 "op basis van de informatie op het voordrachtformulier … of de gepersonaliseerde doelen
-  // … zijn behaald": the doelen with behaald and onderbouwing, the akkoorden (client, corporatie) and the dates.
-  // Never the overlast history, the begeleidingsplan or the zorg na omklap (steunstructuur): 002 WA10.
-  'voordracht-omklap': ['datumVoordracht', 'startZelfstandigWonen', 'woningnet', 'woonevaluatie', 'jongerDan26.plaatsing', 'doelen', 'akkoordClient.akkoord', 'akkoordClient.datum'],
-  // 002 Bijlage 6: the sizes, whether it is gelijksoortig, the agreements and the motivation Wonen toetst; not whether
-  // there is overlast on the homes (overlastOpWoning: the corporatie's concern).
-  woningruil: [
-    'datum', 'huidigeWoningM2', 'nieuweWoningM2', 'gelijksoortig', 'ongelijk', 'beidePartijenAkkoord', 'beidenPassend',
-    'onafhankelijkeDerdeGetoetstOp', 'motivatie',
-  ],
-  // 002 Bijlage 6: sizes and redenen; of a medical reason only yes/no and whether the GGD advised (the form never holds
-  // the condition); the onderbouwing (no diagnoses, by the form's own rule).
-  verhuizing: [
-    'datum', 'redenen', 'medischeReden', 'ggdAdviesAanwezig', 'corporatieKanNietOplossen', 'huidigeWoningM2', 'nieuweWoningM2',
-    'gelijksoortig', 'naarGroter', 'wonenAkkoordNodig', 'onafhankelijkeDerdeGetoetstOp', 'onderbouwing',
-  ],
-  // Only the new perspectief and the dates: not why (that is care information).
-  trajectwijziging: ['datum', 'perspectief', 'veldtafelAkkoordOp'],
-  // Wonen registers the end of intermediaire verhuur: when, the category of reason and whether the client asks the old
-  // WoningNet inschrijfduur back (002 WA1 NB) — not the toelichting.
-  'einde-intermediaire-verhuur': ['datum', 'reden', 'oudeInschrijvingTerug'],
-};
-
-/**
- * What Wonen may read of one event: views.ts's Wonen projection, or the fallback list; nothing when neither has it.
+ * What Wonen may read of one event: views.ts's Wonen projection (FORM_VIEWS.wonen, the one allow-list, so the queue and
+ * GET /cases/{id} never disagree); nothing for a form it does not list.
  * With the case's state: nothing when the client's consent does not name the gemeente (002 WA10; views.ts
  * mayShareContent), as in GET /cases/{id}.
  */
 export function wonenFields(event: Pick<CaseEvent, 'type' | 'data'>, state?: Pick<CaseState, 'facts'>): Record<string, unknown> {
   const view = viewProjection('medewerker-wonen', event.type);
-  const projection = view !== undefined && view !== 'all' ? view : { fields: FALLBACK_FIELDS[event.type] ?? [] };
+  const projection = view !== undefined && view !== 'all' ? view : { fields: [] };
   if (state && !mayShareContent('wonen', state, event.type, projection)) return {};
   return project(event.data ?? {}, projection.fields);
 }

@@ -9,6 +9,7 @@
  */
 import middy, { type MiddlewareObj, type Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { config } from '#config/config.js';
 import { monotonicMs } from '#domain/clock.js';
 import { addLogContext, errorFields, logContext, logger, withLogContext } from '#observability/logger.js';
 import { problemFor, type HttpResult } from './problem.js';
@@ -72,7 +73,7 @@ const CORS_EXPOSE_HEADERS = 'etag, location, idempotency-replayed, content-dispo
 let originsCache: { raw: string; origins: ReadonlySet<string> } | undefined;
 
 /** The allowed origins; a malformed entry fails loudly, naming the variable. */
-export function allowedOrigins(raw = process.env.ALLOWED_ORIGINS ?? ''): ReadonlySet<string> {
+export function allowedOrigins(raw = config().ALLOWED_ORIGINS): ReadonlySet<string> {
   if (originsCache?.raw === raw) return originsCache.origins;
   const origins = new Set<string>();
   for (const entry of raw.split(',').map((o) => o.trim()).filter(Boolean)) {

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '#adapters/dynamo/create-table.js';
 import { TABLE_NAME_DEFAULT } from '#adapters/dynamo/table.js';
 import { resetAppDeps, useClock } from '#app/wiring.js';
-import { resetEnvCache } from '#config/env.js';
+import { config } from '#config/config.js';
 import { AdjustableClock } from '#domain/clock.js';
 import { loadDirectory } from '#app/reminders/wiring.js';
 import type { Role } from '#domain/roles.js';
@@ -58,7 +58,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   applyLocalEnv(services);
   const tableName = process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT;
   process.env.TABLE_NAME = tableName;
-  resetEnvCache();
   resetAppDeps();
   await ensureTable(new DynamoDBClient({}), tableName);
 
@@ -124,7 +123,7 @@ function clockRoute(clock: AdjustableClock): DevRoute {
 function tokenRoute(issuer: DevIssuer): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/token' || method !== 'POST') return undefined;
-    const claims = parseDevToken(body, loadDirectory(process.env.ORGANISATIONS_FILE));
+    const claims = parseDevToken(body, loadDirectory(config().ORGANISATIONS_FILE));
     if (isRefusal(claims)) return claims;
     const token = await issuer.mint({ sub: claims.sub ?? `${claims.role}-1`, organisationId: claims.organisationId, role: claims.role, ...(claims.teamId ? { teamId: claims.teamId } : {}), ...(claims.regio ? { regio: claims.regio } : {}) });
     return { status: 200, body: { token } };

@@ -12,7 +12,6 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.js';
 import { resetAppDeps, useClock } from '../../shared/app/wiring.js';
-import { resetEnvCache } from '../../shared/config/env.js';
 import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { startLocalApi, type LocalApi } from '../../shared/local/api-gateway.js';
@@ -111,7 +110,6 @@ export async function startHarness(now: string): Promise<Harness> {
   applyLocalEnv(services);
   const tableName = `privacy-${randomUUID().slice(0, 8)}`;
   process.env.TABLE_NAME = tableName;
-  resetEnvCache();
   resetAppDeps();
   await ensureTable(new DynamoDBClient({}), tableName);
   const clock = new AdjustableClock(now);

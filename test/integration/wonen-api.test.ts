@@ -502,7 +502,7 @@ describe('the daily digest to woonzaken', () => {
     const digest = await loadHandler('wonen-digest');
     const before = (await readLocalOutbox(api.stack.services)).length;
     const [result] = (await digest({}, {})) as Array<{ outcome: string }>;
-    expect(result).toMatchObject({ regio: 'amsterdam', date: '2027-05-10', outcome: 'sent' });
+    expect(result).toMatchObject({ regio: 'amsterdam', date: '2027-05-10', outcome: 'verstuurd' });
     const outbox = await readLocalOutbox(api.stack.services);
     const mail = outbox.at(-1)!;
     expect(outbox).toHaveLength(before + 1);

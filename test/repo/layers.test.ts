@@ -139,11 +139,6 @@ export const ALLOWED_TODAY: Record<string, string> = {
   'shared/adapters/dynamo/draft-store.ts -> shared/app/drafts.ts': 'point 1 (draft intents)',
   'shared/adapters/dynamo/monitor-store.ts -> shared/app/monitor/figures.ts': 'point 1 (monitor port)',
   'shared/adapters/dynamo/wonen-backlog.ts -> shared/app/wonen/backlog.ts': 'point 1 (wonen port)',
-  // Point 2 (one composition root): dependencies built outside the wiring.
-  'functions/organisation-users.ts -> shared/adapters/cognito/user-directory.ts': 'point 2',
-  'functions/organisation-users.ts -> shared/adapters/local-people/user-directory.ts': 'point 2',
-  'functions/reminder-dispatcher.ts -> shared/adapters/dynamo/client.ts': 'point 2',
-  'functions/reminder-dispatcher.ts -> shared/adapters/dynamo/wonen-backlog.ts': 'point 2',
   // Point 6 / point 2: the holiday tables are data; the one config (point 2) or the one directory loader (point 6) reads them.
   'shared/domain/werkdagen.ts -> config/holidays/amsterdam.json': 'point 6',
   'shared/domain/werkdagen.ts -> config/holidays/klantreis-2023.json': 'point 6',

@@ -6,7 +6,7 @@
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
-import { env } from '#config/env.js';
+import { config, required } from '#config/config.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { loadDirectory } from '../reminders/wiring.js';
 import { appDeps } from '../wiring.js';
@@ -18,19 +18,19 @@ let built: { tableName: string; store: BounceStore } | undefined;
 let directory: OrganisationDirectory | undefined;
 
 /** The bounce store on TABLE_NAME (rebuilt when the table changes: tests pointing at another local server). */
-export function bounceStore(tableName = env().TABLE_NAME): BounceStore {
+export function bounceStore(tableName = required(config(), 'TABLE_NAME', 'bounces')): BounceStore {
   if (!built || built.tableName !== tableName) built = { tableName, store: new DynamoBounceStore(createDocumentClient(), tableName) };
   return built.store;
 }
 
 function directoryOf(): OrganisationDirectory {
-  directory ??= loadDirectory(process.env.ORGANISATIONS_FILE);
+  directory ??= loadDirectory(config().ORGANISATIONS_FILE);
   return directory;
 }
 
 /** `ses-events`. */
 export function mailEventDeps(): MailEventDeps {
-  const tableName = env().TABLE_NAME;
+  const tableName = required(config(), 'TABLE_NAME', 'ses-events');
   return { bounces: bounceStore(tableName), directory: directoryOf(), clock: appDeps().clock, reminders: new DynamoReminderStore(createDocumentClient(), tableName) };
 }
 

@@ -5,7 +5,7 @@
  */
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoMonitorReader } from '#adapters/dynamo/monitor-store.js';
-import { env } from '#config/env.js';
+import { config, required } from '#config/config.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { loadDirectory } from '../directory.js';
 import { appDeps } from '../wiring.js';
@@ -18,9 +18,9 @@ export function monitorDeps(): MonitorDeps {
   const base = appDeps();
   // Rebuilt when the shared dependencies were reset (tests pointing the module at another local server).
   if (!built || built.store !== base.store) {
-    built = { store: base.store, reader: new DynamoMonitorReader(createDocumentClient(), env().TABLE_NAME, { now: () => appDeps().clock.now() }) };
+    built = { store: base.store, reader: new DynamoMonitorReader(createDocumentClient(), required(config(), 'TABLE_NAME', 'monitor'), { now: () => appDeps().clock.now() }) };
   }
-  directory ??= loadDirectory(process.env.ORGANISATIONS_FILE);
+  directory ??= loadDirectory(config().ORGANISATIONS_FILE);
   const dir = directory;
   return {
     monitor: built.reader,

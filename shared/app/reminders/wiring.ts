@@ -6,18 +6,21 @@
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
+import { DynamoWonenBacklog } from '#adapters/dynamo/wonen-backlog.js';
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoReminderStore } from '#adapters/dynamo/reminder-store.js';
 import { createEventBridgeClient, EventBridgePublisher } from '#adapters/eventbridge/publisher.js';
 import { createSesClient, readSendRate, SesMailer } from '#adapters/ses/mailer.js';
 import { REMINDER_QUEUE } from '#adapters/sqs/queues.js';
 import { SqsReminderQueue } from '#adapters/sqs/reminder-queue.js';
+import { config as configuration, required, type Config } from '#config/config.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { loadDirectory } from '../directory.js';
 import { RecipientFilter } from '../mail-health/suppression.js';
 import type { Mailer } from '../ports.js';
-import { dispatcherEnv, senderEnv } from './env.js';
+import type { WonenBacklogStore } from '../wonen/backlog.js';
+import { REGIOS, type Regio } from '#domain/case.js';
 import { logLine } from './log.js';
 import { recordReminderMetrics } from './metrics.js';
 import { sendPacer, type SendPacer } from './pacing.js';
@@ -69,7 +72,7 @@ export function onReminderOutcome(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function configOf(env: { REMINDER_LEASE_MINUTES: number; CLAIM_TIMEOUT_MINUTES: number; OUTBOX_RETENTION_DAYS: number; APP_BASE_URL: string }): ReminderConfig {
+function configOf(env: Config): ReminderConfig {
   return {
     leaseMinutes: env.REMINDER_LEASE_MINUTES,
     claimTimeoutMinutes: env.CLAIM_TIMEOUT_MINUTES,
@@ -80,11 +83,12 @@ function configOf(env: { REMINDER_LEASE_MINUTES: number; CLAIM_TIMEOUT_MINUTES: 
 
 export function dispatcherDeps(): DispatcherDeps {
   if (!dispatcher) {
-    const env = dispatcherEnv();
+    const env = configuration();
+    const part = 'reminder-dispatcher';
     dispatcher = {
-      store: new DynamoReminderStore(createDocumentClient(), env.TABLE_NAME),
-      queue: new SqsReminderQueue(new SQSClient({}), env.QUEUE_URL),
-      publisher: new EventBridgePublisher(createEventBridgeClient(), env.EVENT_BUS_NAME),
+      store: new DynamoReminderStore(createDocumentClient(), required(env, 'TABLE_NAME', part)),
+      queue: new SqsReminderQueue(new SQSClient({}), required(env, 'QUEUE_URL', part)),
+      publisher: new EventBridgePublisher(createEventBridgeClient(), required(env, 'EVENT_BUS_NAME', part)),
       clock: systemClock,
       config: configOf(env),
       observe,
@@ -103,17 +107,19 @@ export function dispatcherDeps(): DispatcherDeps {
 
 export function senderDeps(): SenderDeps {
   if (!sender) {
-    const env = senderEnv();
+    const env = configuration();
+    const part = 'reminder-sender';
+    const tableName = required(env, 'TABLE_NAME', part);
     const db = createDocumentClient();
     const directory = loadDirectory(env.ORGANISATIONS_FILE);
     const ses = createSesClient();
     const maxSendRate = env.SES_MAX_SEND_RATE;
     sender = {
-      store: new DynamoReminderStore(db, env.TABLE_NAME),
-      mailer: new SesMailer(ses, { from: env.MAIL_FROM, ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
+      store: new DynamoReminderStore(db, tableName),
+      mailer: new SesMailer(ses, { from: required(env, 'MAIL_FROM', part), ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}) }),
       pacer: sendPacer({ accountRate: maxSendRate ? async () => maxSendRate : () => readSendRate(ses), senders: overrides.sendersSharingRate ?? REMINDER_QUEUE.maxConcurrency }),
       directory,
-      suppressions: new RecipientFilter(new DynamoBounceStore(db, env.TABLE_NAME), directory),
+      suppressions: new RecipientFilter(new DynamoBounceStore(db, tableName), directory),
       clock: systemClock,
       config: configOf(env),
       newToken: randomUUID,
@@ -133,6 +139,17 @@ export function senderDeps(): SenderDeps {
     mailer: wrapMailer ? wrapMailer(base) : base,
     config: { ...sender.config, ...config },
   };
+}
+
+let backlog: { tableName: string; reader: DynamoWonenBacklog } | undefined;
+
+/** The dispatcher's measurement of Wonen's queue: the backlog reader, its clock, and the regios (WONEN_REGIOS) measured. */
+export function backlogDeps(): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] } {
+  const env = configuration();
+  const tableName = required(env, 'TABLE_NAME', 'reminder-dispatcher');
+  if (backlog?.tableName !== tableName) backlog = { tableName, reader: new DynamoWonenBacklog(createDocumentClient(), tableName) };
+  const regios = env.WONEN_REGIOS.filter((name): name is Regio => (REGIOS as readonly string[]).includes(name));
+  return { backlog: backlog.reader, clock: dispatcherDeps().clock, regios };
 }
 
 /** Replace single ports (merged with earlier overrides). Local stack and tests only. */

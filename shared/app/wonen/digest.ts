@@ -31,7 +31,7 @@ export interface DigestDeps {
 }
 
 export type DigestResult =
-  | { regio: Regio; date: string; outcome: 'sent'; messageId: string; dueToday: number; overdue: number }
+  | { regio: Regio; date: string; outcome: 'verstuurd'; messageId: string; dueToday: number; overdue: number }
   | { regio: Regio; date: string; outcome: 'geen werkdag' | 'al verstuurd' | 'geen adres' };
 
 /** Sends today's digest for each regio (once per regio and day). */
@@ -79,5 +79,5 @@ async function digestFor(deps: DigestDeps, regio: Regio): Promise<DigestResult> 
     throw error;
   }
   await deps.wonen.markDigestSent(regio, date, messageId, deps.clock.now());
-  return { regio, date, outcome: 'sent', messageId, dueToday: digest.dueToday.length, overdue: digest.overdue.length };
+  return { regio, date, outcome: 'verstuurd', messageId, dueToday: digest.dueToday.length, overdue: digest.overdue.length };
 }

@@ -6,13 +6,12 @@
  * that serves the regio; ORGANISATIONS_FILE, else the bundled config/organisations.local.json); WOONZAKEN_ADDRESS is
  * the fallback for the mailbox's regio when the directory names none.
  */
-import * as z from 'zod';
 import { createDocumentClient } from '#adapters/dynamo/client.js';
 import { DynamoBounceStore } from '#adapters/dynamo/bounce-store.js';
 import { DynamoWonenStore } from '#adapters/dynamo/wonen-store.js';
 import { createS3Client, S3MailStore } from '#adapters/s3/mail-store.js';
 import { createSesClient, SesMailer } from '#adapters/ses/mailer.js';
-import { env } from '#config/env.js';
+import { config, type Config } from '#config/config.js';
 import { REGIOS, type Regio } from '#domain/case.js';
 import type { OrganisationDirectory } from '#domain/directory.js';
 import { loadDirectory } from '../directory.js';
@@ -24,39 +23,17 @@ import type { InboundDeps } from './inbound.js';
 import type { MailObjectStore } from './ports.js';
 import type { WonenDeps } from './queue.js';
 
-const regio = z.enum(REGIOS);
+/** The Wonen part of the one configuration (shared/config/config.ts), with its regios checked against the domain's. */
+export type WonenEnv = Omit<Config, 'INBOX_REGIO' | 'DIGEST_REGIOS'> & { INBOX_REGIO: Regio; DIGEST_REGIOS: Regio[] };
 
-const schema = z.object({
-  /** The inbox bucket (SES receipt rule → S3). */
-  INBOX_BUCKET: z.string().min(3).optional(),
-  /** KMS key for SSE-KMS on the parts the inbound function writes; SSE-S3 when absent (local). */
-  INBOX_KMS_KEY_ID: z.string().min(1).optional(),
-  /** The regio the woonzaken mailbox serves: a reference to another regio's case is never attached. */
-  INBOX_REGIO: regio.default('amsterdam'),
-  /** Fallback organisation of the inbox actor, when the directory has no gemeente for INBOX_REGIO. */
-  WONEN_ORGANISATION_ID: z.string().min(1).default('gemeente-amsterdam-wonen'),
-  /** Fallback woonzaken address for INBOX_REGIO when the directory names none. */
-  WOONZAKEN_ADDRESS: z.email().optional(),
-  /** Regios the daily digest is sent for, comma separated. */
-  DIGEST_REGIOS: z
-    .string()
-    .default('amsterdam')
-    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
-    .pipe(z.array(regio).min(1)),
-  /** Sender of the digest and the refusal notices (a verified SES identity). */
-  MAIL_FROM: z.string().min(3).regex(/@/, 'must contain an e-mail address').optional(),
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
-  ORGANISATIONS_FILE: z.string().min(1).optional(),
-  APP_BASE_URL: z.url().default('http://localhost:3000'),
-});
-export type WonenEnv = z.infer<typeof schema>;
+function regioOf(name: string, value: string): Regio {
+  if (!(REGIOS as readonly string[]).includes(value)) throw new Error(`Configuration error (wonen): ${name}: '${value}' is not one of ${REGIOS.join(', ')}`);
+  return value as Regio;
+}
 
 export function wonenEnv(): WonenEnv {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(`Configuration error (wonen): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+  const c = config();
+  return { ...c, INBOX_REGIO: regioOf('INBOX_REGIO', c.INBOX_REGIO), DIGEST_REGIOS: c.DIGEST_REGIOS.map((r) => regioOf('DIGEST_REGIOS', r)) };
 }
 
 function required<T>(value: T | undefined, name: string): T {
@@ -74,6 +51,10 @@ export function woonzakenAddressFor(e: WonenEnv, directory: OrganisationDirector
   return (of) => gemeenteOf(directory, of)?.mailbox ?? (of === e.INBOX_REGIO ? e.WOONZAKEN_ADDRESS : undefined);
 }
 
+function tableName(): string {
+  return required(config().TABLE_NAME, 'TABLE_NAME');
+}
+
 interface Built {
   base: ReturnType<typeof appDeps>;
   wonen: DynamoWonenStore;
@@ -88,7 +69,7 @@ let cachedDirectory: OrganisationDirectory | undefined;
 export function wonenDeps(): WonenDeps {
   const base = appDeps();
   // Rebuilt when the shared dependencies were reset (tests pointing the module at another local server).
-  if (!built || built.base.store !== base.store) built = { base, wonen: new DynamoWonenStore(createDocumentClient(), env().TABLE_NAME) };
+  if (!built || built.base.store !== base.store) built = { base, wonen: new DynamoWonenStore(createDocumentClient(), tableName()) };
   return { ...base, wonen: built.wonen };
 }
 
@@ -110,7 +91,7 @@ function mailer(e: WonenEnv): Mailer {
       from: required(e.MAIL_FROM, 'MAIL_FROM'),
       ...(e.SES_CONFIGURATION_SET ? { configurationSet: e.SES_CONFIGURATION_SET } : {}),
     }),
-    new RecipientFilter(new DynamoBounceStore(createDocumentClient(), env().TABLE_NAME), directory(e)),
+    new RecipientFilter(new DynamoBounceStore(createDocumentClient(), tableName()), directory(e)),
   );
   return cachedMailer;
 }
