@@ -12,7 +12,6 @@ import {
   DEFAULT_RETENTION_POLICY,
   isClosed,
   mayRevoke,
-  monthOf,
   monthsBetween,
   lastOpenDeadline,
   nextRetentionStep,
@@ -58,14 +57,12 @@ export interface RetentionStore {
 /**
  * The planner: keeps the retention record in step with every change.
  * A closed case is (re)scheduled at each change — the period runs from the last change; a new change during the grace
- * period means the case is in use again. Consent changes do not extend retention. A case being erased takes no changes.
+ * period means the case is in use again. Consent changes do not extend retention.
  */
 export const retentionPlanner: EffectPlanner = (change, existing) => {
   const intents: CaseIntent[] = [];
+  // A case being erased never gets here: changeCase refuses it before planning (change-case.ts).
   const current = existing.retention;
-  if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
-    throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
-  }
   const consentOnly = change.event.type === (CONSENT_EVENT.recorded as string) || change.event.type === (CONSENT_EVENT.withdrawn as string);
   if (isClosed(change.after.phase)) {
     if (consentOnly && current) return intents;
