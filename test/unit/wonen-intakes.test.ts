@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { on, type CaseEvent, type CaseState, type EventData } from '../../shared/domain/case.js';
 import { evaluateDeadlines } from '../../shared/domain/deadlines/index.js';
 import { notificationsFor } from '../../shared/domain/notifications.js';
+import { latestOf } from '../../shared/domain/forms/history.js';
 import type { Action } from '../../shared/domain/phases.js';
 import { WONEN_INTAKES, wonenIntakes } from '../../shared/domain/wonen-intakes.js';
 import { projectionFor } from '../../shared/domain/views.js';
@@ -113,6 +114,10 @@ describe('typed contract between forms and rules', () => {
     on('besluit-omklap', (d) => d.besluit === 'akord');
     // @ts-expect-error besluitt is no field of besluit-omklap
     on('besluit-omklap', (d) => d.besluitt === 'akkoord');
+    // The history helpers of the decisions too.
+    // @ts-expect-error 'akord' is no besluit of the form besluit-omklap
+    latestOf([], 'besluit-omklap', (e) => e.data.besluit === 'akord');
+    expect(latestOf([event('besluit-omklap', { besluit: 'terug' })], 'besluit-omklap', (e) => e.data.besluit === 'terug')?.type).toBe('besluit-omklap');
     expect(akkoord.when?.(event('besluit-omklap', { besluit: 'akkoord' }))).toBe(true);
     expect(akkoord.when?.(event('besluit-omklap', { besluit: 'terug' }))).toBe(false);
   });
