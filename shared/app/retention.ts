@@ -17,14 +17,15 @@ import {
   nextRetentionStep,
   scheduleRetention,
   type RetentionPolicy,
-  type RetentionRecord,
 } from '#domain/retention.js';
-import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
+import { actorOf, mayTake, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
 import type { CaseEvent } from '#domain/case.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, CaseIntent, IdempotencyRecord, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, CaseObjectStore, RetentionStore, StoredResponse } from './ports.js';
+
+export type { CaseObjectStore, RetentionStore } from './ports.js';
 
 /** The retention policy of the configuration (not code; shared/config/config.ts), DEFAULT_RETENTION_POLICY where unset. */
 export function retentionPolicy(c: Config = config()): RetentionPolicy {
@@ -35,23 +36,6 @@ export function retentionPolicy(c: Config = config()): RetentionPolicy {
     auditDays: c.AUDIT_RETENTION_DAYS ?? d.auditDays,
     lookbackMonths: c.RETENTION_LOOKBACK_MONTHS ?? d.lookbackMonths,
   };
-}
-
-export interface RetentionStore {
-  /** Records whose next step (mark or erase) is due at `now`, from the queue partitions of `months` (GSI3). */
-  dueRetention(months: string[], now: string): Promise<RetentionRecord[]>;
-  /** scheduled → marked, if still scheduled for `record.dueAt`. False when someone else changed it first. */
-  markForErasure(record: RetentionRecord, eraseAt: string, now: string): Promise<boolean>;
-  /** marked → erasing (or still erasing after an interrupted run). */
-  claimErasure(record: RetentionRecord): Promise<boolean>;
-  /** Sets `expiresAt` on every item of the case (and its reference) and takes them out of every index. */
-  erasePartition(caseId: string, expiresAt: number): Promise<number>;
-  /** The case's history as stored (also while it is being erased). */
-  historyOf(caseId: string): Promise<CaseEvent[]>;
-  /** erasing → erased. */
-  finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
-  /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
-  revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
 }
 
 /**
@@ -75,11 +59,6 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
   }
   return intents;
 };
-
-/** Where a case's mail parts (body text, attachments) live outside the table: the inbox bucket. */
-export interface CaseObjectStore {
-  deleteObjects(keys: string[]): Promise<void>;
-}
 
 /** The objects a case's 'mail-ontvangen' events point at (shared/app/wonen/mail-event.ts). */
 export function mailObjectKeysOf(history: CaseEvent[]): string[] {
