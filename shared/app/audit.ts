@@ -9,37 +9,12 @@
  */
 import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { CaseNotFound, DomainError, Forbidden } from '#domain/errors.js';
-import { mayTake, type Principal, type Role } from '#domain/roles.js';
+import { mayTake, type Principal } from '#domain/roles.js';
 import type { AppDeps, Page } from './ports.js';
 import { retentionPolicy, type RetentionStore } from './retention.js';
+import type { AuditEntry, AuditStore } from './ports.js';
 
-export interface AuditEntry {
-  /** The case read or written (as requested: also a case that does not exist or is not the caller's). */
-  caseId?: string;
-  /** For list reads (no single case): the organisation whose list was read. */
-  listOf?: string;
-  at: string;
-  requestId: string;
-  userId: string;
-  organisationId: string;
-  role: Role;
-  kind: 'read' | 'write';
-  /** The API route, e.g. `POST /cases/{caseId}/forms/{action}`. */
-  route: string;
-  /** The form or operation, e.g. `aanvraag-urgentie`, `consent`, `export`. */
-  action?: string;
-  /** Filters of a list read (never a cursor). */
-  query?: Record<string, string>;
-  /** The HTTP status answered. */
-  status: number;
-}
-
-export interface AuditStore {
-  /** Appends one entry; an entry with the same key is never overwritten. `expiresAt` in epoch seconds. */
-  append(entry: AuditEntry, expiresAt: number): Promise<void>;
-  listForCase(caseId: string, query: { limit: number; cursor?: string }, nowEpoch: number): Promise<Page<AuditEntry>>;
-  allForCase(caseId: string, nowEpoch: number): Promise<AuditEntry[]>;
-}
+export type { AuditEntry, AuditStore } from './ports.js';
 
 /** 503: a read whose audit entry cannot be written is not answered (no audit, no access). */
 export class AuditUnavailable extends DomainError {

@@ -7,11 +7,11 @@ import { canSeeCase, isZorgaanbiederOf } from '#domain/access.js';
 import { toAmsterdamDate } from '#domain/calendar.js';
 import type { CaseEvent, CaseState } from '#domain/case.js';
 import { consentFact, consentOf, CONSENT_EVENT, type ConsentRequest } from '#domain/consent.js';
-import { CaseNotFound, ConcurrentModification, Forbidden, RuleViolated, StaleVersion } from '#domain/errors.js';
+import { CaseNotFound, Forbidden, RuleViolated, StaleVersion } from '#domain/errors.js';
 import { actorOf, mayTake, type Principal } from '#domain/roles.js';
-import { commitChange } from './commit-change.js';
+import { changeCase, changeResponse, type DecidedChange } from './change-case.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, IdempotencyRecord, StoredResponse } from './ports.js';
+import type { AppDeps, IdempotencyRecord, LoadedCase, StoredResponse } from './ports.js';
 
 const MAX_ATTEMPTS = 3;
 
@@ -23,27 +23,20 @@ export async function recordConsent(
   request: IdempotentRequest,
   options: { expectedVersion?: number } = {},
 ): Promise<Answer> {
-  return idempotent(deps.store, principal, request, async (recordFor) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await attemptConsent(deps, principal, caseId, input, options, recordFor);
-      } catch (error) {
-        // Retried on a fresh read, also with If-Match: that read then answers 412, as a request that lost before the commit.
-        if (!(error instanceof ConcurrentModification) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
-  });
+  return idempotent(deps.store, principal, request, (recordFor) =>
+    changeCase(deps, caseId, (loaded, now) => decideConsent(principal, caseId, loaded, input, options, now, recordFor), { attempts: MAX_ATTEMPTS }),
+  );
 }
 
-async function attemptConsent(
-  deps: AppDeps,
+function decideConsent(
   principal: Principal,
   caseId: string,
+  loaded: LoadedCase | undefined,
   input: ConsentRequest,
   options: { expectedVersion?: number },
+  now: string,
   recordFor: (response: StoredResponse) => IdempotencyRecord,
-): Promise<StoredResponse> {
-  const loaded = await deps.store.load(caseId);
+): DecidedChange<StoredResponse> {
   if (!loaded || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
   const { state: before } = loaded;
   // 002 WA10: the zorgaanbieder asks for the consent and records it; the corporatie and Wonen cannot.
@@ -51,7 +44,6 @@ async function attemptConsent(
   if (options.expectedVersion !== undefined && options.expectedVersion !== before.version) {
     throw new StaleVersion(options.expectedVersion, before.version);
   }
-  const now = deps.clock.now();
   const today = toAmsterdamDate(now);
   if (input.datum > today) {
     throw new RuleViolated('datum-in-toekomst', 'De datum van de toestemming ligt in de toekomst.', [{ path: 'body.datum', message: 'Mag niet in de toekomst liggen' }]);
@@ -76,5 +68,6 @@ async function attemptConsent(
     actor: actorOf(principal),
     data: { ...input },
   };
-  return commitChange(deps, principal, loaded, { after, event, now }, recordFor);
+  const response = changeResponse(principal, after, event);
+  return { after, event, idempotency: recordFor(response), result: response };
 }

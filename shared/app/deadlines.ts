@@ -12,8 +12,11 @@ import { CaseNotFound, Forbidden } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
 import type { EffectPlanner } from './effects.js';
-import { pageSchema, type AppDeps, type CaseIntent, type IndexedDeadline, type Page } from './ports.js';
+import { pageSchema, type AppDeps, type CaseIntent, type Page } from './ports.js';
 import { mayListOrganisation } from './read-cases.js';
+import type { DeadlineIndexReader, OpenDeadline } from './ports.js';
+
+export type { DeadlineIndexReader, OpenDeadline } from './ports.js';
 
 const ZORGAANBIEDER_PARTIES = new Set(['begeleider', 'zorgaanbieder', 'meldpunt', 'onafhankelijke-derde']);
 
@@ -95,14 +98,6 @@ export async function caseDeadlines(deps: AppDeps, principal: Principal, caseId:
   return { reference: loaded.state.reference, deadlines: deadlines.map((d) => deadlineView(d, today, loaded.state.regio)) };
 }
 
-/** An open deadline of the organisation's index, as GET /deadlines lists it. */
-export interface OpenDeadline extends Omit<IndexedDeadline, 'regio'> {
-  caseId: string;
-  overdue: boolean;
-  /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
-  werkdagenLeft: number;
-}
-
 /** GET /deadlines: one page of the organisation's open deadlines (checked against OpenDeadline). */
 export const openDeadlineSchema = z.object({
   caseId: z.string(),
@@ -135,10 +130,6 @@ export async function organisationDeadlines(
   const page = await deps.deadlineIndex.listOpen(principal.organisationId, query);
   const today = toAmsterdamDate(now);
   return { ...page, items: page.items.map((item) => ({ ...item, overdue: item.dueAt < now, werkdagenLeft: werkdagenLeft(item.dueDate, today, undefined) })) };
-}
-
-export interface DeadlineIndexReader {
-  listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue' | 'werkdagenLeft'>>>;
 }
 
 /**

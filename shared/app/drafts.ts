@@ -12,13 +12,9 @@ import { isAllowedIn } from '#domain/regio.js';
 import { mayTake, type Principal } from '#domain/roles.js';
 import type { CaseState } from '#domain/case.js';
 import type { SameType } from '#domain/same-type.js';
-import type { AppDeps } from './ports.js';
+import type { AppDeps, DraftStore } from './ports.js';
 
-export interface DraftStore {
-  /** Writes `draft` if the stored version is still `previousVersion` (0: none stored); false when it is not. */
-  put(draft: Draft, previousVersion: number): Promise<boolean>;
-  delete(caseId: string, organisationId: string, action: string): Promise<void>;
-}
+export type { DraftStore } from './ports.js';
 
 export type DraftDeps = AppDeps & { drafts: DraftStore };
 

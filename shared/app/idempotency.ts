@@ -22,15 +22,14 @@ export function fingerprintOf(request: IdempotentRequest): string {
 
 /**
  * Runs `execute` at most once per (caller, key). `execute` receives the record to commit with its change, built from
- * the response it is about to return. A lost race (the case changed underneath) is first checked for a concurrent
- * request with the same key — whose answer is then replayed — and otherwise retried up to `retries` times.
+ * the response it is about to return. Any failure is first checked for a concurrent request with the same key — whose
+ * answer is then replayed. Retrying a lost race on a fresh read is changeCase's (change-case.ts), inside `execute`.
  */
 export async function idempotent(
   store: CaseStore,
   principal: Principal,
   request: IdempotentRequest,
   execute: (recordFor: (response: StoredResponse) => IdempotencyRecord) => Promise<StoredResponse>,
-  options: { retries?: number } = {},
 ): Promise<Answer> {
   const scope = `${principal.organisationId}#${principal.userId}`;
   const fingerprint = fingerprintOf(request);
@@ -42,19 +41,15 @@ export async function idempotent(
   };
   const earlier = await replay();
   if (earlier) return earlier;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await execute((response) => ({ scope, key: request.key, fingerprint, response }));
-    } catch (error) {
-      const race = error instanceof IdempotencyRace || error instanceof ConcurrentModification;
-      // A request with the same key may have committed while this one ran (then this one read the changed case and
-      // may have been refused): its answer is the answer. The winner of a race may still be committing: wait a moment.
-      if (race) await sleep(20 * 2 ** attempt + Math.random() * 20);
-      const winner = await replay();
-      if (winner) return winner;
-      if (!race) throw error;
-      if (error instanceof IdempotencyRace || attempt >= (options.retries ?? 0)) throw error;
-    }
+  try {
+    return await execute((response) => ({ scope, key: request.key, fingerprint, response }));
+  } catch (error) {
+    // A request with the same key may have committed while this one ran (then this one read the changed case and
+    // may have been refused): its answer is the answer. The winner of a race may still be committing: wait a moment.
+    if (error instanceof IdempotencyRace || error instanceof ConcurrentModification) await sleep(20 + Math.random() * 20);
+    const winner = await replay();
+    if (winner) return winner;
+    throw error;
   }
 }
 

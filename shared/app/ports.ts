@@ -9,6 +9,7 @@ import type { Clock } from '#domain/clock.js';
 import { perPhaseSchema, type MonitorFact } from '#domain/monitor.js';
 import { PHASES, type Phase } from '#domain/phases.js';
 import type { SameType } from '#domain/same-type.js';
+import type { Actor, Role } from '#domain/roles.js';
 import type { Draft } from '#domain/drafts.js';
 import type { RetentionRecord } from '#domain/retention.js';
 import type { WonenItem } from '#domain/wonen-queue.js';
@@ -202,4 +203,76 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<{ messageId: string }>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The stores of the privacy, deadline and draft concerns (their adapters implement these; the use cases are in
+// audit.ts, retention.ts, deadlines.ts and drafts.ts).
+
+export interface AuditEntry {
+  /** The case read or written (as requested: also a case that does not exist or is not the caller's). */
+  caseId?: string;
+  /** For list reads (no single case): the organisation whose list was read. */
+  listOf?: string;
+  at: string;
+  requestId: string;
+  userId: string;
+  organisationId: string;
+  role: Role;
+  kind: 'read' | 'write';
+  /** The API route, e.g. `POST /cases/{caseId}/forms/{action}`. */
+  route: string;
+  /** The form or operation, e.g. `aanvraag-urgentie`, `consent`, `export`. */
+  action?: string;
+  /** Filters of a list read (never a cursor). */
+  query?: Record<string, string>;
+  /** The HTTP status answered. */
+  status: number;
+}
+
+export interface AuditStore {
+  /** Appends one entry; an entry with the same key is never overwritten. `expiresAt` in epoch seconds. */
+  append(entry: AuditEntry, expiresAt: number): Promise<void>;
+  listForCase(caseId: string, query: { limit: number; cursor?: string }, nowEpoch: number): Promise<Page<AuditEntry>>;
+  allForCase(caseId: string, nowEpoch: number): Promise<AuditEntry[]>;
+}
+
+export interface RetentionStore {
+  /** Records whose next step (mark or erase) is due at `now`, from the queue partitions of `months` (GSI3). */
+  dueRetention(months: string[], now: string): Promise<RetentionRecord[]>;
+  /** scheduled → marked, if still scheduled for `record.dueAt`. False when someone else changed it first. */
+  markForErasure(record: RetentionRecord, eraseAt: string, now: string): Promise<boolean>;
+  /** marked → erasing (or still erasing after an interrupted run). */
+  claimErasure(record: RetentionRecord): Promise<boolean>;
+  /** Sets `expiresAt` on every item of the case (and its reference) and takes them out of every index. */
+  erasePartition(caseId: string, expiresAt: number): Promise<number>;
+  /** The case's history as stored (also while it is being erased). */
+  historyOf(caseId: string): Promise<CaseEvent[]>;
+  /** erasing → erased. */
+  finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
+  /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
+  revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
+}
+
+/** Where a case's mail parts (body text, attachments) live outside the table: the inbox bucket. */
+export interface CaseObjectStore {
+  deleteObjects(keys: string[]): Promise<void>;
+}
+
+/** An open deadline of the organisation's index, as GET /deadlines lists it. */
+export interface OpenDeadline extends Omit<IndexedDeadline, 'regio'> {
+  caseId: string;
+  overdue: boolean;
+  /** As in a case's deadlines; counted on the default regio's calendar (the index item carries no regio). */
+  werkdagenLeft: number;
+}
+
+export interface DeadlineIndexReader {
+  listOpen(organisationId: string, query: { limit: number; cursor?: string; dueBefore?: string }): Promise<Page<Omit<OpenDeadline, 'overdue' | 'werkdagenLeft'>>>;
+}
+
+export interface DraftStore {
+  /** Writes `draft` if the stored version is still `previousVersion` (0: none stored); false when it is not. */
+  put(draft: Draft, previousVersion: number): Promise<boolean>;
+  delete(caseId: string, organisationId: string, action: string): Promise<void>;
 }

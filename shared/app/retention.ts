@@ -12,20 +12,20 @@ import {
   DEFAULT_RETENTION_POLICY,
   isClosed,
   mayRevoke,
-  monthOf,
   monthsBetween,
   lastOpenDeadline,
   nextRetentionStep,
   scheduleRetention,
   type RetentionPolicy,
-  type RetentionRecord,
 } from '#domain/retention.js';
-import { actorOf, mayTake, type Actor, type Principal } from '#domain/roles.js';
+import { actorOf, mayTake, type Principal } from '#domain/roles.js';
 import type { Clock } from '#domain/clock.js';
 import type { CaseEvent } from '#domain/case.js';
 import type { EffectPlanner } from './effects.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, CaseIntent, IdempotencyRecord, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, CaseObjectStore, RetentionStore, StoredResponse } from './ports.js';
+
+export type { CaseObjectStore, RetentionStore } from './ports.js';
 
 /** The retention policy of the configuration (not code; shared/config/config.ts), DEFAULT_RETENTION_POLICY where unset. */
 export function retentionPolicy(c: Config = config()): RetentionPolicy {
@@ -38,34 +38,15 @@ export function retentionPolicy(c: Config = config()): RetentionPolicy {
   };
 }
 
-export interface RetentionStore {
-  /** Records whose next step (mark or erase) is due at `now`, from the queue partitions of `months` (GSI3). */
-  dueRetention(months: string[], now: string): Promise<RetentionRecord[]>;
-  /** scheduled → marked, if still scheduled for `record.dueAt`. False when someone else changed it first. */
-  markForErasure(record: RetentionRecord, eraseAt: string, now: string): Promise<boolean>;
-  /** marked → erasing (or still erasing after an interrupted run). */
-  claimErasure(record: RetentionRecord): Promise<boolean>;
-  /** Sets `expiresAt` on every item of the case (and its reference) and takes them out of every index. */
-  erasePartition(caseId: string, expiresAt: number): Promise<number>;
-  /** The case's history as stored (also while it is being erased). */
-  historyOf(caseId: string): Promise<CaseEvent[]>;
-  /** erasing → erased. */
-  finishErasure(record: RetentionRecord, expiresAt: number, now: string): Promise<void>;
-  /** marked → scheduled again (new `dueAt`), with the idempotency record, in one transaction. */
-  revoke(record: RetentionRecord, change: { now: string; dueAt: string; by: Actor }, idempotency: IdempotencyRecord): Promise<boolean>;
-}
-
 /**
  * The planner: keeps the retention record in step with every change.
  * A closed case is (re)scheduled at each change — the period runs from the last change; a new change during the grace
- * period means the case is in use again. Consent changes do not extend retention. A case being erased takes no changes.
+ * period means the case is in use again. Consent changes do not extend retention.
  */
 export const retentionPlanner: EffectPlanner = (change, existing) => {
   const intents: CaseIntent[] = [];
+  // A case being erased never gets here: changeCase refuses it before planning (change-case.ts).
   const current = existing.retention;
-  if (current && (current.retentionState === 'erasing' || current.retentionState === 'erased')) {
-    throw new RuleViolated('dossier-wordt-gewist', 'Dit dossier wordt gewist volgens de bewaartermijn en kan niet meer worden gewijzigd.');
-  }
   const consentOnly = change.event.type === (CONSENT_EVENT.recorded as string) || change.event.type === (CONSENT_EVENT.withdrawn as string);
   if (isClosed(change.after.phase)) {
     if (consentOnly && current) return intents;
@@ -78,11 +59,6 @@ export const retentionPlanner: EffectPlanner = (change, existing) => {
   }
   return intents;
 };
-
-/** Where a case's mail parts (body text, attachments) live outside the table: the inbox bucket. */
-export interface CaseObjectStore {
-  deleteObjects(keys: string[]): Promise<void>;
-}
 
 /** The objects a case's 'mail-ontvangen' events point at (shared/app/wonen/mail-event.ts). */
 export function mailObjectKeysOf(history: CaseEvent[]): string[] {

@@ -6,9 +6,9 @@ import { decideChange } from '#domain/forms/change.js';
 import type { FormDefinition } from '#domain/forms/types.js';
 import { assertAllowedIn } from '#domain/regio.js';
 import { mayTake, type Principal } from '#domain/roles.js';
-import { commitChange } from './commit-change.js';
+import { changeCase, changeResponse, type DecidedChange } from './change-case.js';
 import { idempotent, type Answer, type IdempotentRequest } from './idempotency.js';
-import type { AppDeps, CaseIntent, StoredResponse } from './ports.js';
+import type { AppDeps, CaseIntent, IdempotencyRecord, LoadedCase, StoredResponse } from './ports.js';
 
 export interface SubmitOptions {
   /** The version the caller based the form on (If-Match); a different stored version answers 412. */
@@ -17,7 +17,8 @@ export interface SubmitOptions {
   supersedes?: number;
 }
 
-const MAX_RETRIES = 3;
+/** A lost race is tried again on a fresh read this many times in all. */
+const MAX_ATTEMPTS = 4;
 
 /**
  * Submits a form: authorise, check the transition matrix, let the form decide, and commit the case, its event and
@@ -34,21 +35,21 @@ export async function submitForm(
 ): Promise<Answer> {
   // A lost race is retried on a fresh read. Without If-Match the caller wants the change on whatever is current; with
   // If-Match the fresh read answers 412 (StaleVersion): one rule, whether the request lost before or during the commit.
-  return idempotent(deps.store, principal, request, (recordFor) => attemptSubmit(deps, principal, caseId, form, input, options, recordFor), {
-    retries: MAX_RETRIES,
-  });
+  return idempotent(deps.store, principal, request, (recordFor) =>
+    changeCase(deps, caseId, (loaded, now) => decideSubmission(deps, principal, loaded, form, input, options, now, recordFor), { attempts: MAX_ATTEMPTS }),
+  );
 }
 
-async function attemptSubmit(
+function decideSubmission(
   deps: AppDeps,
   principal: Principal,
-  caseId: string,
+  loaded: LoadedCase | undefined,
   form: FormDefinition,
   input: unknown,
   options: SubmitOptions,
-  recordFor: Parameters<Parameters<typeof idempotent>[3]>[0],
-): Promise<StoredResponse> {
-  const loaded = await deps.store.load(caseId);
+  now: string,
+  recordFor: (response: StoredResponse) => IdempotencyRecord,
+): DecidedChange<StoredResponse> {
   if (!loaded || !mayFileOn(principal, loaded.state, form.action, loaded.history)) throw new CaseNotFound();
   const { state: before, history } = loaded;
   if (!mayTake(principal.role, form.action)) throw new Forbidden();
@@ -58,15 +59,16 @@ async function attemptSubmit(
   assertAllowedIn(before.regio, form.action, before.phase);
   if (options.supersedes !== undefined) assertCorrectable(history, form, options.supersedes);
 
-  const now = deps.clock.now();
   const { after, event, step } = decideChange(form, { before, history, input, principal, now, supersedes: options.supersedes, organisationKind: deps.organisationKind });
-  return commitChange(deps, principal, loaded, {
+  const response = changeResponse(principal, after, event);
+  return {
     after,
     event,
     step: step ?? null,
-    now,
-    extraEffects: discardDraftEffect(loaded.drafts, caseId, principal.organisationId, form.action),
-  }, recordFor);
+    extra: discardDraftEffect(loaded.drafts, before.caseId, principal.organisationId, form.action),
+    idempotency: recordFor(response),
+    result: response,
+  };
 }
 
 /** The submitting organisation's draft of this form, if any, goes in the submission's transaction. */

@@ -15,7 +15,7 @@
  * this rule existed carry no mark and count as they always did.
  */
 import * as z from 'zod';
-import type { CaseEvent, CaseState } from './case.js';
+import type { CaseEvent, CaseState, EventData } from './case.js';
 import type { Action } from './phases.js';
 import type { Actor } from './roles.js';
 
@@ -39,8 +39,11 @@ export interface AkkoordRequirement {
   source: string;
 }
 
+/** A requirement of form `A`, its condition typed from the form's data (a typo fails to compile). */
+type RequirementOf<A extends Action> = Omit<AkkoordRequirement, 'when'> & { when?: (data: EventData<A>) => boolean };
+
 /** The forms that need the corporatie's own akkoord before they count, with the seed sentence that says so. */
-export const AKKOORD_VEREIST: Readonly<Partial<Record<Action, AkkoordRequirement>>> = {
+export const AKKOORD_VEREIST: { readonly [A in Action]?: RequirementOf<A> } = {
   // 002 "Afspraken over wonen en goed huurderschap": "Gezamenlijk maken bewoner, zorgaanbieder en woningcorporatie
   // afspraken over 'wonen en goed huurderschap'. Alle drie de partijen ondertekenen en bewaren deze afspraken."
   // 002 Bijlage 2a (kennismaking en Supplement Wonen en Goed Huurderschap): Handtekening bewoner / Zorgaanbieder /
@@ -92,7 +95,7 @@ export const AKKOORD_VEREIST: Readonly<Partial<Record<Action, AkkoordRequirement
 
 /** The akkoord a submission of `action` with `data` needs, if any. */
 export function akkoordRequired(action: string, data: Record<string, unknown>): AkkoordRequirement | undefined {
-  const requirement = AKKOORD_VEREIST[action as Action];
+  const requirement = AKKOORD_VEREIST[action as Action] as AkkoordRequirement | undefined;
   return requirement && (!requirement.when || requirement.when(data)) ? requirement : undefined;
 }
 

@@ -10,7 +10,7 @@
  *
  * Where a seed gives no term or rule, the rule set says so (`zonderTermijn`) and nothing is presented as a duty.
  */
-import { REGIOS, ROUTE_KEYS, type Regio, type Route } from './case.js';
+import { REGIOS, ROUTE_KEYS, type EventData, type Regio, type Route } from './case.js';
 import { ACTIONS, BESLUIT_WONEN_FORMS, isAllowed, matrixFor, targetsOf, type Action, type OmklapWeg, type Phase, type TransitionMatrix } from './phases.js';
 import { RuleViolated, TransitionNotAllowed } from './errors.js';
 import type { WonenKind } from './wonen-queue.js';
@@ -184,10 +184,11 @@ export function omklapNogNietOpen(regio: Regio): string {
  */
 export function opentOmklap(regio: Regio, action: string, data: Record<string, unknown>): boolean {
   switch (REGIO_RULES[regio].omklap?.weg) {
+    // The data is the form's (case.ts EventData): a typo in the field or value fails to compile.
     case 'besluit-wonen':
-      return action === 'besluit-omklap' && data.besluit === 'akkoord';
+      return action === 'besluit-omklap' && (data as EventData<'besluit-omklap'>).besluit === 'akkoord';
     case 'eindevaluatie':
-      return action === 'woonevaluatie' && data.voordracht === true;
+      return action === 'woonevaluatie' && (data as EventData<'woonevaluatie'>).voordracht === true;
     default:
       return false;
   }

@@ -19,7 +19,8 @@ import { formFor } from '../../shared/domain/forms/index.js';
 import { INDEXES } from '../../shared/adapters/dynamo/table.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
-import { noCaseItems, type CaseIntent } from '../../shared/app/ports.js';
+import { noCaseItems, type AppDeps, type CaseIntent } from '../../shared/app/ports.js';
+import { changeCase } from '../../shared/app/change-case.js';
 import { caseItemsOf } from '../../shared/adapters/dynamo/case-items.js';
 import { storeEffectOf } from '../../shared/adapters/dynamo/intents.js';
 import { changeContext } from '../../shared/app/effects.js';
@@ -215,9 +216,13 @@ describe('the retention planner', () => {
   });
   const event = (type: string): CaseEvent => ({ caseId: 'c-1', seq: 3, type: type as CaseEvent['type'], occurredOn: '2026-11-23', recordedAt: NOW, actor: { userId: 'u', organisationId: ZA, role: 'begeleider' }, data: {} });
 
-  it('refuses any change to a case that is being erased', () => {
+  it('refuses any change to a case that is being erased (a precondition of every change, before anything is planned)', async () => {
     for (const retentionState of ['erasing', 'erased']) {
-      expect(() => retentionPlanner(changeContext({ before: state('omgeklapt'), after: state('omgeklapt'), event: event('overlast-melding'), history: [], now: NOW }), caseItemsOf([{ entity: 'retention', retentionState }]))).toThrow(RuleViolated);
+      const loaded = { state: state('omgeklapt'), history: [], ...caseItemsOf([{ entity: 'retention', retentionState }]) };
+      const commits: unknown[] = [];
+      const deps = { store: { load: async () => loaded, commit: async (c: unknown) => void commits.push(c) }, clock: { now: () => NOW }, newId: () => 'x' } as unknown as AppDeps;
+      await expect(changeCase(deps, 'c-1', () => ({ after: state('omgeklapt'), event: event('overlast-melding'), result: 'changed' }))).rejects.toThrow(RuleViolated);
+      expect(commits).toEqual([]);
     }
   });
 

@@ -128,17 +128,6 @@ export function violations(files: { path: string; source: string }[], exists?: (
  * Keyed `from -> to` (repo-relative paths).
  */
 export const ALLOWED_TODAY: Record<string, string> = {
-  // Point 1 (use cases speak intents; only the DynamoDB adapter knows the table): planners and use cases spell keys.
-  // Point 1: adapters that take types or record helpers from use-case modules instead of ports.
-  'shared/adapters/cognito/user-directory.ts -> shared/app/users/users.ts': 'point 1 (UserDirectory into a ports file)',
-  'shared/adapters/local-people/user-directory.ts -> shared/app/users/users.ts': 'point 1 (UserDirectory into a ports file)',
-  'shared/adapters/dynamo/audit-store.ts -> shared/app/audit.ts': 'point 1 (the audit store port)',
-  'shared/adapters/dynamo/audit-store.ts -> shared/app/retention.ts': 'point 1 (retention intents)',
-  'shared/adapters/s3/mail-store.ts -> shared/app/retention.ts': 'point 1 (retention intents)',
-  'shared/adapters/dynamo/deadline-index.ts -> shared/app/deadlines.ts': 'point 1 (deadline.index intent)',
-  'shared/adapters/dynamo/draft-store.ts -> shared/app/drafts.ts': 'point 1 (draft intents)',
-  'shared/adapters/dynamo/monitor-store.ts -> shared/app/monitor/figures.ts': 'point 1 (monitor port)',
-  'shared/adapters/dynamo/wonen-backlog.ts -> shared/app/wonen/backlog.ts': 'point 1 (wonen port)',
   // Point 6 / point 2: the holiday tables are data; the one config (point 2) or the one directory loader (point 6) reads them.
   'shared/domain/werkdagen.ts -> config/holidays/amsterdam.json': 'point 6',
   'shared/domain/werkdagen.ts -> config/holidays/klantreis-2023.json': 'point 6',

@@ -5,7 +5,7 @@
  * cognito-idp:ListUsers on the pool (infra/stage.ts).
  */
 import { CognitoIdentityProviderClient, ListUsersCommand, type AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import type { OrganisationUser, UserDirectory } from '#app/users/users.js';
+import type { OrganisationUser, UserDirectory } from '#app/users/ports.js';
 
 /** At most this many pages (60 users each) are read for one answer: 6,000 users, far above a pool's size here. */
 const MAX_PAGES = 100;

@@ -4,9 +4,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditStore } from '#app/audit.js';
-import { IdempotencyRace, type IdempotencyRecord, type Page } from '#app/ports.js';
-import type { RetentionStore } from '#app/retention.js';
+import { IdempotencyRace, type AuditEntry, type AuditStore, type IdempotencyRecord, type Page, type RetentionStore } from '#app/ports.js';
 import { monthOf, type RetentionRecord } from '#domain/retention.js';
 import type { Actor } from '#domain/roles.js';
 import type { CaseEvent } from '#domain/case.js';

@@ -1,6 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DeadlineIndexReader, OpenDeadline } from '#app/deadlines.js';
-import type { Page } from '#app/ports.js';
+import type { DeadlineIndexReader, OpenDeadline, Page } from '#app/ports.js';
 import { queryPage } from './query.js';
 import { keys, TABLE } from './table.js';
 

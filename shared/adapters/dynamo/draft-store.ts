@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DraftStore } from '#app/drafts.js';
+import type { DraftStore } from '#app/ports.js';
 import { DRAFT_ENTITY, type Draft } from '#domain/drafts.js';
 import { keys } from './table.js';
 

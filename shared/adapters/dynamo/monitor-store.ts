@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { MonitorReader, OverdueDeadline } from '#app/monitor/figures.js';
+import type { MonitorReader, OverdueDeadline } from '#app/monitor/ports.js';
 import { systemClock, type Clock } from '#domain/clock.js';
 import type { CountedFact } from '#domain/monitor.js';
 import { PHASES, type Phase } from '#domain/phases.js';

@@ -9,7 +9,6 @@
  *   unconfirmed and published items do not (sparse: the dispatcher never reads them).
  */
 import { createHash } from 'node:crypto';
-import type { Party } from '#domain/deadlines/index.js';
 import { REMINDER_TRANSITIONS, type ReminderStatus, type ReminderTransition, type ReminderTransitionName } from '#domain/reminder-status.js';
 import { DUE_SHARD_COUNT, type OutboxItem, type ReminderItem, type ReminderKey } from '#app/reminders/ports.js';
 import { TABLE } from './table.js';

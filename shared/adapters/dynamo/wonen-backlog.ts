@@ -6,7 +6,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Regio } from '#domain/case.js';
 import type { WonenItem, WonenStatus } from '#domain/wonen-queue.js';
-import type { WonenBacklogStore } from '#app/wonen/backlog.js';
+import type { WonenBacklogStore } from '#app/wonen/ports.js';
 import { wonenItemFromStore } from './wonen-items.js';
 import { keys, TABLE } from './table.js';
 

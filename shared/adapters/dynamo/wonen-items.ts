@@ -32,10 +32,6 @@ export function wonenItemFromStore(stored: Record<string, unknown>): WonenItem {
   return Object.fromEntries(Object.entries(stored).filter(([k]) => !STORE_ONLY.has(k))) as unknown as WonenItem;
 }
 
-export function isWonenItem(stored: Record<string, unknown>): boolean {
-  return stored.entity === WONEN_ITEM_ENTITY;
-}
-
 /**
  * An inbound-mail record. `status` is stored as `mailStatus` (STATUS is a DynamoDB reserved word and conditions on it
  * are written in transactions). Unmatched and refused records are on GSI3 `UNMATCHED#<regio>` in received order;

@@ -3,7 +3,7 @@
  * lets you sign in as, shared/local/oidc.ts). There is no local Cognito; this is the identity provider locally.
  */
 import { readFileSync } from 'node:fs';
-import type { OrganisationUser, UserDirectory } from '#app/users/users.js';
+import type { OrganisationUser, UserDirectory } from '#app/users/ports.js';
 
 interface SeededPerson {
   sub: string;

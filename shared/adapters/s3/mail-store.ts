@@ -17,7 +17,7 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import type { CaseObjectStore } from '#app/retention.js';
+import type { CaseObjectStore } from '#app/ports.js';
 import type { MailObjectStore } from '#app/wonen/ports.js';
 
 /** An S3 client; path-style addressing when a local endpoint is configured (fauxqs serves path-style). */

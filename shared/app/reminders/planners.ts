@@ -7,7 +7,7 @@
  * - Notifications: one-off mails a form causes (shared/domain/notifications.ts), as reminder stages `melding` due now.
  * - Outbox: one domain event per accepted change, relayed to EventBridge by the dispatcher.
  *
- * Stage policy (documented in the report):
+ * Stage policy:
  * - Only open and overdue deadlines have pending stages. A deadline that is met, missed or cancelled — or that no
  *   longer exists (a corrected start event) — has its pending stages cancelled (status `cancelled`, out of the due
  *   index). Stages already sending or sent are never touched.
@@ -20,7 +20,7 @@
  * - A pending stage whose fireAt, recipients, due date or title changed is rewritten in place (same key, same
  *   reminderId); a cancelled one that becomes relevant again (a correction) is revived.
  * Every write on an existing item is conditional on the status the planner saw, so a stage claimed by a sender
- * between the load and the commit makes the commit fail with ConcurrentModification; submit-form retries on a fresh
+ * between the load and the commit makes the commit fail with ConcurrentModification; changeCase retries on a fresh
  * read, which then leaves the stage alone.
  */
 import type { CaseEvent } from '#domain/case.js';

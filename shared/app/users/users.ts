@@ -8,17 +8,9 @@ import * as z from 'zod';
 import { Forbidden } from '#domain/errors.js';
 import { isBeheerderOf, type Principal } from '#domain/roles.js';
 import type { SameType } from '#domain/same-type.js';
+import type { OrganisationUser, UserDirectory } from './ports.js';
 
-export interface OrganisationUser {
-  userId: string;
-  name?: string;
-  email?: string;
-  role: string;
-  teamId?: string;
-  regio?: string;
-  /** False for a user the identity provider has disabled. */
-  enabled: boolean;
-}
+export type { OrganisationUser, UserDirectory } from './ports.js';
 
 /** GET /organisations/{id}/users answers `{ items }` of these (checked against OrganisationUser). */
 export const organisationUserSchema = z.object({
@@ -33,11 +25,6 @@ export const organisationUserSchema = z.object({
 export const organisationUsersSchema = z.object({ items: z.array(organisationUserSchema) });
 const _user: SameType<z.infer<typeof organisationUserSchema>, OrganisationUser> = true;
 void _user;
-
-/** Port: the people of one organisation (custom:org), as the identity provider has them. */
-export interface UserDirectory {
-  listUsers(organisationId: string): Promise<OrganisationUser[]>;
-}
 
 export const organisationUsersParams = z.object({ organisationId: z.string().min(1).max(64) });
 

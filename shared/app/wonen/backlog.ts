@@ -12,12 +12,10 @@ import { toAmsterdamDate } from '#domain/calendar.js';
 import type { Regio } from '#domain/case.js';
 import type { Clock } from '#domain/clock.js';
 import { werkdagenOverdue } from '#domain/werkdagen.js';
-import { OPEN_STATUSES, type WonenItem, type WonenStatus } from '#domain/wonen-queue.js';
+import { OPEN_STATUSES, type WonenStatus } from '#domain/wonen-queue.js';
+import type { WonenBacklogStore } from './ports.js';
 
-export interface WonenBacklogStore {
-  /** The open item of `status` received first (earliest due) in the regio's queue, skipping expired items. */
-  oldestOpen(regio: Regio, status: WonenStatus, now: string): Promise<WonenItem | undefined>;
-}
+export type { WonenBacklogStore } from './ports.js';
 
 export interface OldestOverdue {
   /** Werkdagen past due of the oldest overdue open item; 0 when none is overdue. */

@@ -13,7 +13,6 @@
  * the same object twice (S3 at-least-once events, Lambda retries) attaches once.
  */
 import type { Regio } from '#domain/case.js';
-import { ConcurrentModification } from '#domain/errors.js';
 import { escapeHtml } from '#domain/mail/format.js';
 import {
   checkAttachments,
@@ -27,7 +26,8 @@ import type { Actor } from '#domain/roles.js';
 import { createHash } from 'node:crypto';
 import { errorFields, logger } from '#observability/logger.js';
 import type { AppDeps, Mailer } from '../ports.js';
-import { commitMailEvent } from './mail-event.js';
+import { changeCase } from '../change-case.js';
+import { mailEventChange } from './mail-event.js';
 import { parseMail, type ParsedMail } from './parse-mail.js';
 import type { InboundRecord, MailObjectStore, StoredAttachment, WonenStore } from './ports.js';
 
@@ -125,20 +125,27 @@ export async function receiveInboundMail(deps: InboundDeps, input: { objectKey: 
     return { outcome: 'niet-gekoppeld', mailId, reason: decision.reason };
   }
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const event = await commitMailEvent(deps, caseId!, record, deps.inboxActor, (event) => [
-        { kind: 'inbound.attach', record: { ...record, status: 'gekoppeld', caseId: caseId!, eventSeq: event.seq } },
-      ]);
-      return { outcome: 'gekoppeld', mailId, caseId: caseId!, reference: reference!, eventSeq: event.seq };
-    } catch (error) {
-      if (!(error instanceof ConcurrentModification)) throw error;
-      // Either this mail was attached meanwhile (its record exists) or the case changed: read again.
-      const now = await deps.wonen.getInbound(mailId);
-      if (now) return { outcome: 'al-verwerkt', mailId, status: now.status };
-      if (attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  return changeCase<InboundOutcome>(
+    deps,
+    caseId!,
+    (loaded, now) => {
+      const { after, event } = mailEventChange(loaded, record, deps.inboxActor, now);
+      return {
+        after,
+        event,
+        extra: [{ kind: 'inbound.attach', record: { ...record, status: 'gekoppeld', caseId: caseId!, eventSeq: event.seq } }],
+        result: { outcome: 'gekoppeld', mailId, caseId: caseId!, reference: reference!, eventSeq: event.seq },
+      };
+    },
+    {
+      attempts: MAX_ATTEMPTS,
+      // Either this mail was attached meanwhile (its record exists) or the case changed: then read again.
+      settled: async () => {
+        const now = await deps.wonen.getInbound(mailId);
+        return now ? { outcome: 'al-verwerkt', mailId, status: now.status } : undefined;
+      },
+    },
+  );
 }
 
 async function storeParts(

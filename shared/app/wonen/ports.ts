@@ -93,3 +93,9 @@ export interface MailObjectStore {
   putPart(key: string, body: Buffer | string, contentType: string): Promise<void>;
   getPart(key: string): Promise<Buffer>;
 }
+
+/** The head of each open Wonen queue partition, for the oldest-overdue metric (the dispatcher reads it). */
+export interface WonenBacklogStore {
+  /** The open item of `status` received first (earliest due) in the regio's queue, skipping expired items. */
+  oldestOpen(regio: Regio, status: WonenStatus, now: string): Promise<WonenItem | undefined>;
+}

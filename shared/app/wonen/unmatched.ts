@@ -9,8 +9,9 @@ import type { SameType } from '#domain/same-type.js';
 import { CaseNotFound, DomainError, NotFound } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { idempotent, type Answer, type IdempotentRequest } from '../idempotency.js';
-import { pageSchema, type AppDeps, type CaseIntent, type Page } from '../ports.js';
-import { commitMailEvent } from './mail-event.js';
+import { pageSchema, type AppDeps, type CaseIntent, type Page, type StoredResponse } from '../ports.js';
+import { changeCase } from '../change-case.js';
+import { mailEventChange } from './mail-event.js';
 import type { InboundRecord, MailObjectStore, WonenStore } from './ports.js';
 import { wonenRegioOf } from './queue.js';
 
@@ -139,32 +140,33 @@ export async function linkUnmatchedMail(
       if (record.status === 'geweigerd') throw new MailNotLinkable('Een geweigerde e-mail wordt niet aan een dossier gekoppeld; vraag de afzender het opnieuw te sturen.', record.status);
       if (record.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${record.reference ?? 'een dossier'}.`, record.status);
       const caseId = await deps.store.findByReference(body.reference);
-      const loaded = caseId ? await deps.store.load(caseId) : undefined;
-      // The case must be one this medewerker may see, in the mailbox's regio (canSeeCase checks the regio).
-      if (!caseId || !loaded || loaded.state.regio !== record.regio || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
-      const linkedAt = deps.clock.now();
-      let response: Answer | undefined;
-      await commitMailEvent(
+      if (!caseId) throw new CaseNotFound();
+      return changeCase(
         deps,
         caseId,
-        record,
-        { userId: principal.userId, organisationId: principal.organisationId, role: principal.role },
-        (event) => [linkEffect(mailId, { caseId, reference: body.reference, eventSeq: event.seq, linkedBy: principal.userId, linkedAt })],
+        (loaded, now) => {
+          // The case must be one this medewerker may see, in the mailbox's regio (canSeeCase checks the regio).
+          if (!loaded || loaded.state.regio !== record.regio || !canSeeCase(principal, loaded.state, loaded.history)) throw new CaseNotFound();
+          const actor = { userId: principal.userId, organisationId: principal.organisationId, role: principal.role };
+          const { after, event } = mailEventChange(loaded, record, actor, now, principal.userId);
+          const response: StoredResponse = {
+            statusCode: 201,
+            body: { mailId, status: 'gekoppeld', caseId, reference: body.reference, event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
+            headers: { location: `/cases/${caseId}` },
+          };
+          const link = linkEffect(mailId, { caseId, reference: body.reference, eventSeq: event.seq, linkedBy: principal.userId, linkedAt: now });
+          return { after, event, extra: [link], idempotency: recordFor(response), result: response };
+        },
         {
-          linkedBy: principal.userId,
-          idempotency: (event) => {
-            response = {
-              statusCode: 201,
-              body: { mailId, status: 'gekoppeld', caseId, reference: body.reference, event: { seq: event.seq, type: event.type, occurredOn: event.occurredOn } },
-              headers: { location: `/cases/${caseId}` },
-            };
-            return recordFor(response);
+          // A lost race is read again from the mail record: linked meanwhile (by someone else) is said as such.
+          settled: async () => {
+            const now = await deps.wonen.getInbound(mailId);
+            if (now?.status === 'gekoppeld') throw new MailNotLinkable(`Deze e-mail is al gekoppeld aan ${now.reference ?? 'een dossier'}.`, now.status);
+            return undefined;
           },
         },
       );
-      return response!;
     },
-    { retries: 2 },
   );
 }
 

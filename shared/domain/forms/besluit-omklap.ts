@@ -10,7 +10,7 @@
 import * as z from 'zod';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, optionalLongText, shortText } from './fields.js';
-import { hasData, latestOf, priorEvents } from './history.js';
+import { latestOf, priorEvents } from './history.js';
 import { defineForm } from './types.js';
 
 export const besluitOmklapSchema = z
@@ -36,7 +36,7 @@ export const besluitOmklap = defineForm({
   schema: besluitOmklapSchema,
   decide(ctx) {
     const { input, today } = ctx;
-    const toets = latestOf(priorEvents(ctx), 'toets-derde', hasData('akkoord', true));
+    const toets = latestOf(priorEvents(ctx), 'toets-derde', (e) => e.data.akkoord === true);
     assertNotInFuture(input.besluitDatum, today, 'besluitDatum', 'Het besluit');
     if (toets) assertNotBefore(input.besluitDatum, toets.occurredOn, 'besluitDatum', 'besluit-voor-toets', 'Het besluit ligt vóór de toets van de onafhankelijke derde.');
     const akkoord = input.besluit === 'akkoord';

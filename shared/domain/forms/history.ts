@@ -10,7 +10,6 @@ import type { Action } from '../phases.js';
 import { intakeKindOf } from '../wonen-intakes.js';
 import type { FormContext } from './types.js';
 
-export type EventPredicate = (event: CaseEvent) => boolean;
 
 /** The history without corrected events (and without `supersedes`, the event the current submission corrects). */
 export function effectiveHistory(history: readonly CaseEvent[], supersedes?: number): CaseEvent[] {
@@ -25,18 +24,18 @@ export function priorEvents(ctx: Pick<FormContext<unknown>, 'history' | 'superse
   return effectiveHistory(ctx.history, ctx.supersedes);
 }
 
-export function eventsOf(events: readonly CaseEvent[], type: Action, when?: EventPredicate): CaseEvent[] {
-  return events.filter((e) => e.type === type && (!when || when(e)));
+export function eventsOf<A extends Action>(events: readonly CaseEvent[], type: A, when?: (event: CaseEvent<A>) => boolean): CaseEvent[] {
+  return events.filter((e) => e.type === type && (!when || when(e as CaseEvent<A>)));
 }
 
 /** The last recorded event of a type (highest seq). */
-export function latestOf(events: readonly CaseEvent[], type: Action, when?: EventPredicate): CaseEvent | undefined {
+export function latestOf<A extends Action>(events: readonly CaseEvent[], type: A, when?: (event: CaseEvent<A>) => boolean): CaseEvent | undefined {
   const found = eventsOf(events, type, when);
   return found[found.length - 1];
 }
 
 /** The first event of a type in the order of facts (earliest occurredOn, then seq). */
-export function firstOf(events: readonly CaseEvent[], type: Action, when?: EventPredicate): CaseEvent | undefined {
+export function firstOf<A extends Action>(events: readonly CaseEvent[], type: A, when?: (event: CaseEvent<A>) => boolean): CaseEvent | undefined {
   return [...eventsOf(events, type, when)].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.seq - b.seq))[0];
 }
 
@@ -50,11 +49,6 @@ export function text(event: CaseEvent | undefined, field: string): string | unde
   const value = event?.data[field];
   return typeof value === 'string' ? value : undefined;
 }
-
-export const hasData =
-  (field: string, value: unknown): EventPredicate =>
-  (e) =>
-    e.data[field] === value;
 
 /**
  * The date of the sleuteloverdracht: the start of the intermediaire verhuur (002 WA3). The first one of the history,
@@ -84,7 +78,7 @@ export function openAanbod(events: readonly CaseEvent[]): CaseEvent | undefined 
 
 /** Whether Wonen granted the urgentie onder voorwaarden (001 §3). */
 export function urgentieVerleend(events: readonly CaseEvent[]): CaseEvent | undefined {
-  return latestOf(events, 'besluit-urgentie', hasData('besluit', 'akkoord'));
+  return latestOf(events, 'besluit-urgentie', (e) => e.data.besluit === 'akkoord');
 }
 
 /**

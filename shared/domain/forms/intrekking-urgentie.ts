@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { RuleViolated } from '../errors.js';
 import { assertNotBefore, assertNotInFuture } from './checks.js';
 import { isoDate, longText, shortText } from './fields.js';
-import { hasData, latestOf, priorEvents, urgentieVerleend } from './history.js';
+import { latestOf, priorEvents, urgentieVerleend } from './history.js';
 import { defineForm } from './types.js';
 
 export const INTREKKINGSREDENEN = ['perspectief-gewijzigd', 'voorwaarden-niet-nagekomen', 'anders'] as const;
@@ -35,7 +35,7 @@ export const intrekkingUrgentie = defineForm({
     }
     assertNotInFuture(input.datum, today, 'datum', 'De intrekking');
     assertNotBefore(input.datum, urgentie.occurredOn, 'datum', 'intrekking-voor-urgentie', 'De intrekking ligt vóór de verlening.');
-    if (input.reden === 'perspectief-gewijzigd' && !latestOf(events, 'trajectwijziging', hasData('urgentieIntrekken', true))) {
+    if (input.reden === 'perspectief-gewijzigd' && !latestOf(events, 'trajectwijziging', (e) => e.data.urgentieIntrekken === true)) {
       throw new RuleViolated('geen-trajectwijziging', 'Er is geen trajectwijziging naar 24-uurs zorg of groepswonen vastgelegd.', [
         { path: 'body.reden', message: 'Kies een andere reden, of laat de zorgaanbieder eerst de trajectwijziging vastleggen' },
       ]);

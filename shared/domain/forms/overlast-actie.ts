@@ -77,7 +77,7 @@ export const overlastActie = defineForm({
   decide(ctx) {
     const { case: current, input, today } = ctx;
     const events = priorEvents(ctx);
-    const melding = latestOf(events, 'overlast-melding', (e) => text(e, 'meldingId') === input.meldingId);
+    const melding = latestOf(events, 'overlast-melding', (e) => e.data.meldingId === input.meldingId);
     if (!melding) {
       throw new RuleViolated('melding-onbekend', `Er is geen melding met kenmerk ${input.meldingId}.`, [{ path: 'body.meldingId', message: 'Leg eerst de melding vast' }]);
     }

@@ -13,7 +13,7 @@ import * as z from 'zod';
 import { addYears } from '../calendar.js';
 import { assertNotBefore, assertNotInFuture, requireOpenAanbod } from './checks.js';
 import { isoDate, toelichting } from './fields.js';
-import { latestOf, priorEvents, text } from './history.js';
+import { latestOf, priorEvents } from './history.js';
 import { regioRules } from '../regio.js';
 import { defineForm } from './types.js';
 import { aanbodId } from './woningaanbod.js';
@@ -55,7 +55,7 @@ export const weigeringAanbod = defineForm({
     const aanbod = requireOpenAanbod(events, input.aanbodId);
     assertNotInFuture(input.datum, today, 'datum', 'De weigering');
     assertNotBefore(input.datum, aanbod.occurredOn, 'datum', 'weigering-voor-aanbod', 'De weigering ligt vóór het aanbod.');
-    const bezichtiging = latestOf(events, 'bezichtiging', (e) => text(e, 'aanbodId') === input.aanbodId);
+    const bezichtiging = latestOf(events, 'bezichtiging', (e) => e.data.aanbodId === input.aanbodId);
     if (bezichtiging) {
       assertNotBefore(input.datum, bezichtiging.occurredOn, 'datum', 'weigering-voor-bezichtiging', 'De weigering ligt vóór de bezichtiging.');
     }
