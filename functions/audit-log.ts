@@ -1,5 +1,5 @@
-import { privacyDeps } from '#app/composition-root.js';
+import { bindable, privacyOf } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { auditLogRoute } from '#http/routes/audit-log.js';
 
-export const handler = lambdaFor(auditLogRoute, privacyDeps, privacyDeps);
+export const handler = bindable((c) => lambdaFor(auditLogRoute, () => privacyOf(c()), () => privacyOf(c())));

@@ -1,5 +1,5 @@
-import { appDeps, privacyDeps } from '#app/composition-root.js';
+import { appPart, bindable, privacyOf } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { draftRoutes } from '#http/routes/form-drafts.js';
 
-export const handler = lambdaForRoutes(draftRoutes, appDeps, privacyDeps);
+export const handler = bindable((c) => lambdaForRoutes(draftRoutes, () => c().part(appPart), () => privacyOf(c())));

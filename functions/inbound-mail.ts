@@ -1,6 +1,6 @@
 import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { receiveInboundMail, type InboundOutcome } from '#app/wonen/inbound.js';
-import { inboundDeps, wonenEnv } from '#app/composition-root.js';
+import { bindable, inboundPart } from '#app/composition-root.js';
 import { logger, withInvocationLog, withLogContext, logContext } from '#observability/logger.js';
 
 /** S3 "Object Created" as EventBridge delivers it (the inbox bucket has EventBridge notifications on). */
@@ -22,9 +22,9 @@ function objectsOf(event: S3Event | ObjectCreated): Array<{ bucket: string; key:
  * (asynchronous: two retries, then the on-failure queue) attaches once. A transient failure throws, and the retry
  * recognises what was already done.
  */
-export const handler = withInvocationLog('inbound-mail', async (event: S3Event | ObjectCreated): Promise<InboundOutcome[]> => {
-  const deps = inboundDeps();
-  const inbox = wonenEnv().INBOX_BUCKET;
+export const handler = bindable((c) => withInvocationLog('inbound-mail', async (event: S3Event | ObjectCreated): Promise<InboundOutcome[]> => {
+  const deps = c().part(inboundPart);
+  const inbox = c().config.INBOX_BUCKET;
   const outcomes: InboundOutcome[] = [];
   for (const object of objectsOf(event)) {
     if (object.bucket !== inbox) {
@@ -44,4 +44,4 @@ export const handler = withInvocationLog('inbound-mail', async (event: S3Event |
     outcomes.push(outcome);
   }
   return outcomes;
-});
+}));

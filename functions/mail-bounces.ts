@@ -1,5 +1,5 @@
-import { bounceDeps, privacyDeps } from '#app/composition-root.js';
+import { bindable, bouncesPart, privacyOf } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { bounceRoutes } from '#http/routes/mail-bounces.js';
 
-export const handler = lambdaForRoutes(bounceRoutes, bounceDeps, privacyDeps);
+export const handler = bindable((c) => lambdaForRoutes(bounceRoutes, () => c().part(bouncesPart), () => privacyOf(c())));

@@ -1,5 +1,5 @@
-import { appDeps, privacyDeps } from '#app/composition-root.js';
+import { appPart, bindable, privacyOf } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { recordConsentRoute } from '#http/routes/record-consent.js';
 
-export const handler = lambdaFor(recordConsentRoute, appDeps, privacyDeps);
+export const handler = bindable((c) => lambdaFor(recordConsentRoute, () => c().part(appPart), () => privacyOf(c())));

@@ -1,5 +1,5 @@
-import { privacyDeps } from '#app/composition-root.js';
+import { bindable, privacyOf } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { revokeRetentionRoute } from '#http/routes/revoke-retention.js';
 
-export const handler = lambdaFor(revokeRetentionRoute, privacyDeps, privacyDeps);
+export const handler = bindable((c) => lambdaFor(revokeRetentionRoute, () => privacyOf(c()), () => privacyOf(c())));

@@ -1,5 +1,5 @@
-import { appDeps, privacyDeps } from '#app/composition-root.js';
+import { appPart, bindable, privacyOf } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { formRoutes, unknownForm } from '#http/routes/submit-form.js';
 
-export const handler = lambdaForRoutes(formRoutes, appDeps, privacyDeps, { unknown: unknownForm });
+export const handler = bindable((c) => lambdaForRoutes(formRoutes, () => c().part(appPart), () => privacyOf(c()), { unknown: unknownForm }));

@@ -1,5 +1,5 @@
-import { privacyDeps, wonenDeps } from '#app/composition-root.js';
+import { bindable, privacyOf, wonenPart } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { wonenItemStatusRoute } from '#http/routes/wonen-item-status.js';
 
-export const handler = lambdaFor(wonenItemStatusRoute, wonenDeps, privacyDeps);
+export const handler = bindable((c) => lambdaFor(wonenItemStatusRoute, () => c().part(wonenPart), () => privacyOf(c())));

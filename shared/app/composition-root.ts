@@ -3,13 +3,12 @@
  * from the one configuration, part by part and lazily, so a function builds only what it uses — one SDK client per
  * container, reused by every invocation. Nothing else in shared/app or functions/ builds an adapter.
  *
- * `containerDeps()` is the container of this process, built from `config()` (rebuilt when the environment changes:
- * tests and the local stack point the same module at other local servers). Function files take their dependencies
- * from it; the accessors below (`appDeps()`, `wonenDeps()`, …) name its parts.
+ * A function file is `bindable((c) => …)`: on Lambda it takes its parts from the process's container
+ * (`containerDeps()`, built from `config()`); the local stack and tests bind it to their own container with
+ * `handler.with(container)` and pass overrides (clock, audit store, …) instead of patching globals.
  *
- * Still process-global (issue 15 point 2, not done): the overrides of that default container (`useClock`,
- * `useAuditStore`, `overrideReminderDeps`, the resets) and the reminder-outcome listeners. They change the default
- * container's overrides, never a built adapter.
+ * Still process-global (not done): the reminder overrides of a container without its own (`overrideReminderDeps`,
+ * `resetReminderDeps`) and the reminder-outcome listeners (`onReminderOutcome`).
  */
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -152,7 +151,7 @@ function reminderConfigOf(c: Config): ReminderConfig {
 
 const table = (c: Container, part: string) => required(c.config, 'TABLE_NAME', part);
 const clockOf = (c: Container): Clock => c.overrides.clock ?? systemClock;
-const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? {};
+const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? reminderDefaults;
 
 export const dbPart = (_: Container) => createDocumentClient();
 export const directoryPart = (c: Container): OrganisationDirectory => loadDirectory(c.config.ORGANISATIONS_FILE);
@@ -172,8 +171,11 @@ export const appPart = (c: Container): Deps => {
   };
 };
 
-export const privacyPart = (c: Container): PrivacyDeps & Deps => {
-  const store = new DynamoPrivacyStore(c.part(dbPart), table(c, 'privacy'));
+const privacyStorePart = (c: Container) => new DynamoPrivacyStore(c.part(dbPart), table(c, 'privacy'));
+
+/** The app plus the audit and retention stores; the audit override is read at every call (a test's failing store). */
+export const privacyOf = (c: Container): PrivacyDeps & Deps => {
+  const store = c.part(privacyStorePart);
   return { ...c.part(appPart), audit: c.overrides.audit ?? store, retention: store };
 };
 
@@ -315,62 +317,64 @@ export const backlogOf = (c: Container): { backlog: WonenBacklogStore; clock: Cl
 });
 
 // ---------------------------------------------------------------------------------------------------------------------
-// The container of this process
+// The container of this process, and handlers bound to another
 
-const defaults: Overrides = {};
 let current: Container | undefined;
 
-/** The container of this process: built from `config()` with the default overrides; rebuilt when either changes. */
+/** The container of this process (a Lambda's): built from `config()`; rebuilt when the configuration changes. */
 export function containerDeps(): Container {
   const c = config();
-  if (current?.config !== c) current = buildDeps(c, defaults);
+  if (current?.config !== c) current = buildDeps(c);
   return current;
 }
 
-// The parts of the process's container, by name: what the function files take.
-export const appDeps = (): Deps => containerDeps().part(appPart);
-export const privacyDeps = (): PrivacyDeps & Deps => containerDeps().part(privacyPart);
-export const wonenEnv = (): WonenEnv => containerDeps().part(wonenEnvPart);
-export const wonenDeps = (): WonenDeps => containerDeps().part(wonenPart);
-export const unmatchedDeps = (): WonenDeps & { mail?: MailObjectStore } => containerDeps().part(unmatchedPart);
-export const inboundDeps = (): InboundDeps => containerDeps().part(inboundPart);
-export const digestDeps = (): DigestDeps & { regios: Regio[] } => containerDeps().part(digestPart);
-export const inboxObjects = (): S3MailStore | undefined => containerDeps().part(inboxObjectsPart);
-export const bounceDeps = (): BounceDeps => containerDeps().part(bouncesPart);
-export const mailEventDeps = (): MailEventDeps => containerDeps().part(mailEventsPart);
-export const monitorDeps = (): MonitorDeps => containerDeps().part(monitorPart);
-export const userDeps = (): { users: UserDirectory } => containerDeps().part(usersPart);
-export const dispatcherDeps = (): DispatcherDeps => dispatcherOf(containerDeps());
-export const senderDeps = (): SenderDeps => senderOf(containerDeps());
-export const backlogDeps = (): { backlog: WonenBacklogStore; clock: Clock; regios: Regio[] } => backlogOf(containerDeps());
-
-/** The local stack and tests move time through this; on AWS the system clock is used. */
-export function useClock(clock: Clock): void {
-  defaults.clock = clock;
-  current = undefined;
+/**
+ * A container over the configuration of the moment: rebuilt (with the same overrides) when the environment changes.
+ * The local stack's and the test harnesses' container, whose environment is completed after they start (the API's
+ * address, the inbox bucket, the reminder queue).
+ */
+export function liveDeps(overrides: Overrides = {}): Container {
+  let built: Container | undefined;
+  const now = (): Container => {
+    const c = config();
+    if (built?.config !== c) built = buildDeps(c, overrides);
+    return built;
+  };
+  return {
+    get config() {
+      return now().config;
+    },
+    overrides,
+    part: (build) => now().part(build),
+  };
 }
 
-/** Tests: replace the audit store (e.g. one that fails) for every function in this process; `undefined` restores. */
-export function useAuditStore(store: AuditStore | undefined): void {
-  if (store) defaults.audit = store;
-  else delete defaults.audit;
-  current = undefined;
+/** A handler that takes its dependencies from the process's container, and `with(container)` from another. */
+export type Bindable<F> = F & { with(container: Container): F };
+
+/**
+ * Makes a handler from `make`, which receives how to reach the container: the process's (`containerDeps`) for the
+ * exported handler, a given one for `handler.with(container)` (the local stack, tests). No process-global hook.
+ */
+export function bindable<F extends object>(make: (container: () => Container) => F): Bindable<F> {
+  return Object.assign(make(containerDeps), { with: (container: Container) => make(() => container) });
 }
 
-/** Forget the built dependencies (tests that point the same module at another local server). */
-export function resetAppDeps(): void {
-  current = undefined;
-}
+/**
+ * Still process-global (issue 15 point 2, not done): the reminder overrides of a container built without its own
+ * (`overrides.reminders`), and the reminder-outcome listeners.
+ */
+const reminderDefaults: ReminderOverrides = {};
 
 /** Replace single reminder ports (merged with earlier overrides). Local stack and tests only. */
 export function overrideReminderDeps(next: ReminderOverrides): void {
-  defaults.reminders = { ...defaults.reminders, ...next };
+  Object.assign(reminderDefaults, next);
 }
 
-/** Forget the built dependencies and, unless kept, the reminder overrides. */
+/** Forget the reminder overrides; `keepOverrides` keeps them (the configuration is read again anyway). */
 export function resetReminderDeps(options: { keepOverrides?: boolean } = {}): void {
   current = undefined;
-  if (!options.keepOverrides) delete defaults.reminders;
+  if (!options.keepOverrides) for (const key of Object.keys(reminderDefaults)) delete reminderDefaults[key as keyof ReminderOverrides];
 }
 
 /** Listen to every reminder outcome (local scheduler counts, tests); returns the unsubscribe function. */

@@ -18,10 +18,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { ensureBucket, S3MailStore } from '#adapters/s3/mail-store.js';
 import type { InboundOutcome } from '#app/wonen/inbound.js';
-import { appDeps } from '#app/composition-root.js';
+import { appPart } from '#app/composition-root.js';
 import type { DevRoute } from './api-gateway.js';
 import { isRefusal, parseDevInboundMail } from './dev-requests.js';
-import { loadHandler } from './functions.js';
+import { loadHandler, localContainer } from './functions.js';
 import type { LocalServices } from './services.js';
 
 export const LOCAL_INBOX_BUCKET = 'omslagroute-inbox-local';
@@ -59,7 +59,7 @@ function s3Event(bucket: string, key: string, size: number): S3Event {
         eventSource: 'aws:s3',
         awsRegion: process.env.AWS_REGION ?? 'eu-west-1',
         // The local clock (POST /_dev/clock), as every other handler sees it.
-        eventTime: appDeps().clock.now(),
+        eventTime: localContainer().part(appPart).clock.now(),
         eventName: 'ObjectCreated:Put',
         userIdentity: { principalId: 'local' },
         requestParameters: { sourceIPAddress: '127.0.0.1' },

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '#adapters/dynamo/create-table.js';
 import { TABLE_NAME_DEFAULT } from '#adapters/dynamo/table.js';
-import { resetAppDeps, useClock } from '#app/composition-root.js';
+import { liveDeps, type Container } from '#app/composition-root.js';
 import { config } from '#config/config.js';
 import { AdjustableClock } from '#domain/clock.js';
 import { loadDirectory } from '#app/directory.js';
 import type { Role } from '#domain/roles.js';
 import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
+import { runHandlersOn } from './functions.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
 import { devOpenApiDocument } from './dev-openapi.js';
 import { isRefusal, parseDevClock, parseDevToken } from './dev-requests.js';
@@ -48,6 +49,8 @@ export interface LocalStack {
   clock: AdjustableClock;
   issuer: DevIssuer;
   tableName: string;
+  /** The container the stack's handlers are bound to (its clock). */
+  container: Container;
   scheduler?: LocalScheduler;
   token(claims: Partial<DevClaims> & { organisationId: string; role: Role }): Promise<string>;
   stop(): Promise<void>;
@@ -58,13 +61,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   applyLocalEnv(services);
   const tableName = process.env.TABLE_NAME ?? TABLE_NAME_DEFAULT;
   process.env.TABLE_NAME = tableName;
-  resetAppDeps();
   await ensureTable(new DynamoDBClient({}), tableName);
 
   await ensureLocalInbox(services);
 
   const clock = new AdjustableClock(options.now);
-  useClock(clock);
+  // One container for the stack: every handler it invokes is bound to it (shared/local/functions.ts).
+  const container = liveDeps({ clock });
+  runHandlersOn(container);
   const issuer = await devIssuer(options.dataDir ? join(options.dataDir, 'dev-issuer.json') : undefined);
   const scheduler = options.scheduler
     ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
@@ -85,6 +89,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     api,
     services,
     clock,
+    container,
     issuer,
     tableName,
     ...(scheduler ? { scheduler } : {}),

@@ -12,6 +12,7 @@
  *   signal, erased after the grace period, and not a night before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localContainer } from '../../shared/local/functions.js';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { DEFAULT_RETENTION_POLICY } from '../../shared/domain/retention.js';
 import type { SweepResult } from '../../shared/app/retention.js';
@@ -39,7 +40,7 @@ beforeAll(async () => {
 
 async function sweep(): Promise<SweepResult> {
   const { handler } = await import('../../functions/retention-sweeper.js');
-  return handler();
+  return handler.with(localContainer())();
 }
 
 async function retentionRecord(caseId: string): Promise<{ dueAt: string; retentionState: string } | undefined> {

@@ -8,7 +8,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { DynamoPrivacyStore } from '../../shared/adapters/dynamo/audit-store.js';
 import type { AuditEntry, AuditStore } from '../../shared/app/audit.js';
-import { useAuditStore } from '../../shared/app/composition-root.js';
 import { aanvraagUrgentieBody, createCaseBody, sleuteloverdrachtBody } from '../support/bodies.js';
 import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
 
@@ -25,7 +24,7 @@ afterAll(async () => {
 }, 60_000);
 
 afterEach(() => {
-  useAuditStore(undefined);
+  h?.useAuditStore(undefined);
   vi.restoreAllMocks();
 });
 
@@ -172,7 +171,7 @@ describe('when the audit trail cannot be written', () => {
   it('still answers a committed write (and logs and counts the failure), but does not answer a read', async () => {
     const caseId = await newCase();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    useAuditStore(failing);
+    h.useAuditStore(failing);
 
     const write = await h.post(`/cases/${caseId}/forms/aanvraag-urgentie`, callers.begeleider, aanvraagUrgentieBody(h.today()));
     expect(write.status).toBe(201);
@@ -183,7 +182,7 @@ describe('when the audit trail cannot be written', () => {
     expect(read.status).toBe(503);
     expect(read.text).not.toContain('J.D.');
 
-    useAuditStore(undefined);
+    h.useAuditStore(undefined);
     const after = await h.get(`/cases/${caseId}`, callers.begeleider);
     expect(after.status).toBe(200);
     expect(after.body.phase).toBe('urgentie_aangevraagd');

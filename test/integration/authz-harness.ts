@@ -11,7 +11,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.js';
-import { resetAppDeps, useClock } from '../../shared/app/composition-root.js';
+import type { AuditStore } from '../../shared/app/audit.js';
+import { liveDeps, type Container } from '../../shared/app/composition-root.js';
+import { runHandlersOn } from '../../shared/local/functions.js';
 import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { startLocalApi, type LocalApi } from '../../shared/local/api-gateway.js';
@@ -51,8 +53,16 @@ export class Harness extends HttpTestClient {
     readonly clock: AdjustableClock,
     readonly tableName: string,
     readonly keyFile: string,
+    /** The container the harness's handlers are bound to. */
+    readonly container: Container,
   ) {
     super();
+  }
+
+  /** Replace the audit store of this harness's functions (e.g. one that fails); `undefined` restores. */
+  useAuditStore(store: AuditStore | undefined): void {
+    if (store) this.container.overrides.audit = store;
+    else delete this.container.overrides.audit;
   }
 
   today(): string {
@@ -110,16 +120,16 @@ export async function startHarness(now: string): Promise<Harness> {
   applyLocalEnv(services);
   const tableName = `privacy-${randomUUID().slice(0, 8)}`;
   process.env.TABLE_NAME = tableName;
-  resetAppDeps();
   await ensureTable(new DynamoDBClient({}), tableName);
   const clock = new AdjustableClock(now);
-  useClock(clock);
+  const container = liveDeps({ clock });
+  runHandlersOn(container);
   const dir = mkdtempSync(join(tmpdir(), 'omslag-issuer-'));
   const keyFile = join(dir, 'dev-issuer.json');
   const issuer = await devIssuer(keyFile);
   if (!existsSync(keyFile)) throw new Error('dev issuer did not write its key file');
   const api = await startLocalApi({ issuer });
-  return new Harness(services, api, issuer, clock, tableName, keyFile);
+  return new Harness(services, api, issuer, clock, tableName, keyFile, container);
 }
 
 /** A problem+json body without the members that differ per request (requestId, instance). */

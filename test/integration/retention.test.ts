@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailObjectKeysOf, retentionPlanner, type SweepResult } from '../../shared/app/retention.js';
 import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.js';
 import { submitForm } from '../../shared/app/submit-form.js';
-import { appDeps } from '../../shared/app/composition-root.js';
+import { appPart } from '../../shared/app/composition-root.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import { RuleViolated } from '../../shared/domain/errors.js';
 import { afmelding } from '../../shared/domain/forms/afmelding.js';
@@ -44,7 +44,7 @@ afterAll(async () => {
 
 async function sweep(): Promise<SweepResult> {
   const { handler } = await import('../../functions/retention-sweeper.js');
-  return handler();
+  return handler.with(h.container)();
 }
 
 /** A case closed now: aanvraag urgentie, then a definitive afmelding (001 §3). */
@@ -58,7 +58,7 @@ async function closedCase(): Promise<{ caseId: string; reference: string; closed
   } else {
     // The form exists but is not in the HTTP registry yet: the same use case, without the HTTP layer.
     const principal = { userId: 'begeleider-1', organisationId: ZA, role: 'begeleider' as const };
-    await submitForm(appDeps(), principal, caseId, afmelding as never, afmelding.schema.parse(input), { key: randomUUID(), method: 'POST', path: `/cases/${caseId}/forms/afmelding`, body: input });
+    await submitForm(h.container.part(appPart), principal, caseId, afmelding as never, afmelding.schema.parse(input), { key: randomUUID(), method: 'POST', path: `/cases/${caseId}/forms/afmelding`, body: input });
   }
   const read = await h.get(`/cases/${caseId}`, callers.begeleider);
   expect(read.body.phase).toBe('afgesloten');
