@@ -7,7 +7,7 @@
  * - Notifications: one-off mails a form causes (shared/domain/notifications.ts), as reminder stages `melding` due now.
  * - Outbox: one domain event per accepted change, relayed to EventBridge by the dispatcher.
  *
- * Stage policy (documented in the report):
+ * Stage policy:
  * - Only open and overdue deadlines have pending stages. A deadline that is met, missed or cancelled — or that no
  *   longer exists (a corrected start event) — has its pending stages cancelled (status `cancelled`, out of the due
  *   index). Stages already sending or sent are never touched.

@@ -84,7 +84,7 @@ export interface StartTrigger {
 
 /**
  * `termijn`: an agreed deadline. `ambitie`: a shared ambition, gentle stages only. `signaal`: a milestone with no
- * form to record it: it is `met` once its date has passed (see the report of the engine issue for proposed forms).
+ * form to record it: it is `met` once its date has passed.
  */
 export type RuleKind = 'termijn' | 'ambitie' | 'signaal';
 
