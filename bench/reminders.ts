@@ -19,7 +19,7 @@ import { ensureTable } from '../shared/adapters/dynamo/create-table.js';
 import { dueAttributes, reminderIdOf, reminderKeys, type ReminderItem } from '../shared/adapters/dynamo/reminder-items.js';
 import { keys } from '../shared/adapters/dynamo/table.js';
 import { createLocalQueues } from '../shared/adapters/sqs/queues.js';
-import { overrideReminderDeps, resetReminderDeps } from '../shared/app/reminders/wiring.js';
+import { overrideReminderDeps, resetReminderDeps } from '../shared/app/composition-root.js';
 import { AdjustableClock } from '../shared/domain/clock.js';
 import { startLocalScheduler } from '../shared/local/scheduler.js';
 import { applyLocalEnv, clearLocalOutbox, localSesAccount, readLocalOutbox, startLocalServices, type LocalServices } from '../shared/local/services.js';

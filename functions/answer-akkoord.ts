@@ -1,4 +1,4 @@
-import { appDeps, privacyDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { answerAkkoordRoute } from '#http/routes/answer-akkoord.js';
 

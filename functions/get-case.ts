@@ -1,4 +1,4 @@
-import { appDeps, privacyDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { getCaseRoute } from '#http/routes/get-case.js';
 

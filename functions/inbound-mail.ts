@@ -1,6 +1,6 @@
 import type { EventBridgeEvent, S3Event } from 'aws-lambda';
 import { receiveInboundMail, type InboundOutcome } from '#app/wonen/inbound.js';
-import { inboundDeps, wonenEnv } from '#app/wonen/wiring.js';
+import { inboundDeps, wonenEnv } from '#app/composition-root.js';
 import { logger, withInvocationLog, withLogContext, logContext } from '#observability/logger.js';
 
 /** S3 "Object Created" as EventBridge delivers it (the inbox bucket has EventBridge notifications on). */

@@ -1,4 +1,4 @@
-import { appDeps, privacyDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { listCasesRoute } from '#http/routes/list-cases.js';
 

@@ -1,5 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
-import { bounceDeps } from '#app/mail-health/wiring.js';
+import { bounceDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { bounceRoutes } from '#http/routes/mail-bounces.js';
 

@@ -1,5 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
-import { monitorDeps } from '#app/monitor/wiring.js';
+import { monitorDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { monitorFiguresRoute } from '#http/routes/monitor-figures.js';
 

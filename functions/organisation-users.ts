@@ -1,5 +1,4 @@
-import { userDeps } from '#app/users/wiring.js';
-import { privacyDeps } from '#app/wiring.js';
+import { privacyDeps, userDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { organisationUsersRoute } from '#http/routes/organisation-users.js';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { dispatchDue, type DispatchResult } from '#app/reminders/dispatch.js';
 import { logLine } from '#app/reminders/log.js';
-import { backlogDeps, dispatcherDeps } from '#app/reminders/wiring.js';
+import { backlogDeps, dispatcherDeps } from '#app/composition-root.js';
 import { oldestOverdueWonenItem } from '#app/wonen/backlog.js';
 import { errorFields, logger, withInvocationLog } from '#observability/logger.js';
 import { putMetrics } from '#observability/metrics.js';

@@ -1,6 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { sendReminderBatch } from '#app/reminders/send.js';
-import { senderDeps } from '#app/reminders/wiring.js';
+import { senderDeps } from '#app/composition-root.js';
 import { withInvocationLog } from '#observability/logger.js';
 
 /**

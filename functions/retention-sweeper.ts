@@ -1,6 +1,5 @@
-import { privacyDeps } from '#app/wiring.js';
+import { inboxObjects, privacyDeps } from '#app/composition-root.js';
 import { sweepRetention, type SweepResult } from '#app/retention.js';
-import { inboxObjects } from '#app/wonen/wiring.js';
 import { logger, withInvocationLog } from '#observability/logger.js';
 
 /**

@@ -1,4 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
+import { privacyDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { revokeRetentionRoute } from '#http/routes/revoke-retention.js';
 

@@ -1,5 +1,5 @@
 import { handleSesEvent, type MailEventOutcome } from '#app/mail-health/events.js';
-import { mailEventDeps } from '#app/mail-health/wiring.js';
+import { mailEventDeps } from '#app/composition-root.js';
 
 /**
  * SES sending events of the configuration set (EventBridge rule on the default bus: Email Bounced, Email Complaint

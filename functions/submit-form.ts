@@ -1,4 +1,4 @@
-import { appDeps, privacyDeps } from '#app/wiring.js';
+import { appDeps, privacyDeps } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { formRoutes, unknownForm } from '#http/routes/submit-form.js';
 

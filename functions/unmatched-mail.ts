@@ -1,5 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
-import { unmatchedDeps } from '#app/wonen/wiring.js';
+import { privacyDeps, unmatchedDeps } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { unmatchedRoutes } from '#http/routes/unmatched-mail.js';
 

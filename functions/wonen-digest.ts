@@ -1,5 +1,5 @@
 import { sendDailyDigests, type DigestResult } from '#app/wonen/digest.js';
-import { digestDeps } from '#app/wonen/wiring.js';
+import { digestDeps } from '#app/composition-root.js';
 import { logger, withInvocationLog } from '#observability/logger.js';
 
 /**

@@ -1,5 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
-import { wonenDeps } from '#app/wonen/wiring.js';
+import { privacyDeps, wonenDeps } from '#app/composition-root.js';
 import { lambdaFor } from '#http/handler.js';
 import { wonenItemStatusRoute } from '#http/routes/wonen-item-status.js';
 

@@ -1,5 +1,4 @@
-import { privacyDeps } from '#app/wiring.js';
-import { wonenDeps } from '#app/wonen/wiring.js';
+import { privacyDeps, wonenDeps } from '#app/composition-root.js';
 import { lambdaForRoutes } from '#http/handler.js';
 import { wonenDigestRoute, wonenQueueRoute } from '#http/routes/wonen-queue.js';
 

@@ -18,8 +18,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { ensureBucket, S3MailStore } from '#adapters/s3/mail-store.js';
 import type { InboundOutcome } from '#app/wonen/inbound.js';
-import { appDeps } from '#app/wiring.js';
-import { resetWonenDeps } from '#app/wonen/wiring.js';
+import { appDeps } from '#app/composition-root.js';
 import type { DevRoute } from './api-gateway.js';
 import { isRefusal, parseDevInboundMail } from './dev-requests.js';
 import { loadHandler } from './functions.js';
@@ -38,7 +37,7 @@ function localS3(services: LocalServices): S3Client {
 export async function ensureLocalInbox(services: LocalServices): Promise<string> {
   const bucket = (process.env.INBOX_BUCKET ??= LOCAL_INBOX_BUCKET);
   await ensureBucket(localS3(services), bucket);
-  resetWonenDeps();
+  // The container of this process is built from the configuration: the new INBOX_BUCKET rebuilds it.
   return bucket;
 }
 

@@ -14,7 +14,7 @@ import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCom
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { startLocalEventBus, type LocalEventBus } from '#adapters/eventbridge/local-bus.js';
 import { createLocalQueues, REMINDER_QUEUE, type LocalQueues } from '#adapters/sqs/queues.js';
-import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app/reminders/wiring.js';
+import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app/composition-root.js';
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
 import { loadHandler } from './functions.js';

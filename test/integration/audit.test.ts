@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { DynamoPrivacyStore } from '../../shared/adapters/dynamo/audit-store.js';
 import type { AuditEntry, AuditStore } from '../../shared/app/audit.js';
-import { useAuditStore } from '../../shared/app/wiring.js';
+import { useAuditStore } from '../../shared/app/composition-root.js';
 import { aanvraagUrgentieBody, createCaseBody, sleuteloverdrachtBody } from '../support/bodies.js';
 import { callers, foreignCallers, problemShape, startHarness, ZA, type Harness } from './authz-harness.js';
 

@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.js';
-import { resetAppDeps, useClock } from '../../shared/app/wiring.js';
+import { resetAppDeps, useClock } from '../../shared/app/composition-root.js';
 import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { startLocalApi, type LocalApi } from '../../shared/local/api-gateway.js';

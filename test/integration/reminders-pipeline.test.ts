@@ -7,7 +7,7 @@ import { SendMessageCommand, SQSClient, ReceiveMessageCommand, GetQueueAttribute
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
 import { handler as dispatcher } from '../../functions/reminder-dispatcher.js';
 import { handler as sender } from '../../functions/reminder-sender.js';
-import { onReminderOutcome, overrideReminderDeps } from '../../shared/app/reminders/wiring.js';
+import { onReminderOutcome, overrideReminderDeps } from '../../shared/app/composition-root.js';
 import type { Mailer } from '../../shared/app/ports.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, localApi, type TestApi } from '../support/api.js';

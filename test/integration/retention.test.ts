@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailObjectKeysOf, retentionPlanner, type SweepResult } from '../../shared/app/retention.js';
 import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.js';
 import { submitForm } from '../../shared/app/submit-form.js';
-import { appDeps } from '../../shared/app/wiring.js';
+import { appDeps } from '../../shared/app/composition-root.js';
 import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import { RuleViolated } from '../../shared/domain/errors.js';
 import { afmelding } from '../../shared/domain/forms/afmelding.js';

@@ -42,8 +42,8 @@ export function layerOf(target: string): Layer {
     switch (parts[1]) {
       case 'domain': return 'domain';
       case 'app':
-        // Today's composition root is every wiring.ts (issue 15 point 2 makes it one buildDeps).
-        if (parts.at(-1)?.startsWith('wiring.')) return 'root';
+        // The one composition root (issue 15 point 2): buildDeps.
+        if (parts.length === 3 && parts[2]?.startsWith('composition-root.')) return 'root';
         if (parts.at(-1)?.startsWith('ports.')) return 'ports';
         return 'app';
       case 'adapters': return 'adapters';
@@ -192,7 +192,7 @@ describe('the checker', () => {
     expect(fake('shared/app/new-use-case.ts', "import { documentClient } from '#adapters/dynamo/client.js';", known)).toEqual([
       'shared/app/new-use-case.ts -> shared/adapters/dynamo/client.ts (app → adapters)',
     ]);
-    expect(fake('shared/app/wonen/wiring.ts', "import { documentClient } from '#adapters/dynamo/client.js';", known)).toEqual([]);
+    expect(fake('shared/app/composition-root.ts', "import { documentClient } from '#adapters/dynamo/client.js';", known)).toEqual([]);
   });
 
   it('fails an adapter that imports a use case, and lets it implement a port', () => {
@@ -208,7 +208,7 @@ describe('the checker', () => {
       'functions/new-function.ts -> shared/adapters/ses/mailer.js (functions → adapters)',
     ]);
     expect(fake('web/src/pages/New.tsx', "import { phaseLabel } from '#domain/phases.js';\nimport { useState } from 'react';")).toEqual([]);
-    expect(fake('web/src/pages/New.tsx', "import { appDeps } from '#app/wiring.js';")).toHaveLength(1);
+    expect(fake('web/src/pages/New.tsx', "import { appDeps } from '#app/composition-root.js';")).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The local dev endpoints validate their input (issue 14 point 13): /_dev/clock and /_dev/token. */
 import { describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../shared/app/reminders/wiring.js';
+import { loadDirectory } from '../../shared/app/directory.js';
 import { isRefusal, parseDevClock, parseDevInboundMail, parseDevToken } from '../../shared/local/dev-requests.js';
 
 const directory = loadDirectory();

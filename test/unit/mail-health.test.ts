@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDirectory } from '../../shared/app/reminders/wiring.js';
+import { loadDirectory } from '../../shared/app/directory.js';
 import { applyFeedback, applySuppressions, clearSuppression, suppressionCandidates, suppresses, type MailFeedback } from '../../shared/domain/mail-health.js';
 import { InvalidSesEvent, parseSesEvents } from '../../shared/lib/ses-events.js';
 

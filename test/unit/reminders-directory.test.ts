@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CaseState } from '../../shared/domain/case.js';
 import { InvalidDirectory, OrganisationDirectory } from '../../shared/domain/directory.js';
-import { loadDirectory } from '../../shared/app/reminders/wiring.js';
+import { loadDirectory } from '../../shared/app/directory.js';
 import { classifySendError } from '../../shared/app/reminders/send-errors.js';
 
 const directory = loadDirectory();

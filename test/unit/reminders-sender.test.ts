@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../shared/domain/case.js';
 import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Mailer, OutgoingMail } from '../../shared/app/ports.js';
-import { loadDirectory } from '../../shared/app/reminders/wiring.js';
+import { loadDirectory } from '../../shared/app/directory.js';
 import { CLAIM_SAFETY_MS, sendReminderBatch } from '../../shared/app/reminders/send.js';
 import { sendPacer } from '../../shared/app/reminders/pacing.js';
 import type { ReminderOutcome, ReminderStore, SenderDeps } from '../../shared/app/reminders/ports.js';

@@ -1,6 +1,6 @@
 /**
  * Reminder outcomes as CloudWatch metrics (embedded metric format, shared/observability/metrics.ts), wired into the
- * pipeline's `observe` hook in ./wiring.ts. Counted: mails sent (and of those, escalations: the `escalatie` stage
+ * pipeline's `observe` hook in ../composition-root.ts. Counted: mails sent (and of those, escalations: the `escalatie` stage
  * goes out a werkdag after a deadline passed, so it counts overdue deadlines), stages that failed for good, and
  * claims released because SES throttled. The dispatcher reports what it dispatched per run itself
  * (functions/reminder-dispatcher.ts). `failed` is also counted by the log metric filter behind the NeedsAttention
