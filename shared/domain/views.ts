@@ -5,7 +5,9 @@
  *
  * Safe by default: a form type that has no entry in FORM_VIEWS is the zorgaanbieder's only — it does not even appear
  * in the timeline of the corporatie or Wonen. A listed form shows only the listed field paths; `[]` shows that the
- * form exists (type and dates) without any of its content.
+ * form exists (type and dates) without any of its content. And decided, not forgotten: every form of the route is in
+ * FORM_VIEWS or in NOT_SHARED for each audience, or the domain does not compile (a new form's author is asked what the
+ * corporatie and Wonen may see of it).
  */
 import * as z from 'zod';
 import { LEEFGEBIEDEN, type CaseEvent, type CaseState } from './case.js';
@@ -52,7 +54,7 @@ export interface FormProjection {
  * in full; the systeembeheerder sees none. Forms not listed here: zorgaanbieder only (begeleidingsplan, time-out,
  * fibu-afspraken, fibu-evaluatie, toets-derde are deliberately never listed for the corporatie).
  */
-export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partial<Record<TimelineType, FormProjection>>>>> = {
+const FORM_VIEW_TABLE = {
   corporatie: {
     // The corporatie's own answers on forms ingediend bij haar (issue 13, akkoord.ts): its own records.
     'akkoord-in-behandeling': { fields: ['voor', 'formulier'] },
@@ -213,7 +215,31 @@ export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partia
     // Wonen's own decision.
     'intrekking-urgentie': { fields: ['datum', 'reden', 'motivatie', 'kenmerk'] },
   },
-};
+} as const satisfies Record<'corporatie' | 'wonen', Partial<Record<TimelineType, FormProjection>>>;
+
+export const FORM_VIEWS: Readonly<Record<'corporatie' | 'wonen', Readonly<Partial<Record<TimelineType, FormProjection>>>>> = FORM_VIEW_TABLE;
+
+/**
+ * The forms an audience never sees, not even that they exist: the other half of the decision FORM_VIEWS records.
+ * Corporatie: 002 WA10 "Informatie over de achtergrond van de bewoner en de geleverde zorg en ondersteuning worden
+ * niet gedeeld" (the begeleidingsplan, the derde's toets, time-out and the financial agreements are care). Wonen:
+ * what its decisions do not need — the match and tenancy steps between zorgaanbieder and corporatie, the care
+ * agreements, the overlast protocol (the corporatie's and zorgaanbieder's; Wonen hears of it through a trajectwijziging
+ * or an intrekking) and the Nieuwe Kans (002 Bijlage 5, a zorgaanbieder's decision).
+ */
+export const NOT_SHARED = {
+  corporatie: ['trajectwijziging', 'begeleidingsplan', 'toets-derde', 'time-out', 'fibu-afspraken', 'fibu-evaluatie'],
+  wonen: [
+    'reactie-aanbod', 'bezichtiging', 'afspraak-gepland', 'kennismaking', 'begeleidingsplan', 'woonevaluatie', 'duurzame-verhuur',
+    'overlast-melding', 'overlast-actie', 'mzwo-escalatie', 'nieuwe-kans', 'time-out', 'fibu-afspraken', 'fibu-evaluatie',
+  ],
+} as const satisfies Record<'corporatie' | 'wonen', readonly Action[]>;
+
+/** The forms of the route an audience's projection has not decided on: must be none (the check below). */
+type Undecided<A extends 'corporatie' | 'wonen'> = Exclude<Action, keyof (typeof FORM_VIEW_TABLE)[A] | (typeof NOT_SHARED)[A][number]>;
+// A compile error here names the form: give it an entry in FORM_VIEW_TABLE (what the audience sees) or in NOT_SHARED.
+const everyFormDecided: { corporatie: Record<Undecided<'corporatie'>, never>; wonen: Record<Undecided<'wonen'>, never> } = { corporatie: {}, wonen: {} };
+void everyFormDecided;
 
 /** Top-level case fields per audience (route and doelgroep tell the client's background: not for the corporatie). */
 export const CASE_FIELDS: Readonly<Record<Audience, readonly (keyof CaseView)[]>> = {

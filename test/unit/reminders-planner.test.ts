@@ -12,7 +12,8 @@ import { PARTIES } from '../../shared/domain/deadlines/index.js';
 import { deadlineReminderPlanner, notificationPlanner, outboxPlanner } from '../../shared/app/reminders/planners.js';
 import { changeContext, type ChangeContext } from '../../shared/app/effects.js';
 import type { CaseIntent } from '../../shared/app/ports.js';
-import { storeEffectsOf, type StoreEffect } from '../../shared/adapters/dynamo/intents.js';
+import { storeEffectOf, storeEffectsOf, type StoreEffect } from '../../shared/adapters/dynamo/intents.js';
+import { nextReminderStatus, type ReminderStatus, type ReminderTransitionName } from '../../shared/domain/reminder-status.js';
 import { DUE_SHARD_COUNT, reminderIdOf, type ReminderItem } from '../../shared/adapters/dynamo/reminder-items.js';
 import { historyBy } from '../support/history.js';
 import { noCaseItems } from '../../shared/app/ports.js';
@@ -46,13 +47,18 @@ function change(events: CaseEvent[], now = NOW, after = caseState()): ChangeCont
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A tiny in-memory store that applies StoreEffects with the conditions the planner uses.
+// A tiny in-memory store that applies the planner's intents as the table gets them (the adapter's items), moving a
+// stage only as the status table allows (#domain/reminder-status), as the adapter's conditions do.
 
 type Items = Map<string, Record<string, unknown>>;
 
+/** The status-table transition a reminder intent makes of a stored stage. */
+const TRANSITION: Partial<Record<CaseIntent['kind'], ReminderTransitionName>> = { 'reminder.cancel': 'cancel', 'reminder.replan': 'replan' };
+
 function apply(items: Items, writes: CaseIntent[]): Items {
   const next: Items = new Map([...items].map(([k, v]) => [k, { ...v }]));
-  for (const effect of storeEffectsOf(writes)) {
+  for (const write of writes) {
+    const effect = storeEffectOf(write);
     const sk = effect.kind === 'put' ? String(effect.item.SK) : effect.key.SK;
     const current = next.get(sk);
     if (effect.kind === 'put') {
@@ -62,10 +68,8 @@ function apply(items: Items, writes: CaseIntent[]): Items {
       next.delete(sk);
     } else {
       if (!current) throw new Error(`update of missing ${sk}`);
-      const allowed = Object.entries(effect.conditionValues ?? {})
-        .filter(([name]) => name.startsWith(':rem'))
-        .map(([, value]) => value);
-      if (effect.condition && !allowed.includes(current.reminderStatus)) throw new Error(`condition failed on ${sk}`);
+      const transition = TRANSITION[write.kind];
+      if (transition && !nextReminderStatus(current.reminderStatus as ReminderStatus, transition)) throw new Error(`condition failed on ${sk}`);
       const updated = { ...current, ...effect.set };
       for (const name of effect.remove ?? []) delete updated[name];
       next.set(sk, updated);
@@ -239,6 +243,8 @@ describe('deadline reminder planner (real engine)', () => {
     expect(kennismaking.every((r) => r.reminderStatus === 'cancelled' && r.cancelReason === 'met')).toBe(true);
     // The begeleidingsplan (6 weeks after the kennismaking) is planned in the same change.
     expect(reminders(result).some((r) => r.ruleId === 'begeleidingsplan' && r.reminderStatus === 'pending')).toBe(true);
+    // Every stage it touches it cancels, only if still pending (the store form: test/unit/intents.test.ts).
+    expect(effects.filter((e) => e.kind !== 'reminder.schedule').every((e) => e.kind === 'reminder.cancel')).toBe(true);
     expect(stored(effects).filter((e) => e.kind === 'update').every((e) => e.kind === 'update' && e.condition === 'reminderStatus = :remPending')).toBe(true);
   });
 

@@ -12,7 +12,8 @@ import type { CaseEvent, CaseState } from '../../shared/domain/case.js';
 import type { ConsentFact } from '../../shared/domain/consent.js';
 import type { FormDefinition } from '../../shared/domain/forms/types.js';
 import { ROLES, type Principal, type Role } from '../../shared/domain/roles.js';
-import { caseView, FORM_VIEWS, project, projectionFor, ROLE_AUDIENCE, timelineEntry, type TimelineType } from '../../shared/domain/views.js';
+import { ACTIONS } from '../../shared/domain/phases.js';
+import { caseView, FORM_VIEWS, NOT_SHARED, project, projectionFor, ROLE_AUDIENCE, timelineEntry, type TimelineType } from '../../shared/domain/views.js';
 
 const formsDir = join(dirname(fileURLToPath(import.meta.url)), '../../shared/domain/forms');
 let forms: FormDefinition[] = [];
@@ -172,6 +173,16 @@ describe('every form, every role, field by field', () => {
           expect(all.some((leaf) => covered(leaf, [path])), `${audience} ${form.action}: ${path}`).toBe(true);
         }
       }
+    }
+  });
+
+  it('has every form of the route decided once per audience: shown (FORM_VIEWS) or not shared (NOT_SHARED), never both', () => {
+    for (const audience of ['corporatie', 'wonen'] as const) {
+      const notShared: readonly string[] = NOT_SHARED[audience];
+      for (const action of ACTIONS) expect([action in FORM_VIEWS[audience], notShared.includes(action)], `${audience}: ${action}`).toContain(true);
+      expect(notShared.filter((action) => action in FORM_VIEWS[audience]), audience).toEqual([]);
+      const role = audience === 'corporatie' ? 'contactpersoon' : 'medewerker-wonen';
+      for (const action of notShared) expect(projectionFor(role, action as TimelineType), `${audience}: ${action}`).toBeUndefined();
     }
   });
 
