@@ -19,7 +19,7 @@ import { ensureTable } from '../shared/adapters/dynamo/create-table.js';
 import { dueAttributes, reminderIdOf, reminderKeys, type ReminderItem } from '../shared/adapters/dynamo/reminder-items.js';
 import { keys } from '../shared/adapters/dynamo/table.js';
 import { createLocalQueues } from '../shared/adapters/sqs/queues.js';
-import { overrideReminderDeps, resetReminderDeps } from '../shared/app/composition-root.js';
+import { replaceReminderPorts, processContainer } from '../shared/app/composition-root.js';
 import { AdjustableClock } from '../shared/domain/clock.js';
 import { startLocalScheduler } from '../shared/local/scheduler.js';
 import { applyLocalEnv, clearLocalOutbox, localSesAccount, readLocalOutbox, startLocalServices, type LocalServices } from '../shared/local/services.js';
@@ -121,7 +121,6 @@ function useTable(tableName: string, queueUrl: string): void {
   process.env.QUEUE_URL = queueUrl;
   process.env.EVENT_BUS_NAME ??= 'omslagroute-bench';
   process.env.MAIL_FROM ??= 'Omslagroute <noreply@omslagroute.example>';
-  resetReminderDeps({ keepOverrides: true });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -228,7 +227,7 @@ interface QuotaRun {
 async function quotaRun(services: LocalServices, sqs: SQSClient, clock: AdjustableClock, name: string, n: number, paced: boolean): Promise<QuotaRun> {
   const queues = await createLocalQueues(sqs, { prefix: `bench-${name}-` });
   await seed(`bench-reminders-${name}`, n, 0);
-  overrideReminderDeps({ pacer: paced ? undefined : null });
+  replaceReminderPorts(processContainer, { pacer: paced ? undefined : null });
   const scheduler = await startLocalScheduler({ clock, intervalMs: 0, queueUrl: queues.queueUrl, enforceSendRate: true });
   useTable(`bench-reminders-${name}`, queues.queueUrl);
   await clearLocalOutbox(services);
@@ -237,7 +236,7 @@ async function quotaRun(services: LocalServices, sqs: SQSClient, clock: Adjustab
   await scheduler.stop();
   const outbox = await readLocalOutbox(services);
   const references = new Set(outbox.map((m) => /OMS-\d{4}-\d{6}/.exec(m.subject)?.[0]));
-  overrideReminderDeps({ pacer: undefined });
+  replaceReminderPorts(processContainer, { pacer: undefined });
   return { sent: run.value.sent, ms: run.ms, throttled, pending: n - run.value.sent, mails: outbox.length, duplicates: outbox.length - references.size };
 }
 

@@ -7,8 +7,8 @@
  * (`containerDeps()`, built from `config()`); the local stack and tests bind it to their own container with
  * `handler.with(container)` and pass overrides (clock, audit store, …) instead of patching globals.
  *
- * Still process-global (not done): the reminder overrides of a container without its own (`overrideReminderDeps`,
- * `resetReminderDeps`) and the reminder-outcome listeners (`onReminderOutcome`).
+ * The reminder ports and the outcome listeners are a container's too: `replaceReminderPorts(container, …)`,
+ * `onReminderOutcome(container, listener)`.
  */
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -131,15 +131,16 @@ export function woonzakenAddressFor(e: WonenEnv, directory: OrganisationDirector
   return (of) => gemeenteOf(directory, of)?.mailbox ?? (of === e.INBOX_REGIO ? e.WOONZAKEN_ADDRESS : undefined);
 }
 
-const listeners = new Set<(outcome: ReminderOutcome) => void>();
+/** The outcome listeners of a container, by its overrides (which a container over a changing configuration keeps). */
+const listeners = new WeakMap<Overrides, Set<(outcome: ReminderOutcome) => void>>();
 const WARN: ReadonlySet<ReminderOutcome['type']> = new Set(['released', 'failed', 'in-doubt', 'doubt-released', 'publish-failed']);
 const DEBUG: ReadonlySet<ReminderOutcome['type']> = new Set(['dispatched', 'published', 'skipped']);
 
 /** Structured log line per outcome (metric filters count `reminder failed`, `reminder in-doubt`), and EMF metrics. */
-function observe(outcome: ReminderOutcome): void {
+function observe(c: Container, outcome: ReminderOutcome): void {
   logLine(WARN.has(outcome.type) ? 'warn' : DEBUG.has(outcome.type) ? 'debug' : 'info', `reminder ${outcome.type}`, { ...outcome });
   recordReminderMetrics(outcome);
-  for (const listener of listeners) listener(outcome);
+  for (const listener of listeners.get(c.overrides) ?? []) listener(outcome);
 }
 
 function reminderConfigOf(c: Config): ReminderConfig {
@@ -151,7 +152,7 @@ function reminderConfigOf(c: Config): ReminderConfig {
 
 const table = (c: Container, part: string) => required(c.config, 'TABLE_NAME', part);
 const clockOf = (c: Container): Clock => c.overrides.clock ?? systemClock;
-const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? reminderDefaults;
+const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? {};
 
 export const dbPart = (_: Container) => createDocumentClient();
 export const directoryPart = (c: Container): OrganisationDirectory => loadDirectory(c.config.ORGANISATIONS_FILE);
@@ -259,7 +260,7 @@ const dispatcherBasePart = (c: Container): DispatcherDeps => {
     publisher: new EventBridgePublisher(createEventBridgeClient(), required(c.config, 'EVENT_BUS_NAME', part)),
     clock: systemClock,
     config: reminderConfigOf(c.config),
-    observe,
+    observe: (outcome) => observe(c, outcome),
   };
 };
 
@@ -285,7 +286,7 @@ const senderBasePart = (c: Container): SenderDeps => {
     clock: systemClock,
     config: reminderConfigOf(c.config),
     newToken: randomUUID,
-    observe,
+    observe: (outcome) => observe(c, outcome),
   };
 };
 
@@ -320,13 +321,24 @@ export const backlogOf = (c: Container): { backlog: WonenBacklogStore; clock: Cl
 // The container of this process, and handlers bound to another
 
 let current: Container | undefined;
+/** The overrides of the process's container, kept when it is rebuilt for a changed configuration. */
+const processOverrides: Overrides = {};
 
 /** The container of this process (a Lambda's): built from `config()`; rebuilt when the configuration changes. */
 export function containerDeps(): Container {
   const c = config();
-  if (current?.config !== c) current = buildDeps(c);
+  if (current?.config !== c) current = buildDeps(c, processOverrides);
   return current;
 }
+
+/** The process's container as one object that follows its configuration (for code that keeps a container). */
+export const processContainer: Container = {
+  get config() {
+    return containerDeps().config;
+  },
+  overrides: processOverrides,
+  part: (build) => containerDeps().part(build),
+};
 
 /**
  * A container over the configuration of the moment: rebuilt (with the same overrides) when the environment changes.
@@ -360,25 +372,15 @@ export function bindable<F extends object>(make: (container: () => Container) =>
   return Object.assign(make(containerDeps), { with: (container: Container) => make(() => container) });
 }
 
-/**
- * Still process-global (issue 15 point 2, not done): the reminder overrides of a container built without its own
- * (`overrides.reminders`), and the reminder-outcome listeners.
- */
-const reminderDefaults: ReminderOverrides = {};
-
-/** Replace single reminder ports (merged with earlier overrides). Local stack and tests only. */
-export function overrideReminderDeps(next: ReminderOverrides): void {
-  Object.assign(reminderDefaults, next);
+/** Replace single reminder ports of `container` (merged with earlier ones; the next invocation uses them). */
+export function replaceReminderPorts(container: Container, next: ReminderOverrides): void {
+  Object.assign((container.overrides.reminders ??= {}), next);
 }
 
-/** Forget the reminder overrides; `keepOverrides` keeps them (the configuration is read again anyway). */
-export function resetReminderDeps(options: { keepOverrides?: boolean } = {}): void {
-  current = undefined;
-  if (!options.keepOverrides) for (const key of Object.keys(reminderDefaults)) delete reminderDefaults[key as keyof ReminderOverrides];
-}
-
-/** Listen to every reminder outcome (local scheduler counts, tests); returns the unsubscribe function. */
-export function onReminderOutcome(listener: (outcome: ReminderOutcome) => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+/** Listen to every reminder outcome of `container`'s handlers (local scheduler counts, tests); returns the unsubscribe. */
+export function onReminderOutcome(container: Container, listener: (outcome: ReminderOutcome) => void): () => void {
+  let set = listeners.get(container.overrides);
+  if (!set) listeners.set(container.overrides, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
 }

@@ -4,7 +4,7 @@
  * Every function file exports `handler`; the local stack invokes exactly the code that is bundled for AWS.
  */
 import { pathToFileURL } from 'node:url';
-import { containerDeps, type Container } from '#app/composition-root.js';
+import { processContainer, type Container } from '#app/composition-root.js';
 
 type Handler = ((event: unknown, context: unknown) => Promise<unknown>) & { with?: (container: Container) => Handler };
 
@@ -19,7 +19,7 @@ export function runHandlersOn(container: Container): void {
 
 /** The local stack's container; the process's own when no stack has started. */
 export function localContainer(): Container {
-  return stackContainer ?? containerDeps();
+  return stackContainer ?? processContainer;
 }
 
 export async function loadHandler(name: string, container: Container = localContainer()): Promise<Handler> {

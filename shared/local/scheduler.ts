@@ -14,10 +14,10 @@ import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCom
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { startLocalEventBus, type LocalEventBus } from '#adapters/eventbridge/local-bus.js';
 import { createLocalQueues, REMINDER_QUEUE, type LocalQueues } from '#adapters/sqs/queues.js';
-import { onReminderOutcome, overrideReminderDeps, resetReminderDeps } from '#app/composition-root.js';
+import { onReminderOutcome, replaceReminderPorts, type Container } from '#app/composition-root.js';
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
-import { loadHandler } from './functions.js';
+import { loadHandler, localContainer } from './functions.js';
 import { localSesMaxSendRate } from './services.js';
 import { localSendQuota, settleLocalSesEvents, withLocalSendEvents, type LocalSendQuota } from './ses-events.js';
 
@@ -35,6 +35,8 @@ export interface LocalSchedulerOptions {
   log?: (line: string) => void;
   /** Let the local SES refuse sends over its account's rate, as SES does (bench; `LOCAL_SES_ENFORCE_RATE=1`). */
   enforceSendRate?: boolean;
+  /** The container the dispatcher and sender run on; the local stack's by default. */
+  container?: Container;
 }
 
 export interface TickResult {
@@ -45,6 +47,8 @@ export interface TickResult {
 export interface LocalScheduler {
   tick(): Promise<TickResult>;
   stop(): Promise<void>;
+  /** The container its handlers run on: `replaceReminderPorts(scheduler.container, …)` changes their ports. */
+  container: Container;
   /** The local bus, when this scheduler started one: the domain events it received. */
   eventBus?: LocalEventBus;
   /** The local SES's rate enforcement, when on (`enforceSendRate`). */
@@ -69,11 +73,11 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
     eventBus = await startLocalEventBus();
     process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = eventBus.endpoint;
   }
-  // Re-read the environment on next use; run the handlers on the local clock.
-  resetReminderDeps({ keepOverrides: true });
+  // The handlers run on the local clock, in the stack's container (which reads the environment set above).
+  const container = options.container ?? localContainer();
   const enforce = options.enforceSendRate ?? process.env.LOCAL_SES_ENFORCE_RATE === '1';
   const sendQuota = enforce ? localSendQuota(localSesMaxSendRate()) : undefined;
-  overrideReminderDeps({
+  replaceReminderPorts(container, {
     clock: options.clock,
     // Every poller runs in this process on one set of deps, so one pacer holds the whole account's rate.
     sendersSharingRate: 1,
@@ -115,14 +119,14 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
   async function runTick(): Promise<TickResult> {
     let dispatched = 0;
     let sent = 0;
-    const unsubscribe = onReminderOutcome((o) => {
+    const unsubscribe = onReminderOutcome(container, (o) => {
       if (o.type === 'dispatched') dispatched += 1;
       if (o.type === 'sent') sent += 1;
     });
     try {
-      const dispatcher = await loadHandler('reminder-dispatcher');
+      const dispatcher = await loadHandler('reminder-dispatcher', container);
       await dispatcher({ source: 'local-scheduler', time: options.clock.now() }, context(60_000));
-      const sender = await loadHandler('reminder-sender');
+      const sender = await loadHandler('reminder-sender', container);
       // Like the event source mapping: `concurrency` pollers, each invoking the sender per received batch.
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
@@ -151,6 +155,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
 
   return {
     tick,
+    container,
     eventBus,
     ...(sendQuota ? { sendQuota } : {}),
     async stop() {

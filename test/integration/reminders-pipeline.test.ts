@@ -5,9 +5,9 @@
  */
 import { SendMessageCommand, SQSClient, ReceiveMessageCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { beforeAll, afterEach, describe, expect, it } from 'vitest';
-import { handler as dispatcher } from '../../functions/reminder-dispatcher.js';
-import { handler as sender } from '../../functions/reminder-sender.js';
-import { onReminderOutcome, overrideReminderDeps } from '../../shared/app/composition-root.js';
+import { handler as dispatcherHandler } from '../../functions/reminder-dispatcher.js';
+import { handler as senderHandler } from '../../functions/reminder-sender.js';
+import { onReminderOutcome, replaceReminderPorts, type ReminderOverrides } from '../../shared/app/composition-root.js';
 import type { Mailer } from '../../shared/app/ports.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { callers, localApi, type TestApi } from '../support/api.js';
@@ -18,9 +18,16 @@ const TODAY = '2026-06-08';
 let api: TestApi;
 let h: ReminderHarness;
 
+let dispatcher: ReturnType<typeof dispatcherHandler.with>;
+let sender: ReturnType<typeof senderHandler.with>;
+/** The reminder ports of the stack's handlers (its container's overrides). */
+const overrideReminderDeps = (next: ReminderOverrides) => replaceReminderPorts(api.stack.container, next);
+
 beforeAll(async () => {
   api = await localApi({ now: START });
   h = await reminderHarness(api);
+  dispatcher = dispatcherHandler.with(api.stack.container);
+  sender = senderHandler.with(api.stack.container);
 });
 
 afterEach(() => {
@@ -39,7 +46,7 @@ async function caseWithAanvraag(): Promise<{ caseId: string; reference: string }
 
 function count(type: string): { value: number; stop: () => void } {
   const counter = { value: 0, stop: () => {} };
-  counter.stop = onReminderOutcome((o) => {
+  counter.stop = onReminderOutcome(api.stack.container, (o) => {
     if (o.type === type) counter.value += 1;
   });
   return counter;

@@ -37,7 +37,7 @@ beforeAll(async () => {
   process.env.MAIL_FROM ??= 'Omslagroute (test) <noreply@omslagroute.example>';
   api = await localApi({ now: amsterdamInstant('2027-04-29', 10) });
   bucket = await ensureLocalInbox(api.stack.services);
-  reminders = await startLocalReminders({ clock: api.stack.clock, intervalMs: 0, visibilityTimeoutSeconds: 2 });
+  reminders = await startLocalReminders({ clock: api.stack.clock, container: api.stack.container, intervalMs: 0, visibilityTimeoutSeconds: 2 });
 });
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ export interface ReminderHarness {
  */
 export async function reminderHarness(api: TestApi): Promise<ReminderHarness> {
   process.env.LOG_LEVEL ??= 'warn';
-  const scheduler = await startLocalReminders({ clock: api.stack.clock, intervalMs: 0, visibilityTimeoutSeconds: 1, queuePrefix: 'it-' });
+  const scheduler = await startLocalReminders({ clock: api.stack.clock, container: api.stack.container, intervalMs: 0, visibilityTimeoutSeconds: 1, queuePrefix: 'it-' });
   afterAll(async () => scheduler.stop());
   const store = new DynamoReminderStore(createDocumentClient(), api.stack.tableName);
   return {
