@@ -11,6 +11,7 @@ import { matchRoute, type FunctionName } from '#http/paths.js';
 import type { DevIssuer } from './dev-auth.js';
 import type { RawAnswer } from './oidc.js';
 import type { LocalWeb } from './web.js';
+import type { Container } from '#app/composition-root.js';
 import { loadHandler } from './functions.js';
 
 /** Extra local-only endpoints (dev clock, ticking the scheduler, …), under `/_dev/`. */
@@ -26,6 +27,8 @@ export interface LocalApiOptions {
   oidc?: (method: string, url: URL, body: string) => Promise<RawAnswer | undefined>;
   /** The werkplek's build, served as CloudFront serves it; the API is then also at `/api/*`, as behind CloudFront. */
   web?: LocalWeb;
+  /** The container the handlers are bound to (the local stack's; see shared/local/functions.ts). */
+  container?: Container;
 }
 
 export interface LocalApi {
@@ -110,7 +113,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: LocalA
     }
   }
   const event = toEvent(req, url, method, raw, match?.route ? `${match.route.method} ${match.route.path}` : '$default', match?.params, claims);
-  const handler = await loadHandler(fn);
+  const handler = await loadHandler(fn, options.container);
   const result = (await handler(event, lambdaContext(fn))) as APIGatewayProxyStructuredResultV2;
   const headers = { ...(result.headers ?? {}) } as Record<string, string | number | boolean>;
   send(res, result.statusCode ?? 200, headers, typeof result.body === 'string' ? result.body : '');

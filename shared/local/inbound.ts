@@ -18,7 +18,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { ensureBucket, S3MailStore } from '#adapters/s3/mail-store.js';
 import type { InboundOutcome } from '#app/wonen/inbound.js';
-import { appPart } from '#app/composition-root.js';
+import { appPart, type Container } from '#app/composition-root.js';
 import type { DevRoute } from './api-gateway.js';
 import { isRefusal, parseDevInboundMail } from './dev-requests.js';
 import { loadHandler, localContainer } from './functions.js';
@@ -41,17 +41,20 @@ export async function ensureLocalInbox(services: LocalServices): Promise<string>
   return bucket;
 }
 
-/** Stores a raw mail as SES would and invokes the inbound-mail handler with the S3 event for it. */
-export async function deliverLocalMail(raw: Buffer): Promise<InboundOutcome[]> {
+/**
+ * Stores a raw mail as SES would and invokes the inbound-mail handler, bound to `container` (the local stack's by
+ * default), with the S3 event for it.
+ */
+export async function deliverLocalMail(raw: Buffer, container: Container = localContainer()): Promise<InboundOutcome[]> {
   const bucket = process.env.INBOX_BUCKET;
   if (!bucket) throw new Error('INBOX_BUCKET is not set: call ensureLocalInbox(services) first');
   const key = `raw/${createHash('sha256').update(raw).digest('hex')}`;
   await new S3MailStore(new S3Client({ forcePathStyle: true }), bucket).putRaw(key, raw);
-  const handler = await loadHandler('inbound-mail');
-  return (await handler(s3Event(bucket, key, raw.length), { functionName: 'inbound-mail' })) as InboundOutcome[];
+  const handler = await loadHandler('inbound-mail', container);
+  return (await handler(s3Event(bucket, key, raw.length, container), { functionName: 'inbound-mail' })) as InboundOutcome[];
 }
 
-function s3Event(bucket: string, key: string, size: number): S3Event {
+function s3Event(bucket: string, key: string, size: number, container: Container): S3Event {
   return {
     Records: [
       {
@@ -59,7 +62,7 @@ function s3Event(bucket: string, key: string, size: number): S3Event {
         eventSource: 'aws:s3',
         awsRegion: process.env.AWS_REGION ?? 'eu-west-1',
         // The local clock (POST /_dev/clock), as every other handler sees it.
-        eventTime: localContainer().part(appPart).clock.now(),
+        eventTime: container.part(appPart).clock.now(),
         eventName: 'ObjectCreated:Put',
         userIdentity: { principalId: 'local' },
         requestParameters: { sourceIPAddress: '127.0.0.1' },
@@ -76,7 +79,7 @@ function s3Event(bucket: string, key: string, size: number): S3Event {
 }
 
 /** `POST /_dev/inbound-mail {"eml": "…"}` or `{"base64": "…"}`: deliver a raw mail to the woonzaken inbox. */
-export function inboundMailRoute(): DevRoute {
+export function inboundMailRoute(container: Container = localContainer()): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/inbound-mail') return undefined;
     if (method !== 'POST') return { status: 405, body: { error: 'POST {"eml": "<raw message>"} or {"base64": "…"}' } };
@@ -84,15 +87,15 @@ export function inboundMailRoute(): DevRoute {
     if (isRefusal(request)) return request;
     const raw = request.eml !== undefined ? Buffer.from(request.eml, 'utf8') : Buffer.from(request.base64 ?? '', 'base64');
     if (!raw.length) return { status: 400, body: { error: 'Leeg bericht', errors: [{ path: 'body.base64', message: 'Geen bericht na base64-decodering' }] } };
-    return { status: 200, body: { outcomes: await deliverLocalMail(raw) } };
+    return { status: 200, body: { outcomes: await deliverLocalMail(raw, container) } };
   };
 }
 
 /** `POST /_dev/wonen-digest`: run today's digest to woonzaken now (on the local clock). */
-export function wonenDigestRoute(): DevRoute {
+export function wonenDigestRoute(container: Container = localContainer()): DevRoute {
   return async ({ method, path }) => {
     if (path !== '/_dev/wonen-digest' || method !== 'POST') return undefined;
-    const handler = await loadHandler('wonen-digest');
+    const handler = await loadHandler('wonen-digest', container);
     return { status: 200, body: { results: await handler({}, { functionName: 'wonen-digest' }) } };
   };
 }
@@ -106,7 +109,7 @@ export interface InboundFolder {
  * Watches `dir` (default `.data/inbound`) for `.eml` files: each is delivered once and moved to `processed/`, or to
  * `failed/` when the handler threw. Files already there when it starts are delivered too.
  */
-export function watchInboundFolder(options: { dir?: string; log?: (line: string) => void } = {}): InboundFolder {
+export function watchInboundFolder(options: { dir?: string; log?: (line: string) => void; container?: Container } = {}): InboundFolder {
   const dir = options.dir ?? join('.data', 'inbound');
   const log = options.log ?? ((line: string) => console.log(line));
   for (const sub of ['', 'processed', 'failed']) mkdirSync(join(dir, sub), { recursive: true });
@@ -121,7 +124,7 @@ export function watchInboundFolder(options: { dir?: string; log?: (line: string)
         const file = join(dir, name);
         if (!existsSync(file)) return;
         try {
-          const outcomes = await deliverLocalMail(readFileSync(file));
+          const outcomes = await deliverLocalMail(readFileSync(file), options.container);
           renameSync(file, join(dir, 'processed', name));
           log(`[inbound] ${name}: ${outcomes.map((o) => `${o.outcome}${'reason' in o ? ` (${o.reason})` : ''}`).join(', ')}`);
         } catch (error) {

@@ -81,7 +81,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
     clock: options.clock,
     // Every poller runs in this process on one set of deps, so one pacer holds the whole account's rate.
     sendersSharingRate: 1,
-    sesStandIn: (mailer) => withLocalSendEvents(sendQuota ? sendQuota.wrap(mailer) : mailer, options.clock),
+    sesStandIn: (mailer) => withLocalSendEvents(sendQuota ? sendQuota.wrap(mailer) : mailer, options.clock, container),
   });
 
   const sqs = new SQSClient({});

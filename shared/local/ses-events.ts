@@ -9,14 +9,15 @@ import type { Mailer } from '#app/ports.js';
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import { InvalidSesEvent } from '#lib/ses-events.js';
 import type { DevRoute } from './api-gateway.js';
-import { loadHandler } from './functions.js';
+import type { Container } from '#app/composition-root.js';
+import { loadHandler, localContainer } from './functions.js';
 
 /** `POST /_dev/ses-event <event>`: answers `{outcomes}` (recorded / duplicate / ignored), 400 for an unreadable event. */
-export function sesEventRoute(): DevRoute {
+export function sesEventRoute(container: Container = localContainer()): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/ses-event') return undefined;
     if (method !== 'POST') return { status: 405, body: { error: 'POST an SES event (see test/fixtures/ses/)' } };
-    const handler = await loadHandler('ses-events');
+    const handler = await loadHandler('ses-events', container);
     try {
       return { status: 200, body: { outcomes: await handler(body, { functionName: 'ses-events' }) } };
     } catch (error) {
@@ -34,7 +35,7 @@ const inFlight = new Set<Promise<unknown>>();
  * AWS event destination would deliver it. So the local stack resolves a reminder stage in doubt by itself. A mail SES
  * did not accept (the send threw) gets no event, as on AWS.
  */
-export function withLocalSendEvents(mailer: Mailer, clock: Clock): Mailer {
+export function withLocalSendEvents(mailer: Mailer, clock: Clock, container: Container = localContainer()): Mailer {
   return {
     async send(mail) {
       const sent = await mailer.send(mail);
@@ -49,7 +50,7 @@ export function withLocalSendEvents(mailer: Mailer, clock: Clock): Mailer {
         send: {},
       };
       const delivered = new Promise((resolve) => setTimeout(resolve, 20))
-        .then(async () => (await loadHandler('ses-events'))(event, { functionName: 'ses-events' }))
+        .then(async () => (await loadHandler('ses-events', container))(event, { functionName: 'ses-events' }))
         .catch((error: Error) => console.warn(`[ses] local Send event not handled: ${error.message}`))
         .finally(() => inFlight.delete(delivered));
       inFlight.add(delivered);

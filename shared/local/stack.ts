@@ -71,19 +71,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   runHandlersOn(container);
   const issuer = await devIssuer(options.dataDir ? join(options.dataDir, 'dev-issuer.json') : undefined);
   const scheduler = options.scheduler
-    ? await startLocalReminders({ clock, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
+    ? await startLocalReminders({ clock, container, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })
     : undefined;
-  const devRoutes = [devOpenApiRoute(), clockRoute(clock), tokenRoute(issuer), inboundMailRoute(), wonenDigestRoute(), sesEventRoute(), ...(scheduler ? [tickRoute(scheduler)] : [])];
+  const devRoutes = [devOpenApiRoute(), clockRoute(clock), tokenRoute(issuer), inboundMailRoute(container), wonenDigestRoute(container), sesEventRoute(container), ...(scheduler ? [tickRoute(scheduler)] : [])];
   let baseUrl = '';
   const oidc = localOidcProvider({ issuer, baseUrl: () => baseUrl, ...(options.tokenLifetimeSeconds ? { tokenLifetimeSeconds: options.tokenLifetimeSeconds } : {}) });
   const web = options.webDir
     ? localWeb(options.webDir, () => ({ authority: `${baseUrl}${OIDC_PATH}`, clientId: WEB_CLIENT_ID, apiBase: '/api', environment: 'lokaal' }))
     : undefined;
-  const api = await startLocalApi({ issuer, port: options.port, devRoutes, oidc, ...(web ? { web } : {}) });
+  const api = await startLocalApi({ issuer, container, port: options.port, devRoutes, oidc, ...(web ? { web } : {}) });
   baseUrl = api.url;
   process.env.APP_BASE_URL ??= api.url;
   const inbound: InboundFolder | undefined =
-    options.watchInbound && options.dataDir ? watchInboundFolder({ dir: join(options.dataDir, 'inbound'), ...(options.log ? { log: options.log } : {}) }) : undefined;
+    options.watchInbound && options.dataDir ? watchInboundFolder({ dir: join(options.dataDir, 'inbound'), container, ...(options.log ? { log: options.log } : {}) }) : undefined;
 
   return {
     api,

@@ -128,7 +128,7 @@ export async function startHarness(now: string): Promise<Harness> {
   const keyFile = join(dir, 'dev-issuer.json');
   const issuer = await devIssuer(keyFile);
   if (!existsSync(keyFile)) throw new Error('dev issuer did not write its key file');
-  const api = await startLocalApi({ issuer });
+  const api = await startLocalApi({ issuer, container });
   return new Harness(services, api, issuer, clock, tableName, keyFile, container);
 }
 
