@@ -5,7 +5,7 @@
  *
  * What lives elsewhere, keyed by the same regio:
  * - deadlines: `regios` of each rule in deadlines/rules.ts (a regio without rules has no deadlines);
- * - holidays: config/holidays/<regio>.json (werkdagen.ts HOLIDAY_CALENDARS, a Record over Regio);
+ * - holidays: shared/domain/holidays/<regio>.json (werkdagen.ts HOLIDAY_CALENDARS, a Record over Regio);
  * - mailboxes: the gemeente in config/organisations.<stage>.json whose `regios` names it (woonzaken, mzwo).
  *
  * Where a seed gives no term or rule, the rule set says so (`zonderTermijn`) and nothing is presented as a duty.

@@ -4,15 +4,15 @@
  *
  * A werkdag is a day that is not a Saturday, not a Sunday and not one of the days of the Algemene termijnenwet
  * art. 3 (Nieuwjaarsdag, 2e Paasdag, Koningsdag, 5 mei, Hemelvaartsdag, 2e Pinksterdag, 1e en 2e Kerstdag).
- * Goede Vrijdag is a werkdag. The set per regio is data (`config/holidays/<regio>.json`): named rules computed
+ * Goede Vrijdag is a werkdag. The set per regio is data (`shared/domain/holidays/<regio>.json`): named rules computed
  * here plus `extraDays` the government adds by decree (Atw art. 3 lid 2).
  *
  * Counting (DOMAIN.md "Deadlines"): "within n werkdagen" of an event on day D ends at the end of the n-th werkdag
  * strictly after D, whatever kind of day D is. n = 0 is D itself.
  */
-import amsterdamHolidays from '../../config/holidays/amsterdam.json' with { type: 'json' };
-import klantreis2023Holidays from '../../config/holidays/klantreis-2023.json' with { type: 'json' };
-import drechtstedenHolidays from '../../config/holidays/drechtsteden.json' with { type: 'json' };
+import amsterdamHolidays from './holidays/amsterdam.json' with { type: 'json' };
+import klantreis2023Holidays from './holidays/klantreis-2023.json' with { type: 'json' };
+import drechtstedenHolidays from './holidays/drechtsteden.json' with { type: 'json' };
 import type { Regio } from './case.js';
 import { addDays, amsterdamInstant, dayNumber, formatIsoDate, isIsoDate, isoWeekday, parseIsoDate } from './calendar.js';
 
@@ -44,7 +44,7 @@ export interface HolidayCalendar {
 /** A holiday config file that does not parse. Thrown at module load, so a bad deploy fails loudly. */
 export class InvalidHolidayConfig extends Error {
   constructor(regio: string, detail: string) {
-    super(`config/holidays/${regio}.json: ${detail}`);
+    super(`shared/domain/holidays/${regio}.json: ${detail}`);
   }
   override get name(): string {
     return 'InvalidHolidayConfig';

@@ -152,7 +152,7 @@ describe('holidays 2025–2030 (Algemene termijnenwet art. 3), amsterdam', () =>
   });
 });
 
-describe('holiday config (config/holidays/*.json)', () => {
+describe('holiday config (shared/domain/holidays/*.json)', () => {
   it('amsterdam lists the eight Atw days and no Goede Vrijdag', () => {
     expect(HOLIDAY_CALENDARS.amsterdam.rules).toHaveLength(8);
     expect(HOLIDAY_CALENDARS.amsterdam.rules).not.toContain('goede-vrijdag');
