@@ -17,7 +17,8 @@ export const ESM_REQUIRE_BANNER = "import { createRequire as __bannerCreateRequi
  * - mailparser's charset tables (iconv-lite ~490 kB, encoding-japanese ~90 kB) become stand-ins on Node's own ICU
  *   TextDecoder (shared/adapters/charsets/: what they cover and why it is safe; test/unit/charsets.test.ts holds them
  *   against the real packages), and `he` (~87 kB of entity tables, which mailparser uses only to build the HTML views
- *   of text we never read) a small escaper.
+ *   of text we never read) a small escaper; linkify-it (which mailparser compiles at import with every TLD, for the
+ *   links in that same HTML view) a linkifier that finds none.
  * - libmime resolves to its CommonJS build: mailparser imports its ES build and mailsplit requires the CommonJS one, so
  *   the bundle carried both (~90 kB each).
  * Locally (tsx, vitest) nothing is swapped: the real packages run.
@@ -27,5 +28,6 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   'iconv-lite': join(ROOT, 'shared', 'adapters', 'charsets', 'iconv-lite.ts'),
   'encoding-japanese': join(ROOT, 'shared', 'adapters', 'charsets', 'encoding-japanese.ts'),
   he: join(ROOT, 'shared', 'adapters', 'charsets', 'he.ts'),
+  'linkify-it': join(ROOT, 'shared', 'adapters', 'charsets', 'linkify-it.ts'),
   libmime: join(ROOT, 'node_modules', 'libmime', 'dist', 'cjs', 'libmime.js'),
 };
