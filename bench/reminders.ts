@@ -146,7 +146,7 @@ export async function main(): Promise<void> {
     // 0. Warm-up (the JVM and the handlers), not measured.
     const w = await createLocalQueues(sqs, { prefix: 'bench-w-' });
     await seed('bench-reminders-w', Math.min(1_000, N), 0);
-    const warm = await startLocalScheduler({ clock, intervalMs: 0, queueUrl: w.queueUrl });
+    const warm = await startLocalScheduler({ clock, container: processContainer, intervalMs: 0, queueUrl: w.queueUrl });
     useTable('bench-reminders-w', w.queueUrl);
     await dispatcher({}, context);
     await warm.tick();
@@ -155,7 +155,7 @@ export async function main(): Promise<void> {
     // 1. N due reminders: dispatch, then send.
     const a = await createLocalQueues(sqs, { prefix: 'bench-a-' });
     const seededA = await timed(() => seed('bench-reminders-a', N, 0));
-    const scheduler = await startLocalScheduler({ clock, intervalMs: 0, queueUrl: a.queueUrl });
+    const scheduler = await startLocalScheduler({ clock, container: processContainer, intervalMs: 0, queueUrl: a.queueUrl });
     useTable('bench-reminders-a', a.queueUrl);
     await clearLocalOutbox(services);
     const dispatchA = await timed(() => dispatcher({}, context));
@@ -228,7 +228,7 @@ async function quotaRun(services: LocalServices, sqs: SQSClient, clock: Adjustab
   const queues = await createLocalQueues(sqs, { prefix: `bench-${name}-` });
   await seed(`bench-reminders-${name}`, n, 0);
   replaceReminderPorts(processContainer, { pacer: paced ? undefined : null });
-  const scheduler = await startLocalScheduler({ clock, intervalMs: 0, queueUrl: queues.queueUrl, enforceSendRate: true });
+  const scheduler = await startLocalScheduler({ clock, container: processContainer, intervalMs: 0, queueUrl: queues.queueUrl, enforceSendRate: true });
   useTable(`bench-reminders-${name}`, queues.queueUrl);
   await clearLocalOutbox(services);
   const run = await timed(() => scheduler.tick());

@@ -28,7 +28,7 @@ export interface LocalApiOptions {
   /** The werkplek's build, served as CloudFront serves it; the API is then also at `/api/*`, as behind CloudFront. */
   web?: LocalWeb;
   /** The container the handlers are bound to (the local stack's; see shared/local/functions.ts). */
-  container?: Container;
+  container: Container;
 }
 
 export interface LocalApi {

@@ -4,25 +4,14 @@
  * Every function file exports `handler`; the local stack invokes exactly the code that is bundled for AWS.
  */
 import { pathToFileURL } from 'node:url';
-import { processContainer, type Container } from '#app/composition-root.js';
+import type { Container } from '#app/composition-root.js';
 
 type Handler = ((event: unknown, context: unknown) => Promise<unknown>) & { with?: (container: Container) => Handler };
 
 const modules = new Map<string, Promise<Handler>>();
 const bound = new WeakMap<Container, Map<string, Handler>>();
-let stackContainer: Container | undefined;
-
-/** The container the local stack runs its handlers on (the local stack is this process's "AWS": one at a time). */
-export function runHandlersOn(container: Container): void {
-  stackContainer = container;
-}
-
-/** The local stack's container; the process's own when no stack has started. */
-export function localContainer(): Container {
-  return stackContainer ?? processContainer;
-}
-
-export async function loadHandler(name: string, container: Container = localContainer()): Promise<Handler> {
+/** The handler of `functions/<name>.ts` bound to `container`: there is no default, so no code runs on a container it was not given. */
+export async function loadHandler(name: string, container: Container): Promise<Handler> {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Invalid function name ${name}`);
   let loaded = modules.get(name);
   if (!loaded) {

@@ -21,7 +21,7 @@ import type { InboundOutcome } from '#app/wonen/inbound.js';
 import { appPart, type Container } from '#app/composition-root.js';
 import type { DevRoute } from './api-gateway.js';
 import { isRefusal, parseDevInboundMail } from './dev-requests.js';
-import { loadHandler, localContainer } from './functions.js';
+import { loadHandler } from './functions.js';
 import type { LocalServices } from './services.js';
 
 export const LOCAL_INBOX_BUCKET = 'omslagroute-inbox-local';
@@ -45,7 +45,7 @@ export async function ensureLocalInbox(services: LocalServices): Promise<string>
  * Stores a raw mail as SES would and invokes the inbound-mail handler, bound to `container` (the local stack's by
  * default), with the S3 event for it.
  */
-export async function deliverLocalMail(raw: Buffer, container: Container = localContainer()): Promise<InboundOutcome[]> {
+export async function deliverLocalMail(raw: Buffer, container: Container): Promise<InboundOutcome[]> {
   const bucket = process.env.INBOX_BUCKET;
   if (!bucket) throw new Error('INBOX_BUCKET is not set: call ensureLocalInbox(services) first');
   const key = `raw/${createHash('sha256').update(raw).digest('hex')}`;
@@ -79,7 +79,7 @@ function s3Event(bucket: string, key: string, size: number, container: Container
 }
 
 /** `POST /_dev/inbound-mail {"eml": "…"}` or `{"base64": "…"}`: deliver a raw mail to the woonzaken inbox. */
-export function inboundMailRoute(container: Container = localContainer()): DevRoute {
+export function inboundMailRoute(container: Container): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/inbound-mail') return undefined;
     if (method !== 'POST') return { status: 405, body: { error: 'POST {"eml": "<raw message>"} or {"base64": "…"}' } };
@@ -92,7 +92,7 @@ export function inboundMailRoute(container: Container = localContainer()): DevRo
 }
 
 /** `POST /_dev/wonen-digest`: run today's digest to woonzaken now (on the local clock). */
-export function wonenDigestRoute(container: Container = localContainer()): DevRoute {
+export function wonenDigestRoute(container: Container): DevRoute {
   return async ({ method, path }) => {
     if (path !== '/_dev/wonen-digest' || method !== 'POST') return undefined;
     const handler = await loadHandler('wonen-digest', container);
@@ -109,7 +109,7 @@ export interface InboundFolder {
  * Watches `dir` (default `.data/inbound`) for `.eml` files: each is delivered once and moved to `processed/`, or to
  * `failed/` when the handler threw. Files already there when it starts are delivered too.
  */
-export function watchInboundFolder(options: { dir?: string; log?: (line: string) => void; container?: Container } = {}): InboundFolder {
+export function watchInboundFolder(options: { dir?: string; log?: (line: string) => void; container: Container }): InboundFolder {
   const dir = options.dir ?? join('.data', 'inbound');
   const log = options.log ?? ((line: string) => console.log(line));
   for (const sub of ['', 'processed', 'failed']) mkdirSync(join(dir, sub), { recursive: true });

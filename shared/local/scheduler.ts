@@ -17,7 +17,7 @@ import { createLocalQueues, REMINDER_QUEUE, type LocalQueues } from '#adapters/s
 import { onReminderOutcome, replaceReminderPorts, type Container } from '#app/composition-root.js';
 import { monotonicMs, type Clock } from '#domain/clock.js';
 import type { DevRoute } from './api-gateway.js';
-import { loadHandler, localContainer } from './functions.js';
+import { loadHandler } from './functions.js';
 import { localSesMaxSendRate } from './services.js';
 import { localSendQuota, settleLocalSesEvents, withLocalSendEvents, type LocalSendQuota } from './ses-events.js';
 
@@ -35,8 +35,8 @@ export interface LocalSchedulerOptions {
   log?: (line: string) => void;
   /** Let the local SES refuse sends over its account's rate, as SES does (bench; `LOCAL_SES_ENFORCE_RATE=1`). */
   enforceSendRate?: boolean;
-  /** The container the dispatcher and sender run on; the local stack's by default. */
-  container?: Container;
+  /** The container the dispatcher and sender run on (the local stack's). */
+  container: Container;
 }
 
 export interface TickResult {
@@ -74,7 +74,7 @@ export async function startLocalScheduler(options: LocalSchedulerOptions): Promi
     process.env.AWS_ENDPOINT_URL_EVENTBRIDGE = eventBus.endpoint;
   }
   // The handlers run on the local clock, in the stack's container (which reads the environment set above).
-  const container = options.container ?? localContainer();
+  const container = options.container;
   const enforce = options.enforceSendRate ?? process.env.LOCAL_SES_ENFORCE_RATE === '1';
   const sendQuota = enforce ? localSendQuota(localSesMaxSendRate()) : undefined;
   replaceReminderPorts(container, {

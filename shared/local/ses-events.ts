@@ -10,10 +10,10 @@ import { monotonicMs, type Clock } from '#domain/clock.js';
 import { InvalidSesEvent } from '#lib/ses-events.js';
 import type { DevRoute } from './api-gateway.js';
 import type { Container } from '#app/composition-root.js';
-import { loadHandler, localContainer } from './functions.js';
+import { loadHandler } from './functions.js';
 
 /** `POST /_dev/ses-event <event>`: answers `{outcomes}` (recorded / duplicate / ignored), 400 for an unreadable event. */
-export function sesEventRoute(container: Container = localContainer()): DevRoute {
+export function sesEventRoute(container: Container): DevRoute {
   return async ({ method, path, body }) => {
     if (path !== '/_dev/ses-event') return undefined;
     if (method !== 'POST') return { status: 405, body: { error: 'POST an SES event (see test/fixtures/ses/)' } };
@@ -35,7 +35,7 @@ const inFlight = new Set<Promise<unknown>>();
  * AWS event destination would deliver it. So the local stack resolves a reminder stage in doubt by itself. A mail SES
  * did not accept (the send threw) gets no event, as on AWS.
  */
-export function withLocalSendEvents(mailer: Mailer, clock: Clock, container: Container = localContainer()): Mailer {
+export function withLocalSendEvents(mailer: Mailer, clock: Clock, container: Container): Mailer {
   return {
     async send(mail) {
       const sent = await mailer.send(mail);

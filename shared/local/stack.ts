@@ -12,7 +12,6 @@ import { AdjustableClock } from '#domain/clock.js';
 import { loadDirectory } from '#app/directory.js';
 import type { Role } from '#domain/roles.js';
 import { startLocalApi, type DevRoute, type LocalApi } from './api-gateway.js';
-import { runHandlersOn } from './functions.js';
 import { devIssuer, type DevClaims, type DevIssuer } from './dev-auth.js';
 import { devOpenApiDocument } from './dev-openapi.js';
 import { isRefusal, parseDevClock, parseDevToken } from './dev-requests.js';
@@ -68,7 +67,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const clock = new AdjustableClock(options.now);
   // One container for the stack: every handler it invokes is bound to it (shared/local/functions.ts).
   const container = liveDeps({ clock });
-  runHandlersOn(container);
   const issuer = await devIssuer(options.dataDir ? join(options.dataDir, 'dev-issuer.json') : undefined);
   const scheduler = options.scheduler
     ? await startLocalReminders({ clock, container, intervalMs: options.scheduler.intervalMs, ...(options.log ? { log: options.log } : {}) })

@@ -137,7 +137,7 @@ describe.skipIf(!HAS_BROWSER)('Wonen’s werkvoorraad in a real browser (issue 1
     api.stack.clock.set(amsterdamInstant(START, 10));
     const { caseId, reference } = await newAanvraag();
     const eml = readFileSync(new URL('../fixtures/mail/html-script.eml', import.meta.url), 'utf8').replaceAll('{{MESSAGE_ID}}', randomUUID());
-    const [outcome] = await deliverLocalMail(Buffer.from(eml));
+    const [outcome] = await deliverLocalMail(Buffer.from(eml), api.stack.container);
     expect(outcome).toMatchObject({ outcome: 'niet-gekoppeld' });
     const mailId = outcome!.mailId;
 

@@ -12,7 +12,6 @@
  *   signal, erased after the grace period, and not a night before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localContainer } from '../../shared/local/functions.js';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import { DEFAULT_RETENTION_POLICY } from '../../shared/domain/retention.js';
 import type { SweepResult } from '../../shared/app/retention.js';
@@ -40,7 +39,7 @@ beforeAll(async () => {
 
 async function sweep(): Promise<SweepResult> {
   const { handler } = await import('../../functions/retention-sweeper.js');
-  return handler.with(localContainer())();
+  return handler.with(api.stack.container)();
 }
 
 async function retentionRecord(caseId: string): Promise<{ dueAt: string; retentionState: string } | undefined> {

@@ -13,7 +13,6 @@ import { createDocumentClient } from '../../shared/adapters/dynamo/client.js';
 import { ensureTable } from '../../shared/adapters/dynamo/create-table.js';
 import type { AuditStore } from '../../shared/app/audit.js';
 import { liveDeps, type Container } from '../../shared/app/composition-root.js';
-import { runHandlersOn } from '../../shared/local/functions.js';
 import { AdjustableClock } from '../../shared/domain/clock.js';
 import type { Role } from '../../shared/domain/roles.js';
 import { startLocalApi, type LocalApi } from '../../shared/local/api-gateway.js';
@@ -123,7 +122,6 @@ export async function startHarness(now: string): Promise<Harness> {
   await ensureTable(new DynamoDBClient({}), tableName);
   const clock = new AdjustableClock(now);
   const container = liveDeps({ clock });
-  runHandlersOn(container);
   const dir = mkdtempSync(join(tmpdir(), 'omslag-issuer-'));
   const keyFile = join(dir, 'dev-issuer.json');
   const issuer = await devIssuer(keyFile);

@@ -85,7 +85,7 @@ describe('a large mail to woonzaken', () => {
     const { caseId, reference } = await newCase();
     const raw = bigMail(`[${reference}] Scans`, 2, Math.floor(7.3 * MB));
     expect(raw.length).toBeGreaterThan(19 * MB);
-    const [outcome] = await deliverLocalMail(raw);
+    const [outcome] = await deliverLocalMail(raw, api.stack.container);
     expect(outcome).toMatchObject({ outcome: 'gekoppeld', caseId, reference });
     const [mail] = await mailsOf(caseId);
     expect(mail!.data.attachments.map((a: { name: string; size: number }) => [a.name, a.size])).toEqual([
@@ -98,7 +98,7 @@ describe('a large mail to woonzaken', () => {
     const { reference } = await newCase();
     const raw = bigMail(`[${reference}] Te veel scans`, 4, Math.floor(7.6 * MB));
     expect(raw.length).toBeGreaterThan(40 * MB);
-    const [outcome] = await deliverLocalMail(raw);
+    const [outcome] = await deliverLocalMail(raw, api.stack.container);
     expect(outcome).toMatchObject({ outcome: 'geweigerd', reason: 'te groot', detail: expect.stringMatching(/^te groot: 4[12] MB, grens 40 MB$/) });
     const listed = (await api.get('/wonen/unmatched?limit=100', callers.wonen)).body.items.find((m: { mailId: string }) => m.mailId === outcome!.mailId);
     expect(listed).toMatchObject({ status: 'geweigerd', reason: 'te groot' });
@@ -108,7 +108,7 @@ describe('a large mail to woonzaken', () => {
     const { caseId, reference } = await newCase();
     const dir = mkdtempSync(join(tmpdir(), 'omslagroute-inbound-big-'));
     const lines: string[] = [];
-    const folder = watchInboundFolder({ dir, log: (line) => lines.push(line) });
+    const folder = watchInboundFolder({ dir, log: (line) => lines.push(line), container: api.stack.container });
     try {
       writeFileSync(join(dir, 'twenty.eml'), bigMail(`[${reference}] Scans`, 2, Math.floor(7.3 * MB)));
       await expect.poll(() => existsSync(join(dir, 'processed', 'twenty.eml')) || existsSync(join(dir, 'failed', 'twenty.eml')), { timeout: 60_000 }).toBe(true);

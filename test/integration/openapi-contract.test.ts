@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, amsterdamInstant } from '../../shared/domain/calendar.js';
 import type { Action } from '../../shared/domain/phases.js';
 import { deliverLocalMail, ensureLocalInbox } from '../../shared/local/inbound.js';
+import type { LocalStack } from '../../shared/local/stack.js';
 import { callerFor, callers, localApi, TestApi, type ApiAnswer, type Caller } from '../support/api.js';
 import { aanvraagUrgentieBody, createCaseBody } from '../support/bodies.js';
 import { OpenApiContract } from '../support/openapi-contract.js';
@@ -52,9 +53,11 @@ async function conforms(walk: () => Promise<unknown>): Promise<void> {
   expect(api.problems).toEqual([]);
 }
 
+let stack: LocalStack;
+
 beforeAll(async () => {
   process.env.MAIL_FROM ??= 'Omslagroute (test) <noreply@omslagroute.example>';
-  const stack = (await localApi({ now: amsterdamInstant(TOETS_ON, 10) })).stack;
+  stack = (await localApi({ now: amsterdamInstant(TOETS_ON, 10) })).stack;
   api = new CheckedApi(stack);
   // The documents as the local stack serves them (what a client generated from them would read).
   prod = new OpenApiContract(await (await fetch(`${stack.api.url}/openapi.json`)).json());
@@ -144,7 +147,7 @@ describe('real answers against the OpenAPI document', () => {
 
   it('unmatched mail to woonzaken: listed, read as text, linked to the case', async () => {
     await conforms(async () => {
-      const [outcome] = await deliverLocalMail(mailFixture('no-reference.eml'));
+      const [outcome] = await deliverLocalMail(mailFixture('no-reference.eml'), stack.container);
       const listed = await api.get('/wonen/unmatched', callers.wonen);
       expect(listed.body.items.map((m: { mailId: string }) => m.mailId)).toContain(outcome!.mailId);
       expect((await api.get(`/wonen/unmatched/${outcome!.mailId}`, callers.wonen)).body.text).toEqual(expect.any(String));

@@ -139,7 +139,7 @@ describe('erasure of the mail a case received', () => {
     const eml = readFileSync(new URL('../fixtures/mail/with-reference.eml', import.meta.url), 'utf8')
       .replaceAll('{{REFERENCE}}', reference)
       .replaceAll('{{MESSAGE_ID}}', randomUUID());
-    const [outcome] = await deliverLocalMail(Buffer.from(eml));
+    const [outcome] = await deliverLocalMail(Buffer.from(eml), h.container);
     expect(outcome).toMatchObject({ outcome: 'gekoppeld', caseId });
     const input = { soort: 'definitief', reden: 'vertrek-onbekende-bestemming', datum: h.today() };
     expect((await h.post(`/cases/${caseId}/forms/afmelding`, callers.begeleider, input)).status).toBe(201);

@@ -354,7 +354,7 @@ describe('inbound mail to woonzaken', () => {
     at('2027-04-29');
     const { caseId, reference } = await aanvraag('2027-04-29');
     const raw = fixture('with-reference.eml', reference);
-    const [outcome] = await deliverLocalMail(raw);
+    const [outcome] = await deliverLocalMail(raw, api.stack.container);
     expect(outcome).toMatchObject({ outcome: 'gekoppeld', caseId, reference });
 
     const mails = (await timelineOf(caseId)).filter((e) => e.type === 'mail-ontvangen');
@@ -371,7 +371,7 @@ describe('inbound mail to woonzaken', () => {
     expect(await s3Text(data.attachments[0].key)).toContain('%PDF-1.4');
 
     // The same object processed again (S3 at-least-once, Lambda retry) attaches nothing new.
-    const again = await deliverLocalMail(raw);
+    const again = await deliverLocalMail(raw, api.stack.container);
     expect(again[0]).toMatchObject({ outcome: 'al-verwerkt' });
     expect((await timelineOf(caseId)).filter((e) => e.type === 'mail-ontvangen')).toHaveLength(1);
   });
@@ -379,7 +379,7 @@ describe('inbound mail to woonzaken', () => {
   it('puts a mail without a reference on the unmatched list, where a medewerker links it to a case', async () => {
     at('2027-04-29');
     const { caseId, reference } = await aanvraag('2027-04-29');
-    const [outcome] = await deliverLocalMail(fixture('no-reference.eml'));
+    const [outcome] = await deliverLocalMail(fixture('no-reference.eml'), api.stack.container);
     expect(outcome).toMatchObject({ outcome: 'niet-gekoppeld', reason: 'geen kenmerk' });
     const listed = (await api.get('/wonen/unmatched', callers.wonen)).body.items.find((m: { mailId: string }) => m.mailId === outcome!.mailId);
     expect(listed).toMatchObject({ status: 'niet-gekoppeld', reason: 'geen kenmerk', from: 'contactpersoon.omslag@ymere.example', subject: 'Vraag over een omslagwoning' });
@@ -401,14 +401,14 @@ describe('inbound mail to woonzaken', () => {
 
   it('reads an unmatched mail as text (GET /wonen/unmatched/{mailId}): attachments listed, never the raw HTML', async () => {
     at('2027-04-29');
-    const [plain] = await deliverLocalMail(fixture('no-reference.eml'));
+    const [plain] = await deliverLocalMail(fixture('no-reference.eml'), api.stack.container);
     const read = await api.get(`/wonen/unmatched/${plain!.mailId}`, callers.wonen);
     expect(read.status, JSON.stringify(read.body)).toBe(200);
     expect(read.body).toMatchObject({ mailId: plain!.mailId, status: 'niet-gekoppeld', subject: 'Vraag over een omslagwoning' });
     expect(read.body.text).toContain('Het dossierkenmerk heb ik niet bij de hand.');
     expect(read.body.attachments).toEqual([{ name: 'notitie.txt', contentType: 'text/plain', size: expect.any(Number) }]);
 
-    const [html] = await deliverLocalMail(fixture('html-script.eml'));
+    const [html] = await deliverLocalMail(fixture('html-script.eml'), api.stack.container);
     const text = (await api.get(`/wonen/unmatched/${html!.mailId}`, callers.wonen)).body.text as string;
     expect(text).toContain('Beste woonzaken');
     expect(text).toContain('contact');
@@ -432,7 +432,7 @@ describe('inbound mail to woonzaken', () => {
     at('2027-04-29');
     const { caseId, reference } = await aanvraag('2027-04-29');
     for (const name of ['forbidden-attachment.eml', 'disguised-attachment.eml']) {
-      const [outcome] = await deliverLocalMail(fixture(name, reference));
+      const [outcome] = await deliverLocalMail(fixture(name, reference), api.stack.container);
       expect(outcome, name).toMatchObject({ outcome: 'geweigerd', reason: 'verboden bijlage' });
       const listed = (await api.get('/wonen/unmatched?limit=100', callers.wonen)).body.items.find((m: { mailId: string }) => m.mailId === outcome!.mailId);
       expect(listed).toMatchObject({ status: 'geweigerd', reason: 'verboden bijlage', reference });
@@ -451,10 +451,10 @@ describe('inbound mail to woonzaken', () => {
   it('does not attach a mail whose reference names a case of another regio, or no case at all', async () => {
     at('2027-04-29');
     const other = await newCase({ regio: 'klantreis-2023' });
-    const [forged] = await deliverLocalMail(fixture('with-reference.eml', other.reference));
+    const [forged] = await deliverLocalMail(fixture('with-reference.eml', other.reference), api.stack.container);
     expect(forged).toMatchObject({ outcome: 'niet-gekoppeld', reason: 'andere regio' });
     expect((await timelineOf(other.caseId)).filter((e) => e.type === 'mail-ontvangen')).toEqual([]);
-    const [unknown] = await deliverLocalMail(fixture('reference-in-body.eml', 'OMS-2027-999999'));
+    const [unknown] = await deliverLocalMail(fixture('reference-in-body.eml', 'OMS-2027-999999'), api.stack.container);
     expect(unknown).toMatchObject({ outcome: 'niet-gekoppeld', reason: 'onbekend kenmerk' });
     const listed = (await api.get('/wonen/unmatched?limit=100', callers.wonen)).body.items.map((m: { mailId: string; reason: string }) => [m.mailId, m.reason]);
     expect(listed).toEqual(expect.arrayContaining([[forged!.mailId, 'andere regio'], [unknown!.mailId, 'onbekend kenmerk']]));
@@ -465,7 +465,7 @@ describe('the local inbox: dev endpoint and drop folder', () => {
   it('POST /_dev/inbound-mail {"eml": …} delivers a raw mail to the same handler', async () => {
     at('2027-04-29');
     const { caseId, reference } = await aanvraag('2027-04-29');
-    const route = inboundMailRoute();
+    const route = inboundMailRoute(api.stack.container);
     const answer = await route({ method: 'POST', path: '/_dev/inbound-mail', body: { eml: fixture('reference-in-body.eml', reference).toString('utf8') }, query: new URLSearchParams() });
     expect(answer).toMatchObject({ status: 200, body: { outcomes: [{ outcome: 'gekoppeld', caseId }] } });
     expect(await route({ method: 'POST', path: '/_dev/inbound-mail', body: {}, query: new URLSearchParams() })).toMatchObject({ status: 400 });
@@ -477,7 +477,7 @@ describe('the local inbox: dev endpoint and drop folder', () => {
     const { caseId, reference } = await aanvraag('2027-04-29');
     const dir = mkdtempSync(join(tmpdir(), 'omslagroute-inbound-'));
     const lines: string[] = [];
-    const folder = watchInboundFolder({ dir, log: (line) => lines.push(line) });
+    const folder = watchInboundFolder({ dir, log: (line) => lines.push(line), container: api.stack.container });
     try {
       writeFileSync(join(dir, 'mail.eml'), fixture('with-reference.eml', reference));
       await expect.poll(() => existsSync(join(dir, 'processed', 'mail.eml')), { timeout: 10_000 }).toBe(true);
@@ -499,7 +499,7 @@ describe('the daily digest to woonzaken', () => {
     at('2027-04-30', 10);
     const later = await aanvraag('2027-04-30');
     at('2027-05-10', 8);
-    const digest = await loadHandler('wonen-digest');
+    const digest = await loadHandler('wonen-digest', api.stack.container);
     const before = (await readLocalOutbox(api.stack.services)).length;
     const [result] = (await digest({}, {})) as Array<{ outcome: string }>;
     expect(result).toMatchObject({ regio: 'amsterdam', date: '2027-05-10', outcome: 'verstuurd' });
