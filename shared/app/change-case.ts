@@ -11,6 +11,7 @@ import { ConcurrentModification, RuleViolated } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
 import { caseView } from '#domain/views.js';
 import { planEffects } from './effects.js';
+import { pause } from './pause.js';
 import { noCaseItems, type AppDeps, type CaseIntent, type IdempotencyRecord, type LoadedCase, type StoredResponse } from './ports.js';
 
 /** What a change decided: the new state and its event, and what the caller answers. */
@@ -77,13 +78,9 @@ export async function changeCase<R>(
       // Retried on a fresh read; with If-Match that read answers 412, as a request that lost before the commit. A short,
       // growing pause lets the winner's commit land first.
       if (attempt >= attempts) throw error;
-      await sleep(10 * 2 ** attempt + Math.random() * 20);
+      await pause(10 * 2 ** attempt + Math.random() * 20);
     }
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A case being erased under the retention policy takes no changes. */

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { ConcurrentModification, IdempotencyKeyReused } from '#domain/errors.js';
 import type { Principal } from '#domain/roles.js';
+import { pause } from './pause.js';
 import { IdempotencyRace, type CaseStore, type IdempotencyRecord, type StoredResponse } from './ports.js';
 
 export interface IdempotentRequest {
@@ -46,13 +47,9 @@ export async function idempotent(
   } catch (error) {
     // A request with the same key may have committed while this one ran (then this one read the changed case and
     // may have been refused): its answer is the answer. The winner of a race may still be committing: wait a moment.
-    if (error instanceof IdempotencyRace || error instanceof ConcurrentModification) await sleep(20 + Math.random() * 20);
+    if (error instanceof IdempotencyRace || error instanceof ConcurrentModification) await pause(20 + Math.random() * 20);
     const winner = await replay();
     if (winner) return winner;
     throw error;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

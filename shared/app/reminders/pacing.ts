@@ -11,6 +11,7 @@
  * Durations come from the process's monotonic counter, never the Clock: pacing is about this process's own time.
  */
 import { monotonicMs } from '#domain/clock.js';
+import { pause } from '../pause.js';
 
 export interface SendPacer {
   /** How long `take()` would wait now (ms): the sender does not claim a stage it cannot send in time. */
@@ -32,15 +33,13 @@ export interface PacerOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /**
  * Evenly spaced slots at `share = accountRate / senders` per second, no burst: a fresh container starts with one
  * slot, so a dozen containers starting at once cannot together exceed the rate for more than their first send.
  */
 export function sendPacer(options: PacerOptions): SendPacer {
   const nowMs = options.nowMs ?? monotonicMs;
-  const sleep = options.sleep ?? realSleep;
+  const sleep = options.sleep ?? pause;
   let rate: { value: number | undefined; readAt: number } | undefined;
   let nextSlot = -Infinity;
 

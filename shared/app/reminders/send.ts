@@ -21,6 +21,7 @@ import { toAmsterdamDate } from '#domain/calendar.js';
 import { renderMail, type MailInput } from '#domain/mail/index.js';
 import { nextReminderStatus } from '#domain/reminder-status.js';
 import { addLogContext, logContext, withLogContext } from '#observability/logger.js';
+import { pause } from '../pause.js';
 import { logLine } from './log.js';
 import { classifySendError, errorName, isThrottling } from './send-errors.js';
 import type { ReminderItem, ReminderMessage, SenderDeps } from './ports.js';
@@ -154,7 +155,7 @@ async function sendWithQuickRetries(deps: SenderDeps, mail: Parameters<SenderDep
       return (await deps.mailer.send(mail)).messageId;
     } catch (error) {
       if (!isThrottling(error) || attempt >= QUICK_THROTTLE_RETRIES) throw error;
-      await delay((options.throttleBackoffMs ?? 200) * 2 ** attempt);
+      await pause((options.throttleBackoffMs ?? 200) * 2 ** attempt);
     }
   }
 }
@@ -169,7 +170,7 @@ async function markSent(deps: SenderDeps, item: ReminderItem, token: string, sen
       return;
     } catch (error) {
       if (attempt >= MARK_ATTEMPTS) throw error;
-      await delay(100 * attempt);
+      await pause(100 * attempt);
     }
   }
 }
@@ -214,6 +215,3 @@ export function reminderOfTags(tags: Record<string, string>): { reminderId: stri
   return SK.startsWith('REM#') ? { reminderId, key: { PK: `CASE#${caseId}`, SK } } : undefined;
 }
 
-function delay(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
-}
