@@ -167,7 +167,12 @@ export function formatReference(year: number, counter: number): string {
   return `OMS-${year}-${String(counter).padStart(6, '0')}`;
 }
 
+const REFERENCE_TEXT = 'OMS-\\d{4}-\\d{6}';
+/** A whole value that is a case reference, as formatReference writes it. */
+export const REFERENCE = new RegExp(`^${REFERENCE_TEXT}$`);
+const REFERENCE_IN_TEXT = new RegExp(REFERENCE_TEXT);
+
 /** Finds the first case reference in a text such as a mail subject (`[OMS-2026-000123] Voordracht`). */
 export function findReference(text: string): string | undefined {
-  return /OMS-\d{4}-\d{6}/.exec(text)?.[0];
+  return REFERENCE_IN_TEXT.exec(text)?.[0];
 }

@@ -10,6 +10,7 @@
  */
 import type * as z from 'zod';
 import type { IdempotentRequest } from '#app/idempotency.js';
+import { REFERENCE } from '#domain/case.js';
 import type { Principal } from '#domain/roles.js';
 import type { FunctionName, Method, RoutePath } from './paths.js';
 import type { HttpResult } from './problem.js';
@@ -92,8 +93,6 @@ export function defineRoute<M extends Method, A extends boolean, D = undefined, 
     },
   };
 }
-
-const REFERENCE = /^OMS-\d{4}-\d{6}$/;
 
 /** The case a use case's answer names, for the audit trail and the request's log line (an object, never re-parsed). */
 export function caseOf(body: unknown): Pick<HttpResult, 'caseId' | 'reference'> {

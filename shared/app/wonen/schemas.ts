@@ -1,5 +1,6 @@
 /** Request schemas of the Wonen endpoints: one source for validation, types and the OpenAPI document (routes.ts). */
 import * as z from 'zod';
+import { REFERENCE } from '#domain/case.js';
 import { MAIL_ID_PATTERN } from '#domain/inbound-mail.js';
 import { WONEN_KINDS, WONEN_STATUSES } from '#domain/wonen-queue.js';
 
@@ -31,5 +32,5 @@ export const unmatchedParams = z.object({
 });
 
 export const linkUnmatchedBody = z.object({
-  reference: z.string().trim().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123'),
+  reference: z.string().trim().regex(REFERENCE, 'Verwacht een kenmerk als OMS-2026-000123'),
 });

@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import type { AppDeps } from '#app/ports.js';
 import { listCases } from '#app/read-cases.js';
+import { REFERENCE } from '#domain/case.js';
 import { PHASES } from '#domain/phases.js';
 import { defineRoute } from '../route.js';
 
 export const listCasesQuery = z.object({
   phase: z.enum(PHASES).optional(),
-  reference: z.string().regex(/^OMS-\d{4}-\d{6}$/, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
+  reference: z.string().regex(REFERENCE, 'Verwacht een kenmerk als OMS-2026-000123').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
   counts: z.enum(['true']).optional().describe("'true': the answer also has `counts`, the number of cases per phase this listing shows (Mijn dossiers' tabs in one request)"),
