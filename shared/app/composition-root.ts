@@ -155,6 +155,9 @@ const clockOf = (c: Container): Clock => c.overrides.clock ?? systemClock;
 const reminderOverrides = (c: Container): ReminderOverrides => c.overrides.reminders ?? {};
 
 export const dbPart = (_: Container) => createDocumentClient();
+/** SES from the stage's sender address, with its configuration set (the Send, bounce and complaint events). */
+const sesMailerOf = (c: Container, ses: ReturnType<typeof createSesClient>, part: string) =>
+  new SesMailer(ses, { from: required(c.config, 'MAIL_FROM', part), ...(c.config.SES_CONFIGURATION_SET ? { configurationSet: c.config.SES_CONFIGURATION_SET } : {}) });
 export const directoryPart = (c: Container): OrganisationDirectory => loadDirectory(c.config.ORGANISATIONS_FILE);
 
 export const appPart = (c: Container): Deps => {
@@ -192,7 +195,7 @@ const mailStorePart = (c: Container) => new S3MailStore(createS3Client(), requir
 // Bounces and complaints: suppressed addresses get their organisation's functional mailbox (shared/app/mail-health).
 const wonenMailerPart = (c: Container): Mailer =>
   suppressingMailer(
-    new SesMailer(createSesClient(), { from: required(c.config, 'MAIL_FROM', 'wonen'), ...(c.config.SES_CONFIGURATION_SET ? { configurationSet: c.config.SES_CONFIGURATION_SET } : {}) }),
+    sesMailerOf(c, createSesClient(), 'wonen'),
     new RecipientFilter(c.part(bounceStorePart), c.part(directoryPart)),
   );
 
@@ -279,10 +282,10 @@ const senderBasePart = (c: Container): SenderDeps => {
   const directory = c.part(directoryPart);
   return {
     store: new DynamoReminderStore(c.part(dbPart), tableName),
-    mailer: new SesMailer(ses, { from: required(c.config, 'MAIL_FROM', part), ...(c.config.SES_CONFIGURATION_SET ? { configurationSet: c.config.SES_CONFIGURATION_SET } : {}) }),
+    mailer: sesMailerOf(c, ses, part),
     pacer: sendPacer({ accountRate: maxSendRate ? async () => maxSendRate : () => readSendRate(ses), senders: reminderOverrides(c).sendersSharingRate ?? REMINDER_QUEUE.maxConcurrency }),
     directory,
-    suppressions: new RecipientFilter(new DynamoBounceStore(c.part(dbPart), tableName), directory),
+    suppressions: new RecipientFilter(c.part(bounceStorePart), directory),
     clock: systemClock,
     config: reminderConfigOf(c.config),
     newToken: randomUUID,
@@ -320,32 +323,11 @@ export const backlogOf = (c: Container): { backlog: WonenBacklogStore; clock: Cl
 // ---------------------------------------------------------------------------------------------------------------------
 // The container of this process, and handlers bound to another
 
-let current: Container | undefined;
-/** The overrides of the process's container, kept when it is rebuilt for a changed configuration. */
-const processOverrides: Overrides = {};
-
-/** The container of this process (a Lambda's): built from `config()`; rebuilt when the configuration changes. */
-export function containerDeps(): Container {
-  const c = config();
-  if (current?.config !== c) current = buildDeps(c, processOverrides);
-  return current;
-}
-
-/** The process's container as one object that follows its configuration (for code that keeps a container). */
-export const processContainer: Container = {
-  get config() {
-    return containerDeps().config;
-  },
-  overrides: processOverrides,
-  part: (build) => containerDeps().part(build),
-};
-
 /**
  * A container over the configuration of the moment: rebuilt (with the same overrides) when the environment changes.
- * The local stack's and the test harnesses' container, whose environment is completed after they start (the API's
- * address, the inbox bucket, the reminder queue).
+ * `now()` is the container built for the current configuration; `container` is one object that follows it.
  */
-export function liveDeps(overrides: Overrides = {}): Container {
+function following(overrides: Overrides): { now: () => Container; container: Container } {
   let built: Container | undefined;
   const now = (): Container => {
     const c = config();
@@ -353,12 +335,32 @@ export function liveDeps(overrides: Overrides = {}): Container {
     return built;
   };
   return {
-    get config() {
-      return now().config;
+    now,
+    container: {
+      get config() {
+        return now().config;
+      },
+      overrides,
+      part: (build) => now().part(build),
     },
-    overrides,
-    part: (build) => now().part(build),
   };
+}
+
+/** The process's container (a Lambda's): built from `config()`, its overrides kept when it is rebuilt. */
+const processDeps = following({});
+
+/** The container of this process (a Lambda's) for its configuration now. */
+export const containerDeps: () => Container = processDeps.now;
+
+/** The process's container as one object that follows its configuration (for code that keeps a container). */
+export const processContainer: Container = processDeps.container;
+
+/**
+ * The local stack's and the test harnesses' container, whose environment is completed after they start (the API's
+ * address, the inbox bucket, the reminder queue): it follows the configuration like the process's own.
+ */
+export function liveDeps(overrides: Overrides = {}): Container {
+  return following(overrides).container;
 }
 
 /** A handler that takes its dependencies from the process's container, and `with(container)` from another. */
