@@ -88,7 +88,7 @@ function byteOrderGuessing(unit: 2 | 4, guess: (head: Uint8Array) => 'le' | 'be'
   };
 }
 
-export function guessUtf16(bytes: Uint8Array): 'le' | 'be' {
+function guessUtf16(bytes: Uint8Array): 'le' | 'be' {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'be';
   let asciiLE = 0;
@@ -100,7 +100,7 @@ export function guessUtf16(bytes: Uint8Array): 'le' | 'be' {
   return asciiBE > asciiLE ? 'be' : 'le';
 }
 
-export function guessUtf32(bytes: Uint8Array): 'le' | 'be' {
+function guessUtf32(bytes: Uint8Array): 'le' | 'be' {
   if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'le';
   if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'be';
   let invalidLE = 0;

@@ -70,7 +70,7 @@ export function storeEffectOf(intent: CaseIntent): StoreEffect {
           ...keys.deadlineIndex(caseId, organisationId, deadline.deadlineId),
           entity: ENTITIES.deadlineIndex,
           [GSI3.partitionKey]: keys.deadlinePartition(organisationId),
-          [GSI3.sortKey]: `${deadline.dueAt}#${caseId}#${deadline.deadlineId}`,
+          [GSI3.sortKey]: keys.deadlineSort(deadline.dueAt, caseId, deadline.deadlineId),
           caseId,
           // The monitor figures count a Wonen regio's overdue deadlines from this index (shared/app/monitor).
           ...deadline,

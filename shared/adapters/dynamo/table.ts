@@ -71,6 +71,7 @@ export const keys = {
   monitorRegioPrefix: (regio: string) => `${regio}#`,
   deadlineIndex: (caseId: string, organisationId: string, deadlineId: string) => ({ PK: `CASE#${caseId}`, SK: `DL#${organisationId}#${deadlineId}` }),
   deadlinePartition: (organisationId: string) => `DEADLINES#${organisationId}`,
+  deadlineSort: (dueAt: string, caseId: string, deadlineId: string) => `${dueAt}#${caseId}#${deadlineId}`,
   // Bounces and complaints (shared/app/mail-health): one record per address (lower-cased), on GSI3 per organisation,
   // newest last; one marker per processed SES event (TTL) so a redelivered event changes nothing.
   bounce: (address: string) => ({ PK: `BOUNCE#${address.toLowerCase()}`, SK: 'BOUNCE' }),
